@@ -1,0 +1,599 @@
+package io.tokenmetrics.amount;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * A figure as a publisher states it: a point ("4.44万亿"), an approximate point ("约10千万亿",
+ * "180万亿级别"), a range ("15-20万亿") or a bound ("突破30万亿", at least 30 trillion), in a
+ * {@link Unit}.
+ *
+ * <p>Internally a quantity is a closed interval {@code [lower, upper]} of exact decimals, where a
+ * missing end is unbounded, plus a flag that the publisher called it approximate. Arithmetic is
+ * interval arithmetic: a range in gives a range out, a lower bound gives a bound, and
+ * "approximate" is carried to every result it touches. Exact decimals are kept; only division
+ * rounds, to 34 significant digits ({@link MathContext#DECIMAL128}).
+ *
+ * <p>{@link #toString()} writes a form that {@link #parse(CharSequence, Unit)} reads back to an
+ * equal quantity. This class is immutable and thread-safe.
+ */
+public final class Quantity {
+    /** The unit a quantity is counted in. */
+    public enum Unit {
+        /** Tokens, with Chinese or English magnitude units; never negative. */
+        TOKENS,
+        /** A plain count (users, requests), with the same magnitude units; never negative. */
+        COUNT,
+        /** Percent: 15 means 15%; may be negative (a fall). */
+        PERCENT,
+        /** A multiple (×); never negative. */
+        MULTIPLE,
+        /** US dollars; never negative. */
+        USD,
+        /** A plain number without unit (a ratio, a number of years); may be negative. */
+        NUMBER;
+
+        boolean allowsNegative() {
+            return this == PERCENT || this == NUMBER;
+        }
+    }
+
+    /** The shape of a quantity. */
+    public enum Shape {
+        /** One value, exact or approximate. */
+        POINT,
+        /** Between two values. */
+        RANGE,
+        /** At least a value, with no upper end. */
+        AT_LEAST,
+        /** At most a value, with no lower end. */
+        AT_MOST
+    }
+
+    static final MathContext MC = MathContext.DECIMAL128;
+
+    private final BigDecimal lower;
+    private final BigDecimal upper;
+    private final boolean approximate;
+    private final Unit unit;
+
+    private Quantity(BigDecimal lower, BigDecimal upper, boolean approximate, Unit unit) {
+        this.lower = lower;
+        this.upper = upper;
+        this.approximate = approximate;
+        this.unit = Objects.requireNonNull(unit, "unit");
+    }
+
+    private static Quantity checked(BigDecimal lower, BigDecimal upper, boolean approximate, Unit unit) {
+        if (lower == null && upper == null) {
+            throw new IllegalArgumentException("a quantity needs at least one finite end");
+        }
+        if (lower != null && upper != null && lower.compareTo(upper) > 0) {
+            throw new IllegalArgumentException("lower (" + lower.toPlainString() + ") must be <= upper (" + upper.toPlainString() + ")");
+        }
+        if (!unit.allowsNegative()) {
+            BigDecimal least = lower != null ? lower : upper;
+            if (least.signum() < 0) {
+                throw new IllegalArgumentException("a " + unit.name().toLowerCase(java.util.Locale.ROOT)
+                        + " quantity (" + least.toPlainString() + ") must be >= 0");
+            }
+        }
+        return new Quantity(lower, upper, approximate, unit);
+    }
+
+    /** The exact value {@code value}. */
+    public static Quantity of(BigDecimal value, Unit unit) {
+        Objects.requireNonNull(value, "value");
+        return checked(value, value, false, unit);
+    }
+
+    /** The exact value {@code value}. */
+    public static Quantity of(long value, Unit unit) {
+        return of(BigDecimal.valueOf(value), unit);
+    }
+
+    /** An exact token count. */
+    public static Quantity of(TokenAmount amount) {
+        return of(amount.toBigDecimal(), Unit.TOKENS);
+    }
+
+    /** About {@code value} ("约", "接近", "级别"). */
+    public static Quantity approximately(BigDecimal value, Unit unit) {
+        Objects.requireNonNull(value, "value");
+        return checked(value, value, true, unit);
+    }
+
+    /** Between {@code lower} and {@code upper}, both included. */
+    public static Quantity range(BigDecimal lower, BigDecimal upper, Unit unit) {
+        return checked(Objects.requireNonNull(lower, "lower"), Objects.requireNonNull(upper, "upper"), false, unit);
+    }
+
+    /** At least {@code lower} ("突破", "逾", "more than"): the strictness of "more than" is not kept. */
+    public static Quantity atLeast(BigDecimal lower, Unit unit) {
+        return checked(Objects.requireNonNull(lower, "lower"), null, false, unit);
+    }
+
+    /** At most {@code upper} ("最高"). */
+    public static Quantity atMost(BigDecimal upper, Unit unit) {
+        return checked(null, Objects.requireNonNull(upper, "upper"), false, unit);
+    }
+
+    // ------------------------------------------------------------------ parsing
+
+    private static final String[] APPROX_PREFIXES = {"≈", "~", "约", "大约", "接近", "about ", "approx. ", "approximately "};
+    private static final String[] AT_LEAST_PREFIXES = {">=", "≥", ">", "突破", "超过", "超", "逾", "至少", "at least ", "more than ", "over "};
+    private static final String[] AT_MOST_PREFIXES = {"<=", "≤", "<", "最高", "不超过", "至多", "at most ", "up to "};
+    private static final String[] APPROX_SUFFIXES = {"级别", "左右"};
+    private static final String[] AT_LEAST_SUFFIXES = {"以上", "起", "+"};
+    private static final String[] RANGE_SEPARATORS = {"–", "—", "-", "～", "~", "至", "to "};
+
+    /**
+     * Parses a quantity in {@code unit}. Accepted, in either language: a point ("20.6万亿",
+     * "-23.77%", "370×"); approximate ("~5T", "≈5T", "约5万亿", "接近5万亿", "180万亿级别"); a range
+     * ("15-20万亿", "15万亿–20万亿", "2%~4%"), where a unit written only after the second value
+     * applies to both; at least (">=30T", "突破30万亿", "30%起", "逾5成" is not supported); at most
+     * ("<=200", "最高200").
+     *
+     * @throws AmountParseException with the input and the index where parsing failed: unknown
+     *     unit, missing number, a range written backwards, a negative amount of a unit that cannot
+     *     be negative, trailing text
+     */
+    public static Quantity parse(CharSequence text, Unit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (text == null) {
+            throw new AmountParseException("text is null", "", 0);
+        }
+        if (text.length() > Magnitudes.MAX_INPUT_LENGTH) {
+            throw new AmountParseException("longer than " + Magnitudes.MAX_INPUT_LENGTH + " characters", text, Magnitudes.MAX_INPUT_LENGTH);
+        }
+        String s = text.toString();
+        int i = Magnitudes.skipSpaces(s, 0);
+        if (i == s.length()) {
+            throw new AmountParseException("empty", s, i);
+        }
+        Shape shape = Shape.POINT;
+        boolean approx = false;
+        String p;
+        if ((p = prefix(s, i, APPROX_PREFIXES)) != null) {
+            approx = true;
+            i = Magnitudes.skipSpaces(s, i + p.length());
+        } else if ((p = prefix(s, i, AT_LEAST_PREFIXES)) != null) {
+            shape = Shape.AT_LEAST;
+            i = Magnitudes.skipSpaces(s, i + p.length());
+        } else if ((p = prefix(s, i, AT_MOST_PREFIXES)) != null) {
+            shape = Shape.AT_MOST;
+            i = Magnitudes.skipSpaces(s, i + p.length());
+        }
+        Value first = value(s, i, unit);
+        i = first.end;
+        Value second = null;
+        int sepAt = Magnitudes.skipSpaces(s, i);
+        String sep = prefix(s, sepAt, RANGE_SEPARATORS);
+        if (sep != null && sepAt + sep.length() < s.length()) {
+            int after = Magnitudes.skipSpaces(s, sepAt + sep.length());
+            if (after < s.length() && (Magnitudes.digit(s.charAt(after)) >= 0 || s.charAt(after) == '-'
+                    || s.charAt(after) == '+' || s.charAt(after) == '$')) {
+                if (shape != Shape.POINT) {
+                    throw new AmountParseException("a range cannot also be a bound", s, sepAt);
+                }
+                second = value(s, after, unit);
+                i = second.end;
+                shape = Shape.RANGE;
+            }
+        }
+        int j = Magnitudes.skipSpaces(s, i);
+        if ((p = suffix(s, j, APPROX_SUFFIXES)) != null) {
+            approx = true;
+            j = Magnitudes.skipSpaces(s, j + p.length());
+        } else if ((p = suffix(s, j, AT_LEAST_SUFFIXES)) != null) {
+            if (shape != Shape.POINT) {
+                throw new AmountParseException("\"" + p + "\" needs a single value", s, j);
+            }
+            shape = Shape.AT_LEAST;
+            j = Magnitudes.skipSpaces(s, j + p.length());
+        }
+        if (j != s.length()) {
+            throw new AmountParseException(first.hadUnit || unit == Unit.NUMBER || (second != null && second.hadUnit)
+                    ? "unexpected text \"" + AmountParseException.shorten(s.substring(j)) + "\""
+                    : "unknown unit \"" + AmountParseException.shorten(s.substring(j)) + "\"", s, j);
+        }
+        BigDecimal a = first.value;
+        if (second != null) {
+            BigDecimal b = second.value;
+            if (!first.hadUnit && second.hadUnit) {
+                a = a.scaleByPowerOfTen(second.exponent);
+            }
+            if (a.compareTo(b) > 0) {
+                throw new AmountParseException("range written backwards: " + Magnitudes.plain(a) + " > " + Magnitudes.plain(b), s, first.start);
+            }
+            return new Quantity(a, b, approx, unit);
+        }
+        switch (shape) {
+            case AT_LEAST: return new Quantity(a, null, approx, unit);
+            case AT_MOST: return new Quantity(null, a, approx, unit);
+            default: return new Quantity(a, a, approx, unit);
+        }
+    }
+
+    private static final class Value {
+        final BigDecimal value;
+        final int start;
+        final int end;
+        final boolean hadUnit;
+        final int exponent;
+
+        Value(BigDecimal value, int start, int end, boolean hadUnit, int exponent) {
+            this.value = value;
+            this.start = start;
+            this.end = end;
+            this.hadUnit = hadUnit;
+            this.exponent = exponent;
+        }
+    }
+
+    private static Value value(String s, int start, Unit unit) {
+        int i = start;
+        boolean negative = false;
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '\u2212' || s.charAt(i) == '+')) {
+            negative = s.charAt(i) != '+';
+            if (negative && !unit.allowsNegative()) {
+                throw new AmountParseException("a " + unit.name().toLowerCase(java.util.Locale.ROOT) + " quantity cannot be negative", s, i);
+            }
+            i++;
+        }
+        if (unit == Unit.USD && i < s.length() && s.charAt(i) == '$') {
+            i++;
+        }
+        boolean magnitudes = unit == Unit.TOKENS || unit == Unit.COUNT || unit == Unit.USD;
+        Magnitudes.Scan scan = Magnitudes.scan(s, i, magnitudes);
+        BigDecimal v = negative ? scan.value.negate() : scan.value;
+        int end = scan.end;
+        boolean hadUnit = scan.hadUnit;
+        int exponent = scan.exponent;
+        if (unit == Unit.TOKENS) {
+            end = Magnitudes.skipTokenWord(s, end);
+        } else if (unit == Unit.PERCENT || unit == Unit.MULTIPLE) {
+            int k = Magnitudes.skipSpaces(s, end);
+            String mark = unit == Unit.PERCENT ? prefix(s, k, new String[] {"%", "％"})
+                    : prefix(s, k, new String[] {"×", "x", "X", "倍"});
+            if (mark != null) {
+                end = k + mark.length();
+                hadUnit = true;
+            }
+        }
+        return new Value(v, start, end, hadUnit, exponent);
+    }
+
+    private static String prefix(String s, int at, String[] options) {
+        for (String o : options) {
+            if (s.regionMatches(true, at, o, 0, o.length())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static String suffix(String s, int at, String[] options) {
+        return prefix(s, at, options);
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    /** The lower end, or empty if unbounded below. */
+    public java.util.Optional<BigDecimal> lower() {
+        return java.util.Optional.ofNullable(lower);
+    }
+
+    /** The upper end, or empty if unbounded above. */
+    public java.util.Optional<BigDecimal> upper() {
+        return java.util.Optional.ofNullable(upper);
+    }
+
+    /** The unit. */
+    public Unit unit() {
+        return unit;
+    }
+
+    /** Whether the publisher, or an input of the calculation, called the figure approximate. */
+    public boolean isApproximate() {
+        return approximate;
+    }
+
+    /** The shape: point, range or bound. */
+    public Shape shape() {
+        if (lower == null) {
+            return Shape.AT_MOST;
+        }
+        if (upper == null) {
+            return Shape.AT_LEAST;
+        }
+        return lower.compareTo(upper) == 0 ? Shape.POINT : Shape.RANGE;
+    }
+
+    /** Whether this is a single value (exact or approximate). */
+    public boolean isPoint() {
+        return shape() == Shape.POINT;
+    }
+
+    /**
+     * The single value of a point.
+     *
+     * @throws IllegalStateException for a range or bound, naming it
+     */
+    public BigDecimal value() {
+        if (!isPoint()) {
+            throw new IllegalStateException("quantity (" + this + ") is a " + shape().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", not a single value");
+        }
+        return lower;
+    }
+
+    /**
+     * The middle of a range, the value of a point.
+     *
+     * @throws IllegalStateException for a bound, which has no middle
+     */
+    public BigDecimal midpoint() {
+        if (lower == null || upper == null) {
+            throw new IllegalStateException("quantity (" + this + ") is unbounded and has no midpoint");
+        }
+        return lower.add(upper).divide(BigDecimal.valueOf(2), MC);
+    }
+
+    /** This quantity in another unit, same numbers. */
+    public Quantity withUnit(Unit newUnit) {
+        return checked(lower, upper, approximate, newUnit);
+    }
+
+    /** This quantity, marked approximate. */
+    public Quantity approximate() {
+        return approximate ? this : new Quantity(lower, upper, true, unit);
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    /** The interval sum; the unit of this. */
+    public Quantity plus(Quantity o) {
+        return checked(add(lower, o.lower), add(upper, o.upper), approximate || o.approximate, unit);
+    }
+
+    /** The interval difference {@code [lower - o.upper, upper - o.lower]}, as a {@code resultUnit}. */
+    public Quantity minus(Quantity o, Unit resultUnit) {
+        return checked(sub(lower, o.upper), sub(upper, o.lower), approximate || o.approximate, resultUnit);
+    }
+
+    /** The interval product, as a {@code resultUnit}. */
+    public Quantity times(Quantity o, Unit resultUnit) {
+        Ext[] p = {
+            Ext.lo(lower).mul(Ext.lo(o.lower)), Ext.lo(lower).mul(Ext.hi(o.upper)),
+            Ext.hi(upper).mul(Ext.lo(o.lower)), Ext.hi(upper).mul(Ext.hi(o.upper))
+        };
+        return fromExt(p, approximate || o.approximate, resultUnit);
+    }
+
+    /** This quantity times an exact factor. */
+    public Quantity times(BigDecimal factor) {
+        return times(of(factor, Unit.NUMBER), unit);
+    }
+
+    /**
+     * The interval quotient, as a {@code resultUnit}.
+     *
+     * @throws ArithmeticException if the divisor is zero or its interval contains zero
+     */
+    public Quantity dividedBy(Quantity o, Unit resultUnit) {
+        boolean positive = o.lower != null && o.lower.signum() > 0;
+        boolean negative = o.upper != null && o.upper.signum() < 0;
+        if (!positive && !negative) {
+            throw new ArithmeticException("divisor (" + o + ") is zero or includes zero");
+        }
+        // 1/[a,b] = [1/b, 1/a] for an interval on one side of zero; 1/infinity = 0
+        Quantity reciprocal = new Quantity(
+                o.upper == null ? BigDecimal.ZERO : BigDecimal.ONE.divide(o.upper, MC),
+                o.lower == null ? BigDecimal.ZERO : BigDecimal.ONE.divide(o.lower, MC),
+                o.approximate, Unit.NUMBER);
+        if (negative && o.lower == null) {
+            reciprocal = new Quantity(BigDecimal.ONE.divide(o.upper, MC), BigDecimal.ZERO, o.approximate, Unit.NUMBER);
+        }
+        return times(reciprocal, resultUnit);
+    }
+
+    /** This quantity divided by an exact, non-zero number. */
+    public Quantity dividedBy(BigDecimal divisor) {
+        return dividedBy(of(divisor, Unit.NUMBER), unit);
+    }
+
+    /** Whether the whole interval is above {@code value}. */
+    public boolean isAbove(BigDecimal value) {
+        return lower != null && lower.compareTo(value) > 0;
+    }
+
+    /** Whether the whole interval is below {@code value}. */
+    public boolean isBelow(BigDecimal value) {
+        return upper != null && upper.compareTo(value) < 0;
+    }
+
+    /** Whether {@code value} lies within the interval. */
+    public boolean contains(BigDecimal value) {
+        return (lower == null || lower.compareTo(value) <= 0) && (upper == null || upper.compareTo(value) >= 0);
+    }
+
+    /** Whether the two intervals share at least one value. */
+    public boolean overlaps(Quantity o) {
+        return (lower == null || o.upper == null || lower.compareTo(o.upper) <= 0)
+                && (o.lower == null || upper == null || o.lower.compareTo(upper) <= 0);
+    }
+
+    /**
+     * -1 if the whole of this interval is below the whole of {@code o}, +1 if above, 0 if they
+     * overlap (which side is larger cannot be decided).
+     */
+    public int compareDecided(Quantity o) {
+        if (upper != null && o.lower != null && upper.compareTo(o.lower) < 0) {
+            return -1;
+        }
+        if (lower != null && o.upper != null && lower.compareTo(o.upper) > 0) {
+            return 1;
+        }
+        return 0;
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.add(b);
+    }
+
+    private static BigDecimal sub(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b);
+    }
+
+    private static Quantity fromExt(Ext[] p, boolean approx, Unit unit) {
+        Ext min = p[0];
+        Ext max = p[0];
+        for (Ext e : p) {
+            if (e.compareTo(min) < 0) {
+                min = e;
+            }
+            if (e.compareTo(max) > 0) {
+                max = e;
+            }
+        }
+        return checked(min.inf != 0 ? null : min.v, max.inf != 0 ? null : max.v, approx, unit);
+    }
+
+    /** An extended real: a finite decimal or plus/minus infinity, for the ends of intervals. */
+    private static final class Ext implements Comparable<Ext> {
+        final BigDecimal v;
+        final int inf;
+
+        Ext(BigDecimal v, int inf) {
+            this.v = v;
+            this.inf = inf;
+        }
+
+        static Ext lo(BigDecimal b) {
+            return b == null ? new Ext(null, -1) : new Ext(b, 0);
+        }
+
+        static Ext hi(BigDecimal b) {
+            return b == null ? new Ext(null, 1) : new Ext(b, 0);
+        }
+
+        int sign() {
+            return inf != 0 ? inf : v.signum();
+        }
+
+        Ext mul(Ext o) {
+            if (inf == 0 && o.inf == 0) {
+                return new Ext(v.multiply(o.v), 0);
+            }
+            int s = sign() * o.sign();
+            // 0 times an unbounded end: the bound of a non-negative quantity stays 0
+            return s == 0 ? new Ext(BigDecimal.ZERO, 0) : new Ext(null, s);
+        }
+
+        @Override
+        public int compareTo(Ext o) {
+            if (inf != 0 || o.inf != 0) {
+                return Integer.compare(inf, o.inf);
+            }
+            return v.compareTo(o.v);
+        }
+    }
+
+    // ------------------------------------------------------------------ formatting
+
+    /** Exact formatting in {@code language}; {@link #parse} reads it back. */
+    public String format(Language language) {
+        return render(language, -1);
+    }
+
+    /**
+     * For display: each end rounded half-up to {@code decimals} places in its natural unit,
+     * trailing zeros dropped ("5.82T", "31.5×", "-23.77%").
+     */
+    public String formatRounded(Language language, int decimals) {
+        if (decimals < 0) {
+            throw new IllegalArgumentException("decimals (" + decimals + ") must be >= 0");
+        }
+        return render(language, decimals);
+    }
+
+    private String render(Language language, int decimals) {
+        boolean zh = language == Language.ZH;
+        String approxMark = approximate ? (zh ? "约" : "~") : "";
+        switch (shape()) {
+            case POINT:
+                return approxMark + number(lower, language, decimals);
+            case RANGE:
+                return approxMark + number(lower, language, decimals) + (zh ? "至" : " to ") + number(upper, language, decimals);
+            case AT_LEAST:
+                return approxMark + ">=" + number(lower, language, decimals);
+            default:
+                return approxMark + "<=" + number(upper, language, decimals);
+        }
+    }
+
+    private String number(BigDecimal v, Language language, int decimals) {
+        switch (unit) {
+            case TOKENS:
+            case COUNT:
+                return decimals < 0 ? Magnitudes.format(v, language) : formatNumber(v, language, decimals);
+            case USD:
+                return "$" + (decimals < 0 ? Magnitudes.format(v, language) : formatNumber(v, language, decimals));
+            case PERCENT:
+                return round(v, decimals) + "%";
+            case MULTIPLE:
+                return round(v, decimals) + "×";
+            default:
+                return round(v, decimals);
+        }
+    }
+
+    private static String round(BigDecimal v, int decimals) {
+        return Magnitudes.plain(decimals < 0 ? v : v.setScale(decimals, RoundingMode.HALF_UP));
+    }
+
+    /** The natural unit of {@code language}, rounded half-up to {@code decimals} places. */
+    static String formatNumber(BigDecimal v, Language language, int decimals) {
+        String exact = Magnitudes.format(v, language);
+        int k = exact.length();
+        while (k > 0 && !Character.isDigit(exact.charAt(k - 1))) {
+            k--;
+        }
+        String unitText = exact.substring(k);
+        BigDecimal scaled = new BigDecimal(exact.substring(0, k));
+        return Magnitudes.plain(scaled.setScale(decimals, RoundingMode.HALF_UP)) + unitText;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Quantity)) {
+            return false;
+        }
+        Quantity q = (Quantity) o;
+        return approximate == q.approximate && unit == q.unit && same(lower, q.lower) && same(upper, q.upper);
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(approximate, unit, norm(lower), norm(upper));
+    }
+
+    private static BigDecimal norm(BigDecimal b) {
+        return b == null ? null : b.stripTrailingZeros();
+    }
+
+    /**
+     * The exact form in English units ("15T to 20T", ">=30T", "~5T", "-23.77%"), which
+     * {@link #parse(CharSequence, Unit)} with {@link #unit()} reads back.
+     */
+    @Override
+    public String toString() {
+        return format(Language.EN);
+    }
+}

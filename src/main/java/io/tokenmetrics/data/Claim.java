@@ -1,0 +1,304 @@
+package io.tokenmetrics.data;
+
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.period.TimePeriod;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A statement a source makes about figures ("370× in five years", "more than half", "first
+ * time ahead"), in a form the {@code Calculator} can recompute and check. Immutable and
+ * thread-safe; made with the static factories, one per {@link Kind}.
+ */
+public final class Claim {
+    /** What is claimed. */
+    public enum Kind {
+        /** {@code to} is {@code stated} times {@code from}. */
+        MULTIPLE,
+        /** The compound annual growth rate from {@code from} to {@code to} is {@code stated} percent. */
+        ANNUAL_GROWTH,
+        /** {@code series} rose {@code rises} periods in a row, then fell {@code falls} in a row, ending at {@code at}. */
+        STREAK,
+        /** The sum of {@code parts} is more than {@code threshold} percent of {@code whole}. */
+        SHARE_ABOVE,
+        /** {@code leader} is ahead of {@code other} at {@code at}, for the first time in {@code periods} periods. */
+        FIRST_AHEAD,
+        /** A statement no published figure can test; {@code reason} says why. */
+        UNTESTABLE;
+
+        /** The lower-case, hyphenated name used in data files. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The kind of {@code id}, or an error listing the valid ones. */
+        public static Kind fromId(String id) {
+            for (Kind k : values()) {
+                if (k.id().equals(id)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("claim kind (" + id + ") must be one of multiple, annual-growth, streak, share-above, first-ahead, untestable");
+        }
+    }
+
+    /** A figure of a series at a period. Immutable. */
+    public static final class Ref {
+        private final String series;
+        private final TimePeriod period;
+
+        private Ref(String series, TimePeriod period) {
+            this.series = Series.requireId(series);
+            this.period = Objects.requireNonNull(period, "period");
+        }
+
+        /** The figure of {@code series} at {@code period}. */
+        public static Ref of(String series, TimePeriod period) {
+            return new Ref(series, period);
+        }
+
+        /** The series id. */
+        public String series() {
+            return series;
+        }
+
+        /** The period. */
+        public TimePeriod period() {
+            return period;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ref && ((Ref) o).series.equals(series) && ((Ref) o).period.equals(period);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(series, period);
+        }
+
+        @Override
+        public String toString() {
+            return series + "@" + period;
+        }
+    }
+
+    private final String id;
+    private final Kind kind;
+    private final String statement;
+    private final Quantity stated;
+    private final Ref from;
+    private final Ref to;
+    private final List<Ref> parts;
+    private final Ref whole;
+    private final String series;
+    private final String other;
+    private final TimePeriod at;
+    private final int rises;
+    private final int falls;
+    private final int periods;
+    private final String reason;
+    private Source source;
+    private String quote;
+    private String fact;
+
+    private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
+            String series, String other, TimePeriod at, int rises, int falls, int periods, String reason) {
+        this.id = Series.requireText(id, "claim id");
+        this.kind = kind;
+        this.statement = Series.requireText(statement, "statement");
+        this.stated = stated;
+        this.from = from;
+        this.to = to;
+        this.parts = parts == null ? Collections.<Ref>emptyList() : Collections.unmodifiableList(new java.util.ArrayList<>(parts));
+        this.whole = whole;
+        this.series = series;
+        this.other = other;
+        this.at = at;
+        this.rises = rises;
+        this.falls = falls;
+        this.periods = periods;
+        this.reason = reason;
+    }
+
+    /** "{@code to} is {@code stated} (a multiple) times {@code from}". */
+    public static Claim multiple(String id, String statement, Ref from, Ref to, Quantity stated) {
+        requireUnit(stated, Quantity.Unit.MULTIPLE, "stated multiple");
+        return new Claim(id, Kind.MULTIPLE, statement, stated, Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"),
+                null, null, null, null, null, 0, 0, 0, null);
+    }
+
+    /** "compound annual growth from {@code from} to {@code to} is {@code stated} percent". */
+    public static Claim annualGrowth(String id, String statement, Ref from, Ref to, Quantity stated) {
+        requireUnit(stated, Quantity.Unit.PERCENT, "stated annual growth");
+        return new Claim(id, Kind.ANNUAL_GROWTH, statement, stated, Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"),
+                null, null, null, null, null, 0, 0, 0, null);
+    }
+
+    /** "{@code series} rose {@code rises} periods in a row, then fell {@code falls} in a row, to {@code at}". */
+    public static Claim streak(String id, String statement, String series, TimePeriod at, int rises, int falls) {
+        if (rises < 0 || falls < 0 || rises + falls == 0) {
+            throw new IllegalArgumentException("rises (" + rises + ") and falls (" + falls + ") must be >= 0 and not both 0");
+        }
+        return new Claim(id, Kind.STREAK, statement, null, null, null, null, null, Series.requireId(series), null,
+                Objects.requireNonNull(at, "at"), rises, falls, 0, null);
+    }
+
+    /** "the sum of {@code parts} is more than {@code threshold} percent of {@code whole}". */
+    public static Claim shareAbove(String id, String statement, List<Ref> parts, Ref whole, Quantity threshold) {
+        requireUnit(threshold, Quantity.Unit.PERCENT, "threshold");
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("parts must not be empty");
+        }
+        return new Claim(id, Kind.SHARE_ABOVE, statement, threshold, null, null, parts, Objects.requireNonNull(whole, "whole"),
+                null, null, null, 0, 0, 0, null);
+    }
+
+    /** "{@code leader} is ahead of {@code other} at {@code at} for the first time in {@code periods} periods". */
+    public static Claim firstAhead(String id, String statement, String leader, String other, TimePeriod at, int periods) {
+        if (periods < 1) {
+            throw new IllegalArgumentException("periods (" + periods + ") must be >= 1");
+        }
+        return new Claim(id, Kind.FIRST_AHEAD, statement, null, null, null, null, null, Series.requireId(leader),
+                Series.requireId(other), Objects.requireNonNull(at, "at"), 0, 0, periods, null);
+    }
+
+    /** A statement that no published figure can test, with the reason. */
+    public static Claim untestable(String id, String statement, String reason) {
+        return new Claim(id, Kind.UNTESTABLE, statement, null, null, null, null, null, null, null, null, 0, 0, 0,
+                Series.requireText(reason, "reason"));
+    }
+
+    private static void requireUnit(Quantity q, Quantity.Unit unit, String name) {
+        Objects.requireNonNull(q, name);
+        if (q.unit() != unit) {
+            throw new IllegalArgumentException(name + " (" + q + ") must be in " + unit);
+        }
+    }
+
+    /** This claim with its source, original sentence and fact id. */
+    public Claim withProvenance(Source newSource, String newQuote, String newFact) {
+        Claim c = new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason);
+        c.source = newSource;
+        c.quote = newQuote;
+        c.fact = newFact;
+        return c;
+    }
+
+    /** The claim id (unique in a dataset). */
+    public String id() {
+        return id;
+    }
+
+    /** The kind. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The claim in plain English. */
+    public String statement() {
+        return statement;
+    }
+
+    /** The stated multiple, rate or threshold. */
+    public Optional<Quantity> stated() {
+        return Optional.ofNullable(stated);
+    }
+
+    /** The earlier figure, for multiple and annual-growth claims. */
+    public Optional<Ref> from() {
+        return Optional.ofNullable(from);
+    }
+
+    /** The later figure, for multiple and annual-growth claims. */
+    public Optional<Ref> to() {
+        return Optional.ofNullable(to);
+    }
+
+    /** The parts, for share-above claims; otherwise empty. */
+    public List<Ref> parts() {
+        return parts;
+    }
+
+    /** The whole, for share-above claims. */
+    public Optional<Ref> whole() {
+        return Optional.ofNullable(whole);
+    }
+
+    /** The series (streak) or the leader (first-ahead). */
+    public Optional<String> series() {
+        return Optional.ofNullable(series);
+    }
+
+    /** The other series, for first-ahead claims. */
+    public Optional<String> other() {
+        return Optional.ofNullable(other);
+    }
+
+    /** The period the claim is made at (streak, first-ahead). */
+    public Optional<TimePeriod> at() {
+        return Optional.ofNullable(at);
+    }
+
+    /** Rises in a row, for streak claims. */
+    public int rises() {
+        return rises;
+    }
+
+    /** Falls in a row, for streak claims. */
+    public int falls() {
+        return falls;
+    }
+
+    /** How many periods before {@code at} the other side led, for first-ahead claims. */
+    public int periods() {
+        return periods;
+    }
+
+    /** Why an untestable claim cannot be tested. */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    /** The source. */
+    public Optional<Source> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** The original sentence. */
+    public Optional<String> quote() {
+        return Optional.ofNullable(quote);
+    }
+
+    /** The fact id in FACTS.md. */
+    public Optional<String> fact() {
+        return Optional.ofNullable(fact);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Claim)) {
+            return false;
+        }
+        Claim c = (Claim) o;
+        return id.equals(c.id) && kind == c.kind && statement.equals(c.statement) && Objects.equals(stated, c.stated)
+                && Objects.equals(from, c.from) && Objects.equals(to, c.to) && parts.equals(c.parts)
+                && Objects.equals(whole, c.whole) && Objects.equals(series, c.series) && Objects.equals(other, c.other)
+                && Objects.equals(at, c.at) && rises == c.rises && falls == c.falls && periods == c.periods
+                && Objects.equals(reason, c.reason) && Objects.equals(source, c.source) && Objects.equals(quote, c.quote)
+                && Objects.equals(fact, c.fact);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason, fact);
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + kind.id() + "): " + statement;
+    }
+}

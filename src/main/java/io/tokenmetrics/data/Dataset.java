@@ -1,0 +1,234 @@
+package io.tokenmetrics.data;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Series, their sources and stated claims: the bundled published figures ({@link #bundled()})
+ * or a file in the same JSON format ({@link #read(Path)}). Immutable and thread-safe: one
+ * instance may serve any number of threads.
+ */
+public final class Dataset {
+    private static final String BUNDLED = "/io/tokenmetrics/data/published-figures.json";
+
+    private final Map<String, Series> series;
+    private final Map<String, Source> sources;
+    private final Map<String, Claim> claims;
+
+    private Dataset(Map<String, Series> series, Map<String, Source> sources, Map<String, Claim> claims) {
+        this.series = Collections.unmodifiableMap(series);
+        this.sources = Collections.unmodifiableMap(sources);
+        this.claims = Collections.unmodifiableMap(claims);
+    }
+
+    /**
+     * A dataset of these series, sources and claims.
+     *
+     * @throws IllegalArgumentException if two series, sources or claims share an id
+     */
+    public static Dataset of(Collection<Series> series, Collection<Source> sources, Collection<Claim> claims) {
+        Map<String, Series> s = new LinkedHashMap<>();
+        for (Series x : series) {
+            if (s.put(x.id(), x) != null) {
+                throw new IllegalArgumentException("series id (" + x.id() + ") appears twice");
+            }
+        }
+        Map<String, Source> src = new LinkedHashMap<>();
+        for (Source x : sources) {
+            if (src.put(x.id(), x) != null) {
+                throw new IllegalArgumentException("source id (" + x.id() + ") appears twice");
+            }
+        }
+        Map<String, Claim> c = new LinkedHashMap<>();
+        for (Claim x : claims) {
+            if (c.put(x.id(), x) != null) {
+                throw new IllegalArgumentException("claim id (" + x.id() + ") appears twice");
+            }
+        }
+        return new Dataset(s, src, c);
+    }
+
+    /** A dataset of these series alone. */
+    public static Dataset of(Collection<Series> series) {
+        return of(series, Collections.<Source>emptyList(), Collections.<Claim>emptyList());
+    }
+
+    private static final class Bundled {
+        static final Dataset INSTANCE = load();
+
+        private static Dataset load() {
+            try (InputStream in = Dataset.class.getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled dataset " + BUNDLED + " is missing from the jar");
+                }
+                return DatasetJson.read(in, "bundled:" + BUNDLED);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The published figures of the two source articles, with their sources and claims; read once. */
+    public static Dataset bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /**
+     * Reads a dataset file (UTF-8, a byte-order mark is allowed).
+     *
+     * @throws MalformedDatasetException if the file is missing, unreadable or not JSON, with line and column
+     * @throws InvalidDatasetException if it is JSON but not a valid dataset, with the JSON path
+     */
+    public static Dataset read(Path file) {
+        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            return DatasetJson.read(in, name);
+        } catch (NoSuchFileException e) {
+            throw new MalformedDatasetException(name, "1:1", "no such file", e);
+        } catch (IOException e) {
+            throw new MalformedDatasetException(name, "1:1", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a dataset from {@code in}, naming it {@code name} in errors; does not close the stream. */
+    public static Dataset read(InputStream in, String name) {
+        return DatasetJson.read(in, Objects.requireNonNull(name, "name"));
+    }
+
+    /** Writes this dataset in the JSON format {@link #read} reads back; does not close the stream. */
+    public void write(OutputStream out) throws IOException {
+        DatasetJson.write(this, out);
+    }
+
+    /** This dataset as JSON text. */
+    public String toJson() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            write(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new String(b.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** All series, in file order. */
+    public List<Series> series() {
+        return Collections.unmodifiableList(new ArrayList<>(series.values()));
+    }
+
+    /** The series with {@code id}, if any. */
+    public Optional<Series> find(String id) {
+        return Optional.ofNullable(series.get(id));
+    }
+
+    /**
+     * The series with {@code id}.
+     *
+     * @throws UnknownSeriesException naming the id and the closest ids this dataset has
+     */
+    public Series series(String id) {
+        Series s = series.get(id);
+        if (s == null) {
+            throw new UnknownSeriesException(id, "no series \"" + id + "\"" + suggestions(id));
+        }
+        return s;
+    }
+
+    private String suggestions(String id) {
+        List<String> close = new ArrayList<>();
+        String needle = id == null ? "" : id.toLowerCase(Locale.ROOT);
+        for (String k : series.keySet()) {
+            for (String part : needle.split("-")) {
+                if (part.length() >= 3 && k.contains(part)) {
+                    close.add(k);
+                    break;
+                }
+            }
+        }
+        if (close.isEmpty()) {
+            return series.isEmpty() ? " (the dataset has no series)" : " (run `list` to see the " + series.size() + " ids)";
+        }
+        return "; did you mean: " + String.join(", ", close.subList(0, Math.min(5, close.size()))) + "?";
+    }
+
+    /** The series that satisfy {@code filter}, in file order. */
+    public List<Series> filter(Predicate<Series> filter) {
+        List<Series> out = new ArrayList<>();
+        for (Series s : series.values()) {
+            if (filter.test(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The sources by id. */
+    public Map<String, Source> sources() {
+        return sources;
+    }
+
+    /** The claims, in file order. */
+    public List<Claim> claims() {
+        return Collections.unmodifiableList(new ArrayList<>(claims.values()));
+    }
+
+    /** The claim with {@code id}, if any. */
+    public Optional<Claim> claim(String id) {
+        return Optional.ofNullable(claims.get(id));
+    }
+
+    /**
+     * This dataset and {@code other} together. An id in both is kept once if both define it
+     * identically.
+     *
+     * @throws IllegalArgumentException naming an id that the two define differently
+     */
+    public Dataset merge(Dataset other) {
+        return new Dataset(mergeMaps(series, other.series, "series"), mergeMaps(sources, other.sources, "source"),
+                mergeMaps(claims, other.claims, "claim"));
+    }
+
+    private static <T> Map<String, T> mergeMaps(Map<String, T> a, Map<String, T> b, String what) {
+        Map<String, T> out = new LinkedHashMap<>(a);
+        for (Map.Entry<String, T> e : b.entrySet()) {
+            T before = out.putIfAbsent(e.getKey(), e.getValue());
+            if (before != null && !before.equals(e.getValue())) {
+                throw new IllegalArgumentException(what + " id (" + e.getKey() + ") is defined differently in the two datasets");
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset && ((Dataset) o).series.equals(series) && ((Dataset) o).sources.equals(sources)
+                && ((Dataset) o).claims.equals(claims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(series, sources, claims);
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset(" + series.size() + " series, " + sources.size() + " sources, " + claims.size() + " claims)";
+    }
+}

@@ -1,0 +1,38 @@
+package io.tokenmetrics.data;
+
+/**
+ * A dataset that cannot be read. Two kinds, as in Moshi: {@link MalformedDatasetException} (not
+ * well-formed JSON: the location is line and column) and {@link InvalidDatasetException}
+ * (well-formed JSON that is not a valid dataset: the location is a JSON path such as
+ * {@code $.series[2].observations[0].value}). The message is always
+ * {@code <source>: <location>: <what is wrong, with the offending value>}.
+ */
+public abstract class DatasetException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String sourceName;
+    private final String location;
+    private final String detail;
+
+    DatasetException(String sourceName, String location, String detail, Throwable cause) {
+        super(sourceName + ": " + location + ": " + detail, cause);
+        this.sourceName = sourceName;
+        this.location = location;
+        this.detail = detail;
+    }
+
+    /** The file name or stream name that was read. */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    /** Line and column ({@code 3:15}) or JSON path ({@code $.series[0].id}). */
+    public String location() {
+        return location;
+    }
+
+    /** What is wrong, without the source and location. */
+    public String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,539 @@
+package io.tokenmetrics.data;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tokenmetrics.amount.AmountParseException;
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.period.TimePeriod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The dataset JSON format ({@code docs/data-format.md}), read through a tree so that every error
+ * names its JSON path. Unknown properties are rejected: a misspelt "quote" or "fact" would
+ * otherwise drop provenance silently.
+ */
+final class DatasetJson {
+    static final String FORMAT = "token-metrics-dataset/1";
+
+    /** One mapper for the whole library, configured once: limits are deliberate, not Jackson's defaults. */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(32)
+                    .maxNumberLength(40)
+                    .maxStringLength(1_000_000)
+                    .maxDocumentLength(256L * 1024 * 1024)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DatasetJson() {
+    }
+
+    static Dataset read(InputStream in, String name) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (StreamConstraintsException e) {
+            throw new MalformedDatasetException(name, where(e), "input exceeds a reading limit: " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new MalformedDatasetException(name, where(e), "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new MalformedDatasetException(name, "1:1", "cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new MalformedDatasetException(name, "1:1", "empty input: expected a JSON object", null);
+        }
+        return new Reader(name).dataset(root);
+    }
+
+    private static String where(JsonProcessingException e) {
+        JsonLocation l = e.getLocation();
+        return l == null ? "1:1" : l.getLineNr() + ":" + l.getColumnNr();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Walks the tree with the path of every node in hand. */
+    private static final class Reader {
+        private final String name;
+        private final Map<String, Source> sources = new LinkedHashMap<>();
+
+        Reader(String name) {
+            this.name = name;
+        }
+
+        InvalidDatasetException invalid(String path, String detail) {
+            return new InvalidDatasetException(name, path, detail, null);
+        }
+
+        Dataset dataset(JsonNode root) {
+            object(root, "$");
+            fields(root, "$", "format", "sources", "series", "claims", "note");
+            String format = text(root, "$", "format", true);
+            if (!FORMAT.equals(format)) {
+                throw invalid("$.format", "format (\"" + format + "\") must be \"" + FORMAT + "\"");
+            }
+            JsonNode src = root.get("sources");
+            if (src != null) {
+                array(src, "$.sources");
+                for (int i = 0; i < src.size(); i++) {
+                    String p = "$.sources[" + i + "]";
+                    Source s = source(src.get(i), p);
+                    if (sources.put(s.id(), s) != null) {
+                        throw invalid(p + ".id", "source id \"" + s.id() + "\" is defined twice");
+                    }
+                }
+            }
+            List<Series> series = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            JsonNode ser = root.get("series");
+            if (ser != null) {
+                array(ser, "$.series");
+                for (int i = 0; i < ser.size(); i++) {
+                    String p = "$.series[" + i + "]";
+                    Series s = series(ser.get(i), p);
+                    if (!ids.add(s.id())) {
+                        throw invalid(p + ".id", "series id \"" + s.id() + "\" is defined twice");
+                    }
+                    series.add(s);
+                }
+            }
+            List<Claim> claims = new ArrayList<>();
+            JsonNode cl = root.get("claims");
+            if (cl != null) {
+                array(cl, "$.claims");
+                Set<String> claimIds = new HashSet<>();
+                for (int i = 0; i < cl.size(); i++) {
+                    String p = "$.claims[" + i + "]";
+                    Claim c = claim(cl.get(i), p);
+                    if (!claimIds.add(c.id())) {
+                        throw invalid(p + ".id", "claim id \"" + c.id() + "\" is defined twice");
+                    }
+                    claims.add(c);
+                }
+            }
+            return Dataset.of(series, sources.values(), claims);
+        }
+
+        Source source(JsonNode n, String p) {
+            object(n, p);
+            fields(n, p, "id", "publisher", "title", "date", "url", "note");
+            TimePeriod date = period(n, p, "date");
+            return Source.of(text(n, p, "id", true), text(n, p, "publisher", true), text(n, p, "title", true), date,
+                    text(n, p, "url", false));
+        }
+
+        Series series(JsonNode n, String p) {
+            object(n, p);
+            fields(n, p, "id", "subject", "region", "measure", "per", "note", "observations");
+            String id = text(n, p, "id", true);
+            try {
+                Series.requireId(id);
+            } catch (IllegalArgumentException e) {
+                throw invalid(p + ".id", e.getMessage());
+            }
+            Measure measure;
+            try {
+                measure = Measure.fromId(text(n, p, "measure", true));
+            } catch (IllegalArgumentException e) {
+                throw invalid(p + ".measure", e.getMessage());
+            }
+            JsonNode obs = n.get("observations");
+            if (obs == null) {
+                throw invalid(p, "missing required field \"observations\"");
+            }
+            array(obs, p + ".observations");
+            List<Observation> list = new ArrayList<>();
+            Map<TimePeriod, Integer> seen = new LinkedHashMap<>();
+            for (int i = 0; i < obs.size(); i++) {
+                String op = p + ".observations[" + i + "]";
+                Observation o = observation(obs.get(i), op, measure);
+                Integer before = seen.put(o.period(), i);
+                if (before != null) {
+                    throw invalid(op + ".period", "period " + o.period() + " appears twice in series " + id
+                            + " (also at observations[" + before + "])");
+                }
+                list.add(o);
+            }
+            try {
+                return Series.of(id, text(n, p, "subject", true), text(n, p, "region", true), measure,
+                        text(n, p, "per", false), text(n, p, "note", false), list);
+            } catch (IllegalArgumentException e) {
+                throw invalid(p, e.getMessage());
+            }
+        }
+
+        Observation observation(JsonNode n, String p, Measure measure) {
+            object(n, p);
+            fields(n, p, "period", "value", "status", "change", "rank", "listed", "source", "quote", "fact", "note");
+            TimePeriod period = period(n, p, "period");
+            Quantity value = null;
+            JsonNode v = n.get("value");
+            if (v != null && !v.isNull()) {
+                value = quantity(v, p + ".value", measure.unit());
+            }
+            Observation.Builder b = Observation.builder(period, value);
+            String status = text(n, p, "status", false);
+            if (status != null) {
+                try {
+                    b.status(Status.fromId(status));
+                } catch (IllegalArgumentException e) {
+                    throw invalid(p + ".status", e.getMessage());
+                }
+            }
+            JsonNode ch = n.get("change");
+            if (ch != null && !ch.isNull()) {
+                b.statedChange(quantity(ch, p + ".change", Quantity.Unit.PERCENT));
+            }
+            JsonNode rank = n.get("rank");
+            if (rank != null && !rank.isNull()) {
+                if (!rank.isIntegralNumber() || !rank.canConvertToInt() || rank.intValue() < 1) {
+                    throw invalid(p + ".rank", "rank (" + rank + ") must be a whole number >= 1");
+                }
+                b.rank(rank.intValue());
+            }
+            JsonNode listed = n.get("listed");
+            if (listed != null && !listed.isNull()) {
+                if (!listed.isBoolean()) {
+                    throw invalid(p + ".listed", "listed (" + listed + ") must be true or false");
+                }
+                b.listed(listed.booleanValue());
+            }
+            b.source(sourceRef(n, p));
+            b.quote(text(n, p, "quote", false)).fact(text(n, p, "fact", false)).note(text(n, p, "note", false));
+            try {
+                return b.build();
+            } catch (IllegalArgumentException e) {
+                throw invalid(p, e.getMessage());
+            }
+        }
+
+        Source sourceRef(JsonNode n, String p) {
+            String id = text(n, p, "source", false);
+            if (id == null) {
+                return null;
+            }
+            Source s = sources.get(id);
+            if (s == null) {
+                throw invalid(p + ".source", "source \"" + id + "\" is not defined in $.sources (defined: " + sources.keySet() + ")");
+            }
+            return s;
+        }
+
+        Claim claim(JsonNode n, String p) {
+            object(n, p);
+            String kindText = text(n, p, "kind", true);
+            Claim.Kind kind;
+            try {
+                kind = Claim.Kind.fromId(kindText);
+            } catch (IllegalArgumentException e) {
+                throw invalid(p + ".kind", e.getMessage());
+            }
+            List<String> common = Arrays.asList("id", "kind", "statement", "source", "quote", "fact", "note");
+            List<String> allowed = new ArrayList<>(common);
+            switch (kind) {
+                case MULTIPLE:
+                case ANNUAL_GROWTH:
+                    allowed.addAll(Arrays.asList("from", "to", "stated"));
+                    break;
+                case STREAK:
+                    allowed.addAll(Arrays.asList("series", "at", "rises", "falls"));
+                    break;
+                case SHARE_ABOVE:
+                    allowed.addAll(Arrays.asList("parts", "whole", "threshold"));
+                    break;
+                case FIRST_AHEAD:
+                    allowed.addAll(Arrays.asList("leader", "other", "at", "periods"));
+                    break;
+                default:
+                    allowed.add("reason");
+                    break;
+            }
+            fields(n, p, allowed.toArray(new String[0]));
+            String id = text(n, p, "id", true);
+            String statement = text(n, p, "statement", true);
+            Claim c;
+            try {
+                switch (kind) {
+                    case MULTIPLE:
+                        c = Claim.multiple(id, statement, ref(n.get("from"), p + ".from"), ref(n.get("to"), p + ".to"),
+                                quantity(required(n, p, "stated"), p + ".stated", Quantity.Unit.MULTIPLE));
+                        break;
+                    case ANNUAL_GROWTH:
+                        c = Claim.annualGrowth(id, statement, ref(n.get("from"), p + ".from"), ref(n.get("to"), p + ".to"),
+                                quantity(required(n, p, "stated"), p + ".stated", Quantity.Unit.PERCENT));
+                        break;
+                    case STREAK:
+                        c = Claim.streak(id, statement, text(n, p, "series", true), period(n, p, "at"),
+                                integer(n, p, "rises"), integer(n, p, "falls"));
+                        break;
+                    case SHARE_ABOVE: {
+                        JsonNode parts = required(n, p, "parts");
+                        array(parts, p + ".parts");
+                        List<Claim.Ref> refs = new ArrayList<>();
+                        for (int i = 0; i < parts.size(); i++) {
+                            refs.add(ref(parts.get(i), p + ".parts[" + i + "]"));
+                        }
+                        c = Claim.shareAbove(id, statement, refs, ref(n.get("whole"), p + ".whole"),
+                                quantity(required(n, p, "threshold"), p + ".threshold", Quantity.Unit.PERCENT));
+                        break;
+                    }
+                    case FIRST_AHEAD:
+                        c = Claim.firstAhead(id, statement, text(n, p, "leader", true), text(n, p, "other", true),
+                                period(n, p, "at"), integer(n, p, "periods"));
+                        break;
+                    default:
+                        c = Claim.untestable(id, statement, text(n, p, "reason", true));
+                        break;
+                }
+            } catch (IllegalArgumentException e) {
+                if (e instanceof AmountParseException) {
+                    throw e;
+                }
+                throw invalid(p, e.getMessage());
+            }
+            return c.withProvenance(sourceRef(n, p), text(n, p, "quote", false), text(n, p, "fact", false));
+        }
+
+        Claim.Ref ref(JsonNode n, String p) {
+            if (n == null || n.isNull()) {
+                throw invalid(p, "missing required reference {\"series\": ..., \"period\": ...}");
+            }
+            object(n, p);
+            fields(n, p, "series", "period");
+            String s = text(n, p, "series", true);
+            try {
+                return Claim.Ref.of(s, period(n, p, "period"));
+            } catch (IllegalArgumentException e) {
+                throw invalid(p + ".series", e.getMessage());
+            }
+        }
+
+        Quantity quantity(JsonNode v, String p, Quantity.Unit unit) {
+            if (v.isTextual()) {
+                try {
+                    return Quantity.parse(v.textValue(), unit);
+                } catch (AmountParseException e) {
+                    throw invalid(p, e.getMessage());
+                }
+            }
+            if (v.isIntegralNumber()) {
+                try {
+                    return Quantity.of(new BigDecimal(v.bigIntegerValue()), unit);
+                } catch (IllegalArgumentException e) {
+                    throw invalid(p, e.getMessage());
+                }
+            }
+            throw invalid(p, "value (" + abbreviate(v.toString()) + ") must be a string such as \"20.6万亿\" or a whole number");
+        }
+
+        TimePeriod period(JsonNode n, String p, String field) {
+            String t = text(n, p, field, true);
+            try {
+                return TimePeriod.parse(t);
+            } catch (DateTimeParseException e) {
+                throw invalid(p + "." + field, e.getMessage());
+            }
+        }
+
+        int integer(JsonNode n, String p, String field) {
+            JsonNode v = required(n, p, field);
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw invalid(p + "." + field, field + " (" + abbreviate(v.toString()) + ") must be a whole number");
+            }
+            return v.intValue();
+        }
+
+        JsonNode required(JsonNode n, String p, String field) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                throw invalid(p, "missing required field \"" + field + "\"");
+            }
+            return v;
+        }
+
+        String text(JsonNode n, String p, String field, boolean required) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    throw invalid(p, "missing required field \"" + field + "\"");
+                }
+                return null;
+            }
+            if (!v.isTextual()) {
+                throw invalid(p + "." + field, field + " (" + abbreviate(v.toString()) + ") must be a string");
+            }
+            if (required && v.textValue().trim().isEmpty()) {
+                throw invalid(p + "." + field, field + " must not be empty");
+            }
+            return v.textValue();
+        }
+
+        void object(JsonNode n, String p) {
+            if (n == null || !n.isObject()) {
+                throw invalid(p, "expected an object, found " + kind(n));
+            }
+        }
+
+        void array(JsonNode n, String p) {
+            if (!n.isArray()) {
+                throw invalid(p, "expected an array, found " + kind(n));
+            }
+        }
+
+        void fields(JsonNode n, String p, String... allowed) {
+            Set<String> ok = new HashSet<>(Arrays.asList(allowed));
+            Iterator<String> it = n.fieldNames();
+            while (it.hasNext()) {
+                String f = it.next();
+                if (!ok.contains(f)) {
+                    throw invalid(p + "." + f, "unknown field \"" + abbreviate(f) + "\" (allowed: " + String.join(", ", allowed) + ")");
+                }
+            }
+        }
+
+        private static String kind(JsonNode n) {
+            if (n == null) {
+                return "nothing";
+            }
+            switch (n.getNodeType()) {
+                case ARRAY: return "an array";
+                case OBJECT: return "an object";
+                case STRING: return "a string";
+                case NUMBER: return "a number";
+                case BOOLEAN: return "a boolean";
+                case NULL: return "null";
+                default: return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    static void write(Dataset d, OutputStream out) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("format", FORMAT);
+        if (!d.sources().isEmpty()) {
+            ArrayNode src = root.putArray("sources");
+            for (Source s : d.sources().values()) {
+                ObjectNode o = src.addObject();
+                o.put("id", s.id()).put("publisher", s.publisher()).put("title", s.title()).put("date", s.date().toString());
+                s.url().ifPresent(u -> o.put("url", u));
+            }
+        }
+        ArrayNode ser = root.putArray("series");
+        for (Series s : d.series()) {
+            ObjectNode o = ser.addObject();
+            o.put("id", s.id()).put("subject", s.subject()).put("region", s.region()).put("measure", s.measure().id());
+            s.per().ifPresent(x -> o.put("per", x));
+            s.note().ifPresent(x -> o.put("note", x));
+            ArrayNode obs = o.putArray("observations");
+            for (Observation ob : s.observations()) {
+                ObjectNode x = obs.addObject();
+                x.put("period", ob.period().toString());
+                ob.value().ifPresent(v -> x.put("value", v.toString()));
+                if (ob.status() != Status.REPORTED) {
+                    x.put("status", ob.status().id());
+                }
+                ob.statedChange().ifPresent(c -> x.put("change", c.toString()));
+                ob.rank().ifPresent(r -> x.put("rank", r));
+                ob.listed().ifPresent(l -> x.put("listed", l));
+                ob.source().ifPresent(sr -> x.put("source", sr.id()));
+                ob.quote().ifPresent(q -> x.put("quote", q));
+                ob.fact().ifPresent(fa -> x.put("fact", fa));
+                ob.note().ifPresent(no -> x.put("note", no));
+            }
+        }
+        if (!d.claims().isEmpty()) {
+            ArrayNode cl = root.putArray("claims");
+            for (Claim c : d.claims()) {
+                ObjectNode o = cl.addObject();
+                o.put("id", c.id()).put("kind", c.kind().id()).put("statement", c.statement());
+                c.from().ifPresent(r -> ref(o.putObject("from"), r));
+                c.to().ifPresent(r -> ref(o.putObject("to"), r));
+                if (c.kind() == Claim.Kind.SHARE_ABOVE) {
+                    ArrayNode parts = o.putArray("parts");
+                    for (Claim.Ref r : c.parts()) {
+                        ref(parts.addObject(), r);
+                    }
+                    c.whole().ifPresent(r -> ref(o.putObject("whole"), r));
+                    c.stated().ifPresent(t -> o.put("threshold", t.toString()));
+                } else {
+                    c.stated().ifPresent(t -> o.put("stated", t.toString()));
+                }
+                if (c.kind() == Claim.Kind.STREAK) {
+                    o.put("series", c.series().get()).put("at", c.at().get().toString()).put("rises", c.rises()).put("falls", c.falls());
+                }
+                if (c.kind() == Claim.Kind.FIRST_AHEAD) {
+                    o.put("leader", c.series().get()).put("other", c.other().get()).put("at", c.at().get().toString())
+                            .put("periods", c.periods());
+                }
+                c.reason().ifPresent(r -> o.put("reason", r));
+                c.source().ifPresent(s -> o.put("source", s.id()));
+                c.quote().ifPresent(q -> o.put("quote", q));
+                c.fact().ifPresent(fa -> o.put("fact", fa));
+            }
+        }
+        MAPPER.writeValue(new NonClosing(out), root);
+    }
+
+    private static void ref(ObjectNode o, Claim.Ref r) {
+        o.put("series", r.series()).put("period", r.period().toString());
+    }
+
+    /** Jackson closes the target stream by default; the caller owns it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

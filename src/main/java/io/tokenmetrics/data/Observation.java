@@ -1,0 +1,237 @@
+package io.tokenmetrics.data;
+
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.period.TimePeriod;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One published figure: a period, a value, how firm it is, what change and rank the source
+ * states with it, and where it comes from (source, original sentence, fact id).
+ *
+ * <p>The value may be absent only for an entry that says a model was off a ranking
+ * ({@link #listed()} false). Immutable and thread-safe; build with {@link #builder}.
+ */
+public final class Observation {
+    private final TimePeriod period;
+    private final Quantity value;
+    private final Status status;
+    private final Quantity statedChange;
+    private final Integer rank;
+    private final Boolean listed;
+    private final Source source;
+    private final String quote;
+    private final String fact;
+    private final String note;
+
+    private Observation(Builder b) {
+        this.period = Objects.requireNonNull(b.period, "period");
+        this.value = b.value;
+        this.status = b.status;
+        this.statedChange = b.statedChange;
+        this.rank = b.rank;
+        this.listed = b.listed;
+        this.source = b.source;
+        this.quote = b.quote;
+        this.fact = b.fact;
+        this.note = b.note;
+        if (value == null && !Boolean.FALSE.equals(listed)) {
+            throw new IllegalArgumentException("value is required unless the entry is off the ranking (listed false)");
+        }
+        if (statedChange != null && statedChange.unit() != Quantity.Unit.PERCENT) {
+            throw new IllegalArgumentException("stated change (" + statedChange + ") must be in percent");
+        }
+        if (rank != null && rank < 1) {
+            throw new IllegalArgumentException("rank (" + rank + ") must be >= 1");
+        }
+        if (rank != null && Boolean.FALSE.equals(listed)) {
+            throw new IllegalArgumentException("rank (" + rank + ") contradicts listed false");
+        }
+    }
+
+    /** A builder for an observation of {@code value} at {@code period}, status reported. */
+    public static Builder builder(TimePeriod period, Quantity value) {
+        return new Builder(period, value);
+    }
+
+    /** An observation of {@code value} at {@code period}, status reported, without source. */
+    public static Observation of(TimePeriod period, Quantity value) {
+        return builder(period, value).build();
+    }
+
+    /** The period. */
+    public TimePeriod period() {
+        return period;
+    }
+
+    /** The value, absent only for an off-the-ranking entry. */
+    public Optional<Quantity> value() {
+        return Optional.ofNullable(value);
+    }
+
+    /**
+     * The value.
+     *
+     * @throws IllegalStateException for an off-the-ranking entry without one
+     */
+    public Quantity requireValue() {
+        if (value == null) {
+            throw new IllegalStateException("no value at " + period + (fact != null ? " (" + fact + ")" : "") + ": the entry is off the ranking");
+        }
+        return value;
+    }
+
+    /** Reported, estimate, target or forecast. */
+    public Status status() {
+        return status;
+    }
+
+    /** The change against the previous period that the source states (−23.77% week-on-week), in percent. */
+    public Optional<Quantity> statedChange() {
+        return Optional.ofNullable(statedChange);
+    }
+
+    /** The rank the source states. */
+    public OptionalInt rank() {
+        return rank == null ? OptionalInt.empty() : OptionalInt.of(rank);
+    }
+
+    /** True if on the ranking, false if stated to be off it, empty if the source does not say. */
+    public Optional<Boolean> listed() {
+        return Optional.ofNullable(listed);
+    }
+
+    /** The source, if known. */
+    public Optional<Source> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** The original sentence. */
+    public Optional<String> quote() {
+        return Optional.ofNullable(quote);
+    }
+
+    /** The fact id in FACTS.md (A2, B3…). */
+    public Optional<String> fact() {
+        return Optional.ofNullable(fact);
+    }
+
+    /** A note on how the figure was read. */
+    public Optional<String> note() {
+        return Optional.ofNullable(note);
+    }
+
+    /** A builder with this observation's fields. */
+    public Builder toBuilder() {
+        Builder b = new Builder(period, value);
+        b.status = status;
+        b.statedChange = statedChange;
+        b.rank = rank;
+        b.listed = listed;
+        b.source = source;
+        b.quote = quote;
+        b.fact = fact;
+        b.note = note;
+        return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Observation)) {
+            return false;
+        }
+        Observation x = (Observation) o;
+        return period.equals(x.period) && Objects.equals(value, x.value) && status == x.status
+                && Objects.equals(statedChange, x.statedChange) && Objects.equals(rank, x.rank)
+                && Objects.equals(listed, x.listed) && Objects.equals(source, x.source)
+                && Objects.equals(quote, x.quote) && Objects.equals(fact, x.fact) && Objects.equals(note, x.note);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(period, value, status, statedChange, rank, listed, source, quote, fact, note);
+    }
+
+    @Override
+    public String toString() {
+        return period + " " + (value == null ? "off the ranking" : value.toString())
+                + (statedChange != null ? " (" + statedChange + ")" : "") + (fact != null ? " [" + fact + "]" : "");
+    }
+
+    /** Builds an {@link Observation}; not thread-safe. */
+    public static final class Builder {
+        private final TimePeriod period;
+        private final Quantity value;
+        private Status status = Status.REPORTED;
+        private Quantity statedChange;
+        private Integer rank;
+        private Boolean listed;
+        private Source source;
+        private String quote;
+        private String fact;
+        private String note;
+
+        private Builder(TimePeriod period, Quantity value) {
+            this.period = period;
+            this.value = value;
+        }
+
+        /** Sets the status. */
+        public Builder status(Status s) {
+            this.status = Objects.requireNonNull(s, "status");
+            return this;
+        }
+
+        /** Sets the change the source states, in percent. */
+        public Builder statedChange(Quantity change) {
+            this.statedChange = change;
+            return this;
+        }
+
+        /** Sets the rank the source states. */
+        public Builder rank(Integer r) {
+            this.rank = r;
+            return this;
+        }
+
+        /** Sets whether the entry is on the ranking. */
+        public Builder listed(Boolean l) {
+            this.listed = l;
+            return this;
+        }
+
+        /** Sets the source. */
+        public Builder source(Source s) {
+            this.source = s;
+            return this;
+        }
+
+        /** Sets the original sentence. */
+        public Builder quote(String q) {
+            this.quote = q;
+            return this;
+        }
+
+        /** Sets the fact id. */
+        public Builder fact(String f) {
+            this.fact = f;
+            return this;
+        }
+
+        /** Sets a note. */
+        public Builder note(String n) {
+            this.note = n;
+            return this;
+        }
+
+        /**
+         * The observation.
+         *
+         * @throws IllegalArgumentException naming the field that is inconsistent
+         */
+        public Observation build() {
+            return new Observation(this);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.tokenmetrics.data;
+
+import io.tokenmetrics.period.TimePeriod;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Observations of one subject in one measure, sorted by period, at most one per period.
+ *
+ * <p>The id is stable kebab-case ({@code volcano-engine-daily}); the region is an upper-case code
+ * such as {@code CN}, {@code US}, {@code EU} or {@code GLOBAL}. Immutable and thread-safe.
+ */
+public final class Series {
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern REGION = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private final String id;
+    private final String subject;
+    private final String region;
+    private final Measure measure;
+    private final String per;
+    private final String note;
+    private final List<Observation> observations;
+
+    private Series(String id, String subject, String region, Measure measure, String per, String note, List<Observation> observations) {
+        this.id = id;
+        this.subject = subject;
+        this.region = region;
+        this.measure = measure;
+        this.per = per;
+        this.note = note;
+        this.observations = observations;
+    }
+
+    /**
+     * A series. Observations are sorted by period; their values must be in the measure's unit.
+     *
+     * @param per what one item is, for {@link Measure#TOKENS_PER_ITEM}; otherwise may be null
+     * @param note may be null
+     * @throws IllegalArgumentException naming the value for a bad id or region, two observations of
+     *     one period, or a value in another unit than the measure's
+     */
+    public static Series of(String id, String subject, String region, Measure measure, String per, String note,
+            List<Observation> observations) {
+        requireId(id);
+        requireText(subject, "subject");
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("region (" + region + ") must be an upper-case code such as CN, US, GLOBAL");
+        }
+        Objects.requireNonNull(measure, "measure");
+        if (measure == Measure.TOKENS_PER_ITEM && (per == null || per.trim().isEmpty())) {
+            throw new IllegalArgumentException("series " + id + ": a tokens/item measure needs \"per\", what one item is");
+        }
+        List<Observation> sorted = new ArrayList<>(observations);
+        sorted.sort((a, b) -> a.period().compareTo(b.period()));
+        for (int i = 0; i < sorted.size(); i++) {
+            Observation o = sorted.get(i);
+            if (i > 0 && sorted.get(i - 1).period().equals(o.period())) {
+                throw new IllegalArgumentException("series " + id + ": two observations for period " + o.period());
+            }
+            if (o.value().isPresent() && o.value().get().unit() != measure.unit()) {
+                throw new IllegalArgumentException("series " + id + ": value (" + o.value().get() + ") at " + o.period()
+                        + " is in " + o.value().get().unit() + ", the measure " + measure + " counts " + measure.unit());
+            }
+        }
+        return new Series(id, subject, region, measure, per, note, Collections.unmodifiableList(sorted));
+    }
+
+    static String requireId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("series id (" + id + ") must be kebab-case: lower-case letters and digits joined by '-'");
+        }
+        return id;
+    }
+
+    static String requireText(String s, String name) {
+        if (s == null || s.trim().isEmpty()) {
+            throw new IllegalArgumentException(name + " (" + s + ") must not be empty");
+        }
+        return s;
+    }
+
+    /** The stable id. */
+    public String id() {
+        return id;
+    }
+
+    /** What is counted, for people. */
+    public String subject() {
+        return subject;
+    }
+
+    /** The region code. */
+    public String region() {
+        return region;
+    }
+
+    /** The measure. */
+    public Measure measure() {
+        return measure;
+    }
+
+    /** What one item is, for a per-item measure. */
+    public Optional<String> per() {
+        return Optional.ofNullable(per);
+    }
+
+    /** A note on the series. */
+    public Optional<String> note() {
+        return Optional.ofNullable(note);
+    }
+
+    /** The observations, sorted by period; unmodifiable. */
+    public List<Observation> observations() {
+        return observations;
+    }
+
+    /** The observation at {@code period}, if any. */
+    public Optional<Observation> at(TimePeriod period) {
+        for (Observation o : observations) {
+            if (o.period().equals(period)) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The observation at {@code period}.
+     *
+     * @throws IllegalArgumentException naming the series, the period and the periods it has
+     */
+    public Observation require(TimePeriod period) {
+        Optional<Observation> o = at(period);
+        if (!o.isPresent()) {
+            StringBuilder have = new StringBuilder();
+            for (Observation x : observations) {
+                have.append(have.length() == 0 ? "" : ", ").append(x.period());
+            }
+            throw new IllegalArgumentException("series " + id + " has no observation at " + period + " (it has: "
+                    + (have.length() == 0 ? "none" : have) + ")");
+        }
+        return o.get();
+    }
+
+    /** A series with the same description and {@code newObservations}. */
+    public Series withObservations(List<Observation> newObservations) {
+        return of(id, subject, region, measure, per, note, newObservations);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Series)) {
+            return false;
+        }
+        Series s = (Series) o;
+        return id.equals(s.id) && subject.equals(s.subject) && region.equals(s.region) && measure == s.measure
+                && Objects.equals(per, s.per) && Objects.equals(note, s.note) && observations.equals(s.observations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, subject, region, measure, per, note, observations);
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + subject + ", " + region + ", " + measure + ", " + observations.size() + " observations)";
+    }
+}

@@ -1,0 +1,18 @@
+package io.tokenmetrics.data;
+
+/** A series id that a dataset does not have; the message lists the closest ids it has. */
+public final class UnknownSeriesException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String id;
+
+    UnknownSeriesException(String id, String message) {
+        super(message);
+        this.id = id;
+    }
+
+    /** The id asked for. */
+    public String id() {
+        return id;
+    }
+}

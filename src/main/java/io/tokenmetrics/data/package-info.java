@@ -1,0 +1,8 @@
+/**
+ * Published figures as data: {@link io.tokenmetrics.data.Observation observations} with their
+ * source sentence and fact id, {@link io.tokenmetrics.data.Series series} of one subject and
+ * {@link io.tokenmetrics.data.Measure measure}, stated {@link io.tokenmetrics.data.Claim claims},
+ * and the {@link io.tokenmetrics.data.Dataset dataset} that holds them: the bundled one or one read
+ * from a user's JSON file in the same format (see {@code docs/data-format.md}).
+ */
+package io.tokenmetrics.data;
