@@ -64,17 +64,14 @@ final class Magnitudes {
         final BigDecimal value;
         final int end;
         final boolean hadUnit;
-        /** Half a unit in the last written digit, in the same scale as {@link #value}. */
-        final BigDecimal halfUlp;
         /** The power of ten of the unit word, 0 without one. */
         final int exponent;
 
-        Scan(BigDecimal value, int end, boolean hadUnit, BigDecimal halfUlp, int exponent) {
+        Scan(BigDecimal value, int end, boolean hadUnit, int exponent) {
             this.exponent = exponent;
             this.value = value;
             this.end = end;
             this.hadUnit = hadUnit;
-            this.halfUlp = halfUlp;
         }
     }
 
@@ -144,7 +141,6 @@ final class Magnitudes {
         }
         int scale = Math.max(fractionDigits, 0);
         BigDecimal value = new BigDecimal(new java.math.BigInteger(digits.toString()), scale);
-        BigDecimal halfUlp = BigDecimal.valueOf(5, scale + 1);
         int afterNumber = i;
         int j = skipSpaces(s, i);
         if (unitsAllowed) {
@@ -152,14 +148,14 @@ final class Magnitudes {
                 if (regionMatches(s, j, u.text)) {
                     int end = j + u.text.length();
                     // an English word must end at a word boundary: "Tokens" is not T + "okens"
-                    if (Character.isLetter(u.text.charAt(0)) && end < s.length() && isAsciiLetter(s.charAt(end))) {
+                    if (isAsciiLetter(u.text.charAt(0)) && end < s.length() && isAsciiLetter(s.charAt(end))) {
                         continue;
                     }
-                    return new Scan(value.scaleByPowerOfTen(u.exponent), end, true, halfUlp.scaleByPowerOfTen(u.exponent), u.exponent);
+                    return new Scan(value.scaleByPowerOfTen(u.exponent), end, true, u.exponent);
                 }
             }
         }
-        return new Scan(value, afterNumber, false, halfUlp, 0);
+        return new Scan(value, afterNumber, false, 0);
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -388,15 +388,13 @@ public final class Quantity {
         if (!positive && !negative) {
             throw new ArithmeticException("divisor (" + o + ") is zero or includes zero");
         }
-        // 1/[a,b] = [1/b, 1/a] for an interval on one side of zero; 1/infinity = 0
-        Quantity reciprocal = new Quantity(
-                o.upper == null ? BigDecimal.ZERO : BigDecimal.ONE.divide(o.upper, MC),
-                o.lower == null ? BigDecimal.ZERO : BigDecimal.ONE.divide(o.lower, MC),
-                o.approximate, Unit.NUMBER);
-        if (negative && o.lower == null) {
-            reciprocal = new Quantity(BigDecimal.ONE.divide(o.upper, MC), BigDecimal.ZERO, o.approximate, Unit.NUMBER);
-        }
-        return times(reciprocal, resultUnit);
+        // the quotient is monotonic in each argument on an interval that excludes zero, so its
+        // extremes are among the quotients of the ends; dividing the ends directly keeps 6 / 1 exact
+        Ext[] p = {
+            Ext.lo(lower).div(Ext.lo(o.lower)), Ext.lo(lower).div(Ext.hi(o.upper)),
+            Ext.hi(upper).div(Ext.lo(o.lower)), Ext.hi(upper).div(Ext.hi(o.upper))
+        };
+        return fromExt(p, approximate || o.approximate, resultUnit);
     }
 
     /** This quantity divided by an exact, non-zero number. */
@@ -490,6 +488,17 @@ public final class Quantity {
             int s = sign() * o.sign();
             // 0 times an unbounded end: the bound of a non-negative quantity stays 0
             return s == 0 ? new Ext(BigDecimal.ZERO, 0) : new Ext(null, s);
+        }
+
+        Ext div(Ext o) {
+            if (o.inf != 0) {
+                // finite / infinite is 0; infinite / infinite does not occur for a bounded ratio
+                return inf != 0 ? new Ext(null, sign() * o.sign()) : new Ext(BigDecimal.ZERO, 0);
+            }
+            if (inf != 0) {
+                return new Ext(null, inf * o.v.signum());
+            }
+            return new Ext(v.divide(o.v, MC), 0);
         }
 
         @Override

@@ -100,8 +100,7 @@ public final class TokenAmount implements Comparable<TokenAmount> {
 
     private static String unitWord(CharSequence text, int from) {
         int to = from;
-        while (to < text.length() && to - from < 12 && !Character.isWhitespace(text.charAt(to))
-                && Magnitudes.digit(text.charAt(to)) < 0) {
+        while (to < text.length() && to - from < 12 && !Character.isWhitespace(text.charAt(to))) {
             to++;
         }
         return text.subSequence(from, Math.max(to, Math.min(from + 1, text.length()))).toString();

@@ -19,6 +19,8 @@ public enum Measure {
     TOKENS_PER_ITEM("tokens/item", Quantity.Unit.TOKENS, Cadence.ITEM),
     /** A number of users. */
     USERS("users", Quantity.Unit.COUNT, Cadence.NONE),
+    /** A share of a whole, in percent (OpenRouter is 2–4% of global consumption). */
+    SHARE("share", Quantity.Unit.PERCENT, Cadence.NONE),
     /** A price change in percent; not a token count. */
     PRICE_CHANGE("price-change", Quantity.Unit.PERCENT, Cadence.NONE),
     /** A cost multiple (×) for a customer; not a token count. */

@@ -1,0 +1,97 @@
+package io.tokenmetrics.calc;
+
+import io.tokenmetrics.amount.Language;
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.period.TimePeriod;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The change between two successive observations of a series (week-on-week, month-on-month,
+ * year-on-year when the periods are adjacent; {@link #isConsecutive()} is false across a gap).
+ * Immutable and thread-safe.
+ */
+public final class Change {
+    private final TimePeriod from;
+    private final TimePeriod to;
+    private final Quantity fromValue;
+    private final Quantity toValue;
+    private final Quantity absolute;
+    private final Quantity percent;
+    private final boolean consecutive;
+    private final Direction direction;
+
+    Change(TimePeriod from, TimePeriod to, Quantity fromValue, Quantity toValue, Quantity absolute, Quantity percent,
+            boolean consecutive, Direction direction) {
+        this.from = from;
+        this.to = to;
+        this.fromValue = fromValue;
+        this.toValue = toValue;
+        this.absolute = absolute;
+        this.percent = percent;
+        this.consecutive = consecutive;
+        this.direction = direction;
+    }
+
+    /** The earlier period. */
+    public TimePeriod from() {
+        return from;
+    }
+
+    /** The later period. */
+    public TimePeriod to() {
+        return to;
+    }
+
+    /** The earlier value. */
+    public Quantity fromValue() {
+        return fromValue;
+    }
+
+    /** The later value. */
+    public Quantity toValue() {
+        return toValue;
+    }
+
+    /** {@code toValue - fromValue}. */
+    public Quantity absolute() {
+        return absolute;
+    }
+
+    /** {@code (toValue / fromValue - 1) × 100}; empty for a zero baseline. */
+    public Optional<Quantity> percent() {
+        return Optional.ofNullable(percent);
+    }
+
+    /** Whether {@code to} is the period right after {@code from} (a true week-on-week change). */
+    public boolean isConsecutive() {
+        return consecutive;
+    }
+
+    /** Rise, fall, flat or undecided. */
+    public Direction direction() {
+        return direction;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Change)) {
+            return false;
+        }
+        Change c = (Change) o;
+        return from.equals(c.from) && to.equals(c.to) && fromValue.equals(c.fromValue) && toValue.equals(c.toValue)
+                && Objects.equals(percent, c.percent) && consecutive == c.consecutive && direction == c.direction;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(from, to, fromValue, toValue, percent, consecutive, direction);
+    }
+
+    @Override
+    public String toString() {
+        return from + " → " + to + ": " + Calculator.signed(absolute, Language.EN)
+                + (percent != null ? " (" + Calculator.signed(percent, Language.EN) + ")" : "")
+                + (consecutive ? "" : " [not adjacent]");
+    }
+}

@@ -1,0 +1,71 @@
+package io.tokenmetrics.calc;
+
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.data.Claim;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A claim recomputed from the figures: the verdict, the stated and computed values, the relative
+ * deviation, and an explanation with the numbers. Immutable and thread-safe.
+ */
+public final class ClaimCheck {
+    private final Claim claim;
+    private final Verdict verdict;
+    private final Quantity stated;
+    private final Quantity computed;
+    private final String explanation;
+
+    ClaimCheck(Claim claim, Verdict verdict, Quantity stated, Quantity computed, String explanation) {
+        this.claim = claim;
+        this.verdict = verdict;
+        this.stated = stated;
+        this.computed = computed;
+        this.explanation = explanation;
+    }
+
+    /** The claim checked. */
+    public Claim claim() {
+        return claim;
+    }
+
+    /** Consistent, inconsistent or undecidable. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** The stated value (multiple, rate, threshold), if the claim has one. */
+    public Optional<Quantity> stated() {
+        return Optional.ofNullable(stated);
+    }
+
+    /** The value recomputed from the figures, if it could be. */
+    public Optional<Quantity> computed() {
+        return Optional.ofNullable(computed);
+    }
+
+    /** Why, with the numbers. */
+    public String explanation() {
+        return explanation;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ClaimCheck)) {
+            return false;
+        }
+        ClaimCheck c = (ClaimCheck) o;
+        return claim.equals(c.claim) && verdict == c.verdict && Objects.equals(stated, c.stated)
+                && Objects.equals(computed, c.computed) && explanation.equals(c.explanation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(claim, verdict, stated, computed, explanation);
+    }
+
+    @Override
+    public String toString() {
+        return claim.id() + ": " + verdict + ": " + explanation;
+    }
+}

@@ -1,0 +1,180 @@
+package io.tokenmetrics.calc;
+
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.data.Series;
+import io.tokenmetrics.period.TimePeriod;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Two series at one period, the China–US card: values, difference, ratio, shares of a total and
+ * of their sum, which side leads, and which led the period before (observed, or implied from a
+ * stated change). Immutable and thread-safe.
+ */
+public final class Comparison {
+    /** Where a previous-period value came from. */
+    public enum Basis {
+        /** Observed at the previous period. */
+        OBSERVED,
+        /** Implied by the current value and the change the source states: {@code current / (1 + change)}. */
+        IMPLIED_FROM_STATED_CHANGE,
+        /** Neither observed nor implied. */
+        UNKNOWN
+    }
+
+    private final Series first;
+    private final Series second;
+    private final TimePeriod at;
+    private final Quantity firstValue;
+    private final Quantity secondValue;
+    private final Quantity total;
+    private final Quantity firstPrevious;
+    private final Basis firstPreviousBasis;
+    private final Quantity secondPrevious;
+    private final Basis secondPreviousBasis;
+    private final Calculator calc;
+
+    Comparison(Series first, Series second, TimePeriod at, Quantity firstValue, Quantity secondValue, Quantity total,
+            Quantity firstPrevious, Basis firstPreviousBasis, Quantity secondPrevious, Basis secondPreviousBasis, Calculator calc) {
+        this.first = first;
+        this.second = second;
+        this.at = at;
+        this.firstValue = firstValue;
+        this.secondValue = secondValue;
+        this.total = total;
+        this.firstPrevious = firstPrevious;
+        this.firstPreviousBasis = firstPreviousBasis;
+        this.secondPrevious = secondPrevious;
+        this.secondPreviousBasis = secondPreviousBasis;
+        this.calc = calc;
+    }
+
+    /** The first series. */
+    public Series first() {
+        return first;
+    }
+
+    /** The second series. */
+    public Series second() {
+        return second;
+    }
+
+    /** The period compared. */
+    public TimePeriod at() {
+        return at;
+    }
+
+    /** The first value. */
+    public Quantity firstValue() {
+        return firstValue;
+    }
+
+    /** The second value. */
+    public Quantity secondValue() {
+        return secondValue;
+    }
+
+    /** {@code first - second}. */
+    public Quantity difference() {
+        return firstValue.minus(secondValue, firstValue.unit());
+    }
+
+    /** {@code first / second}; empty if the second may be zero. */
+    public Optional<Quantity> ratio() {
+        return calc.ratio(firstValue, secondValue);
+    }
+
+    /** {@code first + second}. */
+    public Quantity sum() {
+        return firstValue.plus(secondValue);
+    }
+
+    /** The total both are part of, if given. */
+    public Optional<Quantity> total() {
+        return Optional.ofNullable(total);
+    }
+
+    /** The first value as a percent of the total. */
+    public Optional<Quantity> firstShareOfTotal() {
+        return total == null ? Optional.empty() : calc.percentOf(firstValue, total);
+    }
+
+    /** The second value as a percent of the total. */
+    public Optional<Quantity> secondShareOfTotal() {
+        return total == null ? Optional.empty() : calc.percentOf(secondValue, total);
+    }
+
+    /** The first value as a percent of {@code first + second}. */
+    public Optional<Quantity> firstShareOfSum() {
+        return calc.percentOf(firstValue, sum());
+    }
+
+    /** The second value as a percent of {@code first + second}. */
+    public Optional<Quantity> secondShareOfSum() {
+        return calc.percentOf(secondValue, sum());
+    }
+
+    /** Which side is larger at {@link #at()}. */
+    public Leader leader() {
+        return Calculator.leader(firstValue, secondValue);
+    }
+
+    /** The first series' value at the previous period, if observed or implied. */
+    public Optional<Quantity> firstPrevious() {
+        return Optional.ofNullable(firstPrevious);
+    }
+
+    /** How {@link #firstPrevious()} was obtained. */
+    public Basis firstPreviousBasis() {
+        return firstPreviousBasis;
+    }
+
+    /** The second series' value at the previous period, if observed or implied. */
+    public Optional<Quantity> secondPrevious() {
+        return Optional.ofNullable(secondPrevious);
+    }
+
+    /** How {@link #secondPrevious()} was obtained. */
+    public Basis secondPreviousBasis() {
+        return secondPreviousBasis;
+    }
+
+    /** Which side was larger at the previous period; {@link Leader#UNKNOWN} if either value is unknown. */
+    public Leader previousLeader() {
+        if (firstPrevious == null || secondPrevious == null) {
+            return Leader.UNKNOWN;
+        }
+        return Calculator.leader(firstPrevious, secondPrevious);
+    }
+
+    /** Whether the lead passed from one side to the other since the previous period; empty if unknown. */
+    public Optional<Boolean> leadChanged() {
+        Leader now = leader();
+        Leader before = previousLeader();
+        if (now == Leader.UNKNOWN || before == Leader.UNKNOWN) {
+            return Optional.empty();
+        }
+        return Optional.of(now != before);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Comparison)) {
+            return false;
+        }
+        Comparison c = (Comparison) o;
+        return first.id().equals(c.first.id()) && second.id().equals(c.second.id()) && at.equals(c.at)
+                && firstValue.equals(c.firstValue) && secondValue.equals(c.secondValue) && Objects.equals(total, c.total)
+                && Objects.equals(firstPrevious, c.firstPrevious) && Objects.equals(secondPrevious, c.secondPrevious);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(first.id(), second.id(), at, firstValue, secondValue, total, firstPrevious, secondPrevious);
+    }
+
+    @Override
+    public String toString() {
+        return first.id() + " vs " + second.id() + " at " + at + ": " + firstValue + " vs " + secondValue + ", leader " + leader();
+    }
+}

@@ -1,0 +1,133 @@
+package io.tokenmetrics.calc;
+
+import io.tokenmetrics.amount.Language;
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.data.Observation;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Growth from one observation to a later one: absolute change, percent change, multiple, elapsed
+ * years and compound annual growth rate. Percent change, multiple and rate are empty when the
+ * baseline is zero or may be zero ({@link #undefinedReason()} says so). Immutable and thread-safe.
+ */
+public final class Growth {
+    private final String fromSeries;
+    private final Observation from;
+    private final String toSeries;
+    private final Observation to;
+    private final Quantity absoluteChange;
+    private final Quantity percentChange;
+    private final Quantity multiple;
+    private final double elapsedYears;
+    private final Quantity annualRate;
+    private final String undefinedReason;
+
+    Growth(String fromSeries, Observation from, String toSeries, Observation to, Quantity absoluteChange,
+            Quantity percentChange, Quantity multiple, double elapsedYears, Quantity annualRate, String undefinedReason) {
+        this.fromSeries = fromSeries;
+        this.from = from;
+        this.toSeries = toSeries;
+        this.to = to;
+        this.absoluteChange = absoluteChange;
+        this.percentChange = percentChange;
+        this.multiple = multiple;
+        this.elapsedYears = elapsedYears;
+        this.annualRate = annualRate;
+        this.undefinedReason = undefinedReason;
+    }
+
+    /** The series of the earlier observation. */
+    public String fromSeries() {
+        return fromSeries;
+    }
+
+    /** The earlier observation. */
+    public Observation from() {
+        return from;
+    }
+
+    /** The series of the later observation. */
+    public String toSeries() {
+        return toSeries;
+    }
+
+    /** The later observation. */
+    public Observation to() {
+        return to;
+    }
+
+    /** {@code to - from}, in the measure's unit. */
+    public Quantity absoluteChange() {
+        return absoluteChange;
+    }
+
+    /** {@code (to / from - 1) × 100}, in percent; empty for a zero baseline. */
+    public Optional<Quantity> percentChange() {
+        return Optional.ofNullable(percentChange);
+    }
+
+    /** {@code to / from}; empty for a zero baseline. */
+    public Optional<Quantity> multiple() {
+        return Optional.ofNullable(multiple);
+    }
+
+    /** Years between the two periods' positions (see {@code TimePeriod}). */
+    public double elapsedYears() {
+        return elapsedYears;
+    }
+
+    /**
+     * {@code (multiple^(1/years) - 1) × 100}, in percent per year; empty for a zero baseline or when
+     * no time elapses. Computed in double precision (about 15 significant digits).
+     */
+    public Optional<Quantity> annualRate() {
+        return Optional.ofNullable(annualRate);
+    }
+
+    /** Why percent change, multiple or rate is empty, if they are. */
+    public Optional<String> undefinedReason() {
+        return Optional.ofNullable(undefinedReason);
+    }
+
+    /** One line for people, rounded to two decimals in the natural unit. */
+    public String describe(Language lang) {
+        StringBuilder b = new StringBuilder();
+        b.append(from.period()).append(" → ").append(to.period()).append(": ")
+                .append(from.requireValue().formatRounded(lang, 2)).append(" → ").append(to.requireValue().formatRounded(lang, 2))
+                .append(", change ").append(Calculator.signed(absoluteChange, lang));
+        if (percentChange != null) {
+            b.append(" (").append(Calculator.signed(percentChange, lang)).append(", ×")
+                    .append(multiple.formatRounded(lang, 2).replace("×", "")).append(")");
+        } else {
+            b.append(" (").append(undefinedReason).append(")");
+        }
+        b.append(", ").append(Calculator.years(elapsedYears));
+        if (annualRate != null) {
+            b.append(", ").append(Calculator.signed(annualRate, lang)).append(" a year");
+        }
+        return b.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Growth)) {
+            return false;
+        }
+        Growth g = (Growth) o;
+        return fromSeries.equals(g.fromSeries) && from.equals(g.from) && toSeries.equals(g.toSeries) && to.equals(g.to)
+                && absoluteChange.equals(g.absoluteChange) && Objects.equals(percentChange, g.percentChange)
+                && Objects.equals(multiple, g.multiple) && Double.compare(elapsedYears, g.elapsedYears) == 0
+                && Objects.equals(annualRate, g.annualRate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fromSeries, from, toSeries, to, absoluteChange, percentChange, multiple, elapsedYears, annualRate);
+    }
+
+    @Override
+    public String toString() {
+        return describe(Language.EN);
+    }
+}
