@@ -20,24 +20,23 @@ import java.util.Objects;
  * equal quantity. This class is immutable and thread-safe.
  */
 public final class Quantity {
-    /** The unit a quantity is counted in. */
+    /**
+     * The unit a quantity is counted in. Any quantity may be negative (a change of -0.47T is a
+     * quantity of tokens); a published figure of a token count may not, which {@code Series} checks.
+     */
     public enum Unit {
-        /** Tokens, with Chinese or English magnitude units; never negative. */
+        /** Tokens, with Chinese or English magnitude units. */
         TOKENS,
-        /** A plain count (users, requests), with the same magnitude units; never negative. */
+        /** A plain count (users, requests), with the same magnitude units. */
         COUNT,
-        /** Percent: 15 means 15%; may be negative (a fall). */
+        /** Percent: 15 means 15%. */
         PERCENT,
-        /** A multiple (×); never negative. */
+        /** A multiple (×). */
         MULTIPLE,
-        /** US dollars; never negative. */
+        /** US dollars. */
         USD,
-        /** A plain number without unit (a ratio, a number of years); may be negative. */
-        NUMBER;
-
-        boolean allowsNegative() {
-            return this == PERCENT || this == NUMBER;
-        }
+        /** A plain number without unit (a ratio, a number of years). */
+        NUMBER
     }
 
     /** The shape of a quantity. */
@@ -72,13 +71,6 @@ public final class Quantity {
         }
         if (lower != null && upper != null && lower.compareTo(upper) > 0) {
             throw new IllegalArgumentException("lower (" + lower.toPlainString() + ") must be <= upper (" + upper.toPlainString() + ")");
-        }
-        if (!unit.allowsNegative()) {
-            BigDecimal least = lower != null ? lower : upper;
-            if (least.signum() < 0) {
-                throw new IllegalArgumentException("a " + unit.name().toLowerCase(java.util.Locale.ROOT)
-                        + " quantity (" + least.toPlainString() + ") must be >= 0");
-            }
         }
         return new Quantity(lower, upper, approximate, unit);
     }
@@ -238,9 +230,6 @@ public final class Quantity {
         boolean negative = false;
         if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '\u2212' || s.charAt(i) == '+')) {
             negative = s.charAt(i) != '+';
-            if (negative && !unit.allowsNegative()) {
-                throw new AmountParseException("a " + unit.name().toLowerCase(java.util.Locale.ROOT) + " quantity cannot be negative", s, i);
-            }
             i++;
         }
         if (unit == Unit.USD && i < s.length() && s.charAt(i) == '$') {

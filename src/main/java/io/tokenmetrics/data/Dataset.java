@@ -151,15 +151,24 @@ public final class Dataset {
         return s;
     }
 
+    /** The ids sharing the most words (of three letters or more) with {@code id}, at most five. */
     private String suggestions(String id) {
         List<String> close = new ArrayList<>();
-        String needle = id == null ? "" : id.toLowerCase(Locale.ROOT);
+        int best = 0;
+        String[] words = (id == null ? "" : id.toLowerCase(Locale.ROOT)).split("[^a-z0-9]+");
         for (String k : series.keySet()) {
-            for (String part : needle.split("-")) {
-                if (part.length() >= 3 && k.contains(part)) {
-                    close.add(k);
-                    break;
+            int score = 0;
+            for (String w : words) {
+                if (w.length() >= 3 && k.contains(w)) {
+                    score++;
                 }
+            }
+            if (score > best) {
+                best = score;
+                close.clear();
+            }
+            if (score == best && score > 0) {
+                close.add(k);
             }
         }
         if (close.isEmpty()) {

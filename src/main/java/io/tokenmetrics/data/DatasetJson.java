@@ -59,12 +59,14 @@ final class DatasetJson {
 
     static Dataset read(InputStream in, String name) {
         JsonNode root;
+        com.fasterxml.jackson.core.JsonParser parser = null;
         try {
-            root = MAPPER.readTree(in);
+            parser = MAPPER.createParser(in);
+            root = MAPPER.readTree(parser);
         } catch (StreamConstraintsException e) {
-            throw new MalformedDatasetException(name, where(e), "input exceeds a reading limit: " + e.getOriginalMessage(), e);
+            throw new MalformedDatasetException(name, where(e, parser), "input exceeds a reading limit: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new MalformedDatasetException(name, where(e), "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
+            throw new MalformedDatasetException(name, where(e, parser), "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new MalformedDatasetException(name, "1:1", "cannot read: " + e.getMessage(), e);
         }
@@ -74,9 +76,13 @@ final class DatasetJson {
         return new Reader(name).dataset(root);
     }
 
-    private static String where(JsonProcessingException e) {
+    /** The exception's location, or else where the parser stopped (constraint errors carry none). */
+    private static String where(JsonProcessingException e, com.fasterxml.jackson.core.JsonParser parser) {
         JsonLocation l = e.getLocation();
-        return l == null ? "1:1" : l.getLineNr() + ":" + l.getColumnNr();
+        if ((l == null || l.getLineNr() < 1) && parser != null) {
+            l = parser.currentLocation();
+        }
+        return l == null || l.getLineNr() < 1 ? "1:1" : l.getLineNr() + ":" + l.getColumnNr();
     }
 
     private static String firstLine(String s) {

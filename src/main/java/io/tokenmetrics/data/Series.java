@@ -62,6 +62,10 @@ public final class Series {
             if (i > 0 && sorted.get(i - 1).period().equals(o.period())) {
                 throw new IllegalArgumentException("series " + id + ": two observations for period " + o.period());
             }
+            if (o.value().isPresent() && measure.cadence() != Cadence.NONE && o.value().get().lower().map(x -> x.signum() < 0).orElse(true)) {
+                throw new IllegalArgumentException("series " + id + ": value (" + o.value().get() + ") at " + o.period()
+                        + " may be negative; a " + measure + " figure cannot be");
+            }
             if (o.value().isPresent() && o.value().get().unit() != measure.unit()) {
                 throw new IllegalArgumentException("series " + id + ": value (" + o.value().get() + ") at " + o.period()
                         + " is in " + o.value().get().unit() + ", the measure " + measure + " counts " + measure.unit());
