@@ -1,2 +1,88 @@
 package io.tokenmetrics.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import io.tokenmetrics.data.DatasetException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * The command-line entry point. Exit codes: 0 success, 1 bad data (a file that cannot be read or
+ * is invalid), 2 bad usage (unknown option, series or period; a calculation the data cannot
+ * support), 3 internal error. Errors are one line on standard error; {@code --debug} adds the
+ * stack trace.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int DATA_ERROR = 1;
+    static final int USAGE_ERROR = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line with these streams (UTF-8) and returns the exit code; for tests and embedding. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "io/tokenmetrics/cli/logback-cli.xml");
+        }
+        System.setProperty("token-metrics.log", debug ? "DEBUG" : "WARN");
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cl = new CommandLine(new Commands.Root());
+        cl.setOut(o);
+        cl.setErr(e);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("token-metrics: " + ex.getMessage() + " (see: token-metrics "
+                    + (c.getCommandName().equals("token-metrics") ? "" : c.getCommandName() + " ") + "--help)");
+            c.getErr().flush();
+            return USAGE_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            int code = exitCode(ex);
+            c.getErr().println("token-metrics: " + (code == INTERNAL_ERROR ? "internal error: " + ex : message(ex)));
+            if (debug) {
+                ex.printStackTrace(c.getErr());
+            }
+            c.getErr().flush();
+            return code;
+        });
+        int code = cl.execute(args);
+        o.flush();
+        e.flush();
+        return code;
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof CliException) {
+            return ((CliException) ex).code;
+        }
+        if (ex instanceof DatasetException || ex instanceof UncheckedIOException || ex instanceof java.io.IOException
+                || ex instanceof ArithmeticException || ex instanceof io.tokenmetrics.usage.UsageLogException) {
+            return DATA_ERROR;
+        }
+        if (ex instanceof IllegalArgumentException || ex instanceof DateTimeParseException || ex instanceof IllegalStateException) {
+            return USAGE_ERROR;
+        }
+        return INTERNAL_ERROR;
+    }
+
+    static String message(Throwable ex) {
+        if (ex instanceof UncheckedIOException && ex.getCause() != null) {
+            return ex.getCause().getMessage();
+        }
+        return ex.getMessage();
+    }
+}

@@ -358,10 +358,11 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         }
     }
 
-    /** A label for people: "2026-W16 (2026-04-13..2026-04-19)", "end of 2024". */
+    /** A label for people: "2026-W16 (2026-04-13..2026-04-19)", "2026-02", "end of 2024". */
     public String describe() {
         switch (type) {
             case DAY:
+            case MONTH:
             case YEAR:
                 return toString();
             case START_OF_YEAR: return "start of " + start.getYear();

@@ -1,0 +1,50 @@
+package io.tokenmetrics.cli;
+
+import io.tokenmetrics.data.Dataset;
+import io.tokenmetrics.data.Series;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "chart", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
+        description = "Draw series as an SVG chart: a line chart over time (log scale when values span orders of magnitude),"
+                + " or grouped bars when all series are weekly and share periods.")
+final class ChartCommand extends Commands.Base {
+    @Parameters(paramLabel = "SERIES", arity = "1..*", description = "series ids")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.svg", description = "the SVG file to write")
+    Path out;
+
+    @Option(names = "--bars", description = "grouped bars instead of lines")
+    boolean bars;
+
+    @Override
+    Doc build(Dataset data) {
+        List<Series> series = new ArrayList<>();
+        for (String id : ids) {
+            series.add(data.series(id));
+        }
+        SvgChart chart = new SvgChart(series, lang(), bars);
+        String svg = chart.render();
+        try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
+            w.write(svg);
+        } catch (IOException e) {
+            throw new CliException(Main.DATA_ERROR, "cannot write " + out + ": " + e.getMessage(), e);
+        }
+        Doc doc = new Doc("chart");
+        doc.table("chart", "file", "kind", "scale", "series", "points")
+                .row(Cell.text(out), Cell.text(chart.kind()), Cell.text(chart.scale()), Cell.text(String.join(" ", ids)),
+                        Cell.text(chart.points()));
+        doc.text = t("wrote ", "已写入 ") + out + " (" + chart.kind() + ", " + chart.scale() + ", " + chart.points() + t(" points)", " 个点)") + "\n";
+        return doc;
+    }
+}

@@ -1,0 +1,361 @@
+package io.tokenmetrics.cli;
+
+import io.tokenmetrics.amount.Language;
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.calc.Calculator;
+import io.tokenmetrics.calc.Change;
+import io.tokenmetrics.calc.ClaimCheck;
+import io.tokenmetrics.calc.Comparison;
+import io.tokenmetrics.calc.Growth;
+import io.tokenmetrics.calc.Streak;
+import io.tokenmetrics.data.Dataset;
+import io.tokenmetrics.data.Observation;
+import io.tokenmetrics.data.Series;
+import io.tokenmetrics.period.TimePeriod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The commands; each builds a {@link Doc} from the library and renders it. */
+final class Commands {
+    private Commands() {
+    }
+
+    /** Options every command takes. */
+    static final class Common {
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
+        Format format;
+
+        @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", description = "en (20.6T) or zh (20.6万亿) (default: ${DEFAULT-VALUE})",
+                converter = LanguageConverter.class)
+        Language lang;
+
+        @Option(names = "--data", paramLabel = "FILE", description = "a dataset JSON file to add to the bundled figures (repeatable)")
+        List<Path> data = new ArrayList<>();
+
+        @Option(names = "--debug", description = "log to standard error and print stack traces")
+        boolean debug;
+
+        Dataset dataset() {
+            Dataset d = Dataset.bundled();
+            for (Path p : data) {
+                Dataset more = Dataset.read(p);
+                try {
+                    d = d.merge(more);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(Main.DATA_ERROR, p + ": " + e.getMessage(), e);
+                }
+            }
+            return d;
+        }
+    }
+
+    static final class LanguageConverter implements CommandLine.ITypeConverter<Language> {
+        @Override
+        public Language convert(String value) {
+            try {
+                return Language.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"token-metrics " + p.getProperty("version", "unknown")};
+        }
+    }
+
+    /** The base of the commands: options, the calculator, output. */
+    abstract static class Base implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Spec
+        CommandSpec spec;
+
+        final Calculator calc = Calculator.create();
+
+        abstract Doc build(Dataset data);
+
+        @Override
+        public Integer call() {
+            Doc doc = build(common.dataset());
+            PrintWriter out = spec.commandLine().getOut();
+            doc.render(common.format, common.lang, out);
+            return Main.OK;
+        }
+
+        Language lang() {
+            return common.lang;
+        }
+
+        String t(String en, String zh) {
+            return common.lang == Language.ZH ? zh : en;
+        }
+    }
+
+    @Command(name = "token-metrics", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Exact token-consumption metrics: the published figures, their growth, changes, shares and claims.",
+            subcommands = {Report.class, Check.class, ListCmd.class, Show.class, GrowthCmd.class, Changes.class, Compare.class,
+                ChartCommand.class})
+    static final class Root implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return Main.USAGE_ERROR;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "The briefing: reproduces and checks the two articles from the bundled figures.")
+    static final class Report extends Base {
+        @Override
+        Doc build(Dataset data) {
+            return new Briefing(data, calc, lang()).build();
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Every stated claim with its verdict and the numbers behind it.")
+    static final class Check extends Base {
+        @Override
+        Doc build(Dataset data) {
+            Doc doc = new Doc("check");
+            Table t = doc.table("claims", "claim", "fact", "verdict", "stated", "computed", "statement", "explanation");
+            StringBuilder text = new StringBuilder();
+            for (ClaimCheck c : calc.checkAll(data)) {
+                t.row(Cell.text(c.claim().id()), Cell.text(c.claim().fact().orElse("")), Cell.text(c.verdict().name().toLowerCase(java.util.Locale.ROOT)),
+                        Cell.of(c.stated(), lang()), Cell.of(c.computed(), lang()), Cell.text(c.claim().statement()),
+                        Cell.text(c.explanation()));
+                text.append(verdictWord(c)).append("  ").append(c.claim().id())
+                        .append(c.claim().fact().map(f -> f.equals(c.claim().id()) ? "" : " [" + f + "]").orElse(""))
+                        .append(": ").append(c.claim().statement()).append('\n')
+                        .append("    ").append(c.explanation()).append('\n');
+            }
+            doc.text = text.toString();
+            return doc;
+        }
+
+        private String verdictWord(ClaimCheck c) {
+            switch (c.verdict()) {
+                case CONSISTENT: return t("CONSISTENT  ", "一致        ");
+                case INCONSISTENT: return t("INCONSISTENT", "不一致      ");
+                default: return t("UNDECIDABLE ", "无法判定    ");
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "The series: bundled and loaded with --data.")
+    static final class ListCmd extends Base {
+        @Override
+        Doc build(Dataset data) {
+            Doc doc = new Doc("list");
+            Table t = doc.table("series", "id", "region", "measure", "observations", "first", "last", "subject");
+            for (Series s : data.series()) {
+                List<Observation> o = s.observations();
+                t.row(Cell.text(s.id()), Cell.text(s.region()), Cell.text(s.measure().id()), Cell.text(o.size()),
+                        Cell.text(o.isEmpty() ? "" : o.get(0).period()), Cell.text(o.isEmpty() ? "" : o.get(o.size() - 1).period()),
+                        Cell.text(s.subject()));
+            }
+            return doc;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "One series' observations with their sources.")
+    static final class Show extends Base {
+        @Parameters(paramLabel = "SERIES", description = "series id (see list)")
+        String id;
+
+        @Override
+        Doc build(Dataset data) {
+            Series s = data.series(id);
+            Doc doc = new Doc("show");
+            Table t = doc.table("observations", "series", "period", "value", "status", "change", "rank", "listed", "fact", "source", "quote");
+            for (Observation o : s.observations()) {
+                t.row(Cell.text(s.id()), Cell.text(o.period()), Cell.of(o.value(), lang()), Cell.text(o.status().id()),
+                        Cell.of(o.statedChange(), lang()), Cell.text(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
+                        Cell.text(o.listed().map(String::valueOf).orElse("")), Cell.text(o.fact().orElse("")),
+                        Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")));
+            }
+            doc.notes.add(s.id() + ": " + s.subject() + " (" + s.region() + ", " + s.measure().id()
+                    + s.per().map(p -> " per " + p).orElse("") + ")" + s.note().map(n -> ". " + n).orElse(""));
+            return doc;
+        }
+    }
+
+    static TimePeriod period(String text, String option) {
+        try {
+            return TimePeriod.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CliException(Main.USAGE_ERROR, option + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "growth", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Growth of a series: change, percent, multiple, years, compound annual rate.")
+    static final class GrowthCmd extends Base {
+        @Parameters(paramLabel = "SERIES", description = "series id")
+        String id;
+
+        @Option(names = "--from", paramLabel = "PERIOD", description = "start period (default: first with a value)")
+        String from;
+
+        @Option(names = "--to", paramLabel = "PERIOD", description = "end period (default: last with a value)")
+        String to;
+
+        @Override
+        Doc build(Dataset data) {
+            Series s = data.series(id);
+            Growth g;
+            if (from == null && to == null) {
+                g = calc.growth(s);
+            } else {
+                List<Observation> v = new ArrayList<>();
+                for (Observation o : s.observations()) {
+                    if (o.value().isPresent()) {
+                        v.add(o);
+                    }
+                }
+                if (v.isEmpty()) {
+                    throw new IllegalArgumentException("series " + s.id() + " has no observation with a value");
+                }
+                TimePeriod f = from != null ? period(from, "--from") : v.get(0).period();
+                TimePeriod tt = to != null ? period(to, "--to") : v.get(v.size() - 1).period();
+                g = calc.growth(s, f, tt);
+            }
+            Doc doc = new Doc("growth");
+            doc.table("growth", "series", "from", "to", "from_value", "to_value", "absolute_change", "percent_change", "multiple",
+                    "years", "annual_rate_percent")
+                    .row(Cell.text(s.id()), Cell.text(g.from().period()), Cell.text(g.to().period()), Cell.of(g.from().value(), lang()),
+                            Cell.of(g.to().value(), lang()), Cell.of(g.absoluteChange(), lang()), Cell.of(g.percentChange(), lang()),
+                            Cell.of(g.multiple(), lang()), Cell.text(g.elapsedYears()), Cell.of(g.annualRate(), lang()));
+            doc.text = s.id() + ": " + g.describe(lang()) + "\n";
+            return doc;
+        }
+    }
+
+    @Command(name = "changes", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Period-over-period changes of a series, and its streaks of rises and falls.")
+    static final class Changes extends Base {
+        @Parameters(paramLabel = "SERIES", description = "series id")
+        String id;
+
+        @Override
+        Doc build(Dataset data) {
+            Series s = data.series(id);
+            Doc doc = new Doc("changes");
+            Table t = doc.table("changes", "series", "from", "to", "from_value", "to_value", "absolute_change", "percent_change",
+                    "consecutive", "direction");
+            for (Change c : calc.changes(s)) {
+                t.row(Cell.text(s.id()), Cell.text(c.from()), Cell.text(c.to()), Cell.of(c.fromValue(), lang()), Cell.of(c.toValue(), lang()),
+                        Cell.of(c.absolute(), lang()), Cell.of(c.percent(), lang()), Cell.text(c.isConsecutive()),
+                        Cell.text(c.direction().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            Table st = doc.table("streaks", "series", "direction", "length", "start", "end");
+            for (Streak k : calc.streaks(s)) {
+                st.row(Cell.text(s.id()), Cell.text(k.direction().name().toLowerCase(java.util.Locale.ROOT)), Cell.text(k.length()),
+                        Cell.text(k.start()), Cell.text(k.end()));
+            }
+            if (t.rows.isEmpty()) {
+                doc.notes.add(s.id() + " has fewer than two observations with a value: no changes.");
+            }
+            return doc;
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Compare two series at a period: difference, ratio, shares, leader now and the period before.")
+    static final class Compare extends Base {
+        @Parameters(index = "0", paramLabel = "SERIES", description = "first series id")
+        String first;
+
+        @Parameters(index = "1", paramLabel = "SERIES", description = "second series id")
+        String second;
+
+        @Option(names = "--total", paramLabel = "SERIES", description = "a series both are part of")
+        String total;
+
+        @Option(names = "--at", paramLabel = "PERIOD", description = "the period (default: the latest both have)")
+        String at;
+
+        @Override
+        Doc build(Dataset data) {
+            Series a = data.series(first);
+            Series b = data.series(second);
+            Series tot = total == null ? null : data.series(total);
+            TimePeriod p = at != null ? period(at, "--at") : latestCommon(a, b);
+            Comparison c = calc.compare(a, b, p, tot);
+            Doc doc = new Doc("compare");
+            Table t = doc.table("comparison", "metric", "value");
+            t.row(Cell.text("period"), Cell.text(p));
+            t.row(Cell.text(a.id()), Cell.of(c.firstValue(), lang()));
+            t.row(Cell.text(b.id()), Cell.of(c.secondValue(), lang()));
+            t.row(Cell.text("difference"), Cell.of(c.difference(), lang()));
+            t.row(Cell.text("ratio"), Cell.of(c.ratio(), lang()));
+            if (tot != null) {
+                t.row(Cell.text(tot.id()), Cell.of(c.total(), lang()));
+                t.row(Cell.text(a.id() + " share of total %"), Cell.of(c.firstShareOfTotal(), lang()));
+                t.row(Cell.text(b.id() + " share of total %"), Cell.of(c.secondShareOfTotal(), lang()));
+            }
+            t.row(Cell.text(a.id() + " share of sum %"), Cell.of(c.firstShareOfSum(), lang()));
+            t.row(Cell.text(b.id() + " share of sum %"), Cell.of(c.secondShareOfSum(), lang()));
+            t.row(Cell.text("leader"), Cell.text(leaderName(c.leader(), a, b)));
+            t.row(Cell.text(a.id() + " previous"), Cell.of(c.firstPrevious(), lang()));
+            t.row(Cell.text(a.id() + " previous basis"), Cell.text(c.firstPreviousBasis().name().toLowerCase(java.util.Locale.ROOT)));
+            t.row(Cell.text(b.id() + " previous"), Cell.of(c.secondPrevious(), lang()));
+            t.row(Cell.text(b.id() + " previous basis"), Cell.text(c.secondPreviousBasis().name().toLowerCase(java.util.Locale.ROOT)));
+            t.row(Cell.text("previous leader"), Cell.text(leaderName(c.previousLeader(), a, b)));
+            t.row(Cell.text("lead changed"), Cell.text(c.leadChanged().map(String::valueOf).orElse("unknown")));
+            return doc;
+        }
+
+        private static TimePeriod latestCommon(Series a, Series b) {
+            for (int i = a.observations().size() - 1; i >= 0; i--) {
+                Observation o = a.observations().get(i);
+                if (o.value().isPresent() && b.at(o.period()).flatMap(Observation::value).isPresent()) {
+                    return o.period();
+                }
+            }
+            throw new IllegalArgumentException("series " + a.id() + " and " + b.id() + " have no period with a value in both");
+        }
+    }
+
+    static String leaderName(io.tokenmetrics.calc.Leader l, Series a, Series b) {
+        switch (l) {
+            case FIRST: return a.id();
+            case SECOND: return b.id();
+            case TIE: return "tie";
+            default: return "unknown";
+        }
+    }
+
+    static String q(Quantity q, Language lang) {
+        return q.formatRounded(lang, 2);
+    }
+}

@@ -1,0 +1,6 @@
+package io.tokenmetrics.cli;
+
+/** Output formats. */
+enum Format {
+    TEXT, JSON, CSV
+}

@@ -1,0 +1,28 @@
+package io.tokenmetrics.usage;
+
+/**
+ * A usage log that cannot be aggregated: the message names the file, the line and the offending
+ * value, as {@code usage.csv:17: input_tokens ("12x") is not a whole number}.
+ */
+public final class UsageLogException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final long line;
+
+    UsageLogException(String file, long line, String detail) {
+        super(file + (line > 0 ? ":" + line : "") + ": " + detail);
+        this.file = file;
+        this.line = line;
+    }
+
+    /** The file. */
+    public String file() {
+        return file;
+    }
+
+    /** The 1-based line, or 0 when the error is not about one line. */
+    public long line() {
+        return line;
+    }
+}
