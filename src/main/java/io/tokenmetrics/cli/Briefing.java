@@ -60,7 +60,7 @@ final class Briefing {
     }
 
     private void line(String facts, String item, Quantity value, String sentence) {
-        table.row(Cell.text(section), Cell.text(facts), Cell.text(item), value == null ? Cell.text("") : Cell.text(value.toString()),
+        table.row(Cell.text(section), Cell.text(facts), Cell.text(item), value == null ? Cell.text("") : Cell.text(Cell.plain(value)),
                 Cell.text(sentence));
         text.append("  ").append(sentence).append("  [").append(facts).append("]\n");
     }

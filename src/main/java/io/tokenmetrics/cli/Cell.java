@@ -20,7 +20,27 @@ final class Cell {
     }
 
     static Cell of(Quantity q, Language lang) {
-        return q == null ? text("") : new Cell(q.toString(), q.formatRounded(lang, 2));
+        return q == null ? text("") : new Cell(plain(q), q.formatRounded(lang, 2));
+    }
+
+    /**
+     * The exact machine form of JSON and CSV: plain decimals without units or grouping
+     * ("4440000000000", "-23.77" for -23.77%), "~" before an approximate value, "lo..hi" for a
+     * range, ">=lo" and "<=hi" for bounds.
+     */
+    static String plain(Quantity q) {
+        String approx = q.isApproximate() ? "~" : "";
+        switch (q.shape()) {
+            case POINT: return approx + num(q.lower().get());
+            case RANGE: return approx + num(q.lower().get()) + ".." + num(q.upper().get());
+            case AT_LEAST: return approx + ">=" + num(q.lower().get());
+            default: return approx + "<=" + num(q.upper().get());
+        }
+    }
+
+    private static String num(java.math.BigDecimal v) {
+        java.math.BigDecimal s = v.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
     static Cell of(Optional<Quantity> q, Language lang) {

@@ -309,7 +309,9 @@ final class Commands {
             Series a = data.series(first);
             Series b = data.series(second);
             Series tot = total == null ? null : data.series(total);
-            TimePeriod p = at != null ? period(at, "--at") : latestCommon(a, b);
+            // with different measures any period will do: compare refuses the mismatch with its own message
+            TimePeriod p = at != null ? period(at, "--at")
+                    : a.measure() == b.measure() || a.observations().isEmpty() ? latestCommon(a, b) : a.observations().get(0).period();
             Comparison c = calc.compare(a, b, p, tot);
             Doc doc = new Doc("compare");
             Table t = doc.table("comparison", "metric", "value");

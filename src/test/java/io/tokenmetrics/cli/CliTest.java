@@ -1,0 +1,267 @@
+package io.tokenmetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MathContext MC = MathContext.DECIMAL128;
+
+    @TempDir
+    Path dir;
+
+    private static CliRun ok(String... args) {
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.code, r::toString);
+        assertEquals("", r.err, r::toString);
+        return r;
+    }
+
+    private static JsonNode rows(CliRun r, int table) throws IOException {
+        return JSON.readTree(r.out).get("tables").get(table).get("rows");
+    }
+
+    @Test
+    void reportReproducesTheArticlesAndNamesFactIds() {
+        String out = ok("report").out;
+        // 63 - 2 = 61T; 63 / 2 = 31.5; (31.5 - 1) × 100 = 3050%; end-2024 → end-2025 = 1 year
+        assertTrue(out.contains("  End of 2024 2T → end of 2025 63T: +61T, ×31.5, +3050% in 1 year.  [A2, A3]\n"), out);
+        // 4.44 / (1 - 0.2377) = 5.8245 → 5.82T; 4.91 / 1.2062 = 4.0706 → 4.07T
+        assertTrue(out.contains("Chinese models: 4.44T, -23.77% week-on-week, so 5.82T the week before"), out);
+        assertTrue(out.contains("US models: 4.91T, +20.62% week-on-week, so 4.07T the week before"), out);
+        // 4.91 / 20.6 = 23.83%, 4.44 / 20.6 = 21.55%, (20.6 - 9.35) / 20.6 = 54.61%; 4.91 / 9.35 = 52.51%
+        assertTrue(out.contains("Shares of the total: US 23.83%, China 21.55%, all other models 54.61% (11.25T)."), out);
+        assertTrue(out.contains("Of China + US (9.35T): US 52.51%, China 47.49%."), out);
+        // 5.8245 - 4.0706 = 1.7539 → 1.75T; 4.91 - 4.44 = 0.47T = 470B
+        assertTrue(out.contains("Leader now: US, by 470B; the week before: China, by 1.75T (implied). The lead changed."), out);
+        // (1.38 + 1.22) / 4.91 = 52.95%
+        assertTrue(out.contains("= 2.6T = 52.95% of US models' 4.91T"), out);
+        // 390^(1/5) - 1 = 229.77%; 10^16 / 365 = 27.40T a day
+        assertTrue(out.contains("compound ~229.77% a year over 5 years (B16 states 330%)"), out);
+        assertTrue(out.contains("Per day (÷365): ~27.4T in 2025, ~10.68Q in 2030."), out);
+        // 20.6 / 0.04 = 515T, 20.6 / 0.02 = 1030T a week; / 7 = 73.57T to 147.14T a day
+        assertTrue(out.contains("implies 515T to 1.03Q a week worldwide, 73.57T to 147.14T a day (÷7)."), out);
+        // 350,000 / 10 s = 35,000 tokens a second
+        assertTrue(out.contains("~35K tokens per second of video."), out);
+        // every line of findings names its fact ids
+        for (String line : out.split("\n")) {
+            if (line.startsWith("  ")) {
+                assertTrue(line.matches(".*  \\[[A-Z0-9, -]+\\]$"), line);
+            }
+        }
+    }
+
+    @Test
+    void reportInChineseUnits() {
+        String out = ok("report", "--lang", "zh").out;
+        assertTrue(out.contains("全部模型: 本周 20.6万亿 Token。  [B1]"), out);
+        assertTrue(out.contains("中国模型: 4.44万亿, 环比 -23.77%, 推算前一周 5.82万亿。  [B3]"), out);
+    }
+
+    @Test
+    void reportAsJsonCarriesExactValues() throws IOException {
+        JsonNode rows = rows(ok("report", "--format", "json"), 0);
+        Map<String, String> byItem = new HashMap<>();
+        for (JsonNode r : rows) {
+            byItem.put(r.get("item").asText(), r.get("value").asText());
+        }
+        // exact: 4.91 / 9.35 × 100 to 34 digits
+        BigDecimal expected = new BigDecimal("4.91").divide(new BigDecimal("9.35"), MC).multiply(BigDecimal.valueOf(100));
+        assertEquals(0, new BigDecimal(byItem.get("shares of china+us")).subtract(expected).abs().compareTo(new BigDecimal("1E-30")) < 0 ? 0 : 1);
+        assertEquals("31.5", byItem.get("growth"));
+        assertEquals("20600000000000", byItem.get("total"));
+        assertEquals("515000000000000..1030000000000000", byItem.get("global weekly"));
+    }
+
+    @Test
+    void reportAsCsv() {
+        String out = ok("report", "--format", "csv").out;
+        assertTrue(out.startsWith("section,facts,item,value,text\n"), out);
+        assertTrue(out.contains("\"OpenRouter, week 2026-W16 (13-19 April 2026)\",B1,total,20600000000000,All models: 20.6T tokens in the week.\n"), out);
+    }
+
+    @Test
+    void checkGivesEveryVerdict() throws IOException {
+        String text = ok("check").out;
+        assertTrue(text.contains("INCONSISTENT  B16-cagr [B16]: J.P. Morgan: compound annual growth of 330% from 2025 to 2030\n"), text);
+        assertTrue(text.contains("CONSISTENT    B8: Claude Sonnet 4.6"), text);
+        assertTrue(text.contains("UNDECIDABLE   B2: OpenRouter's weekly total"), text);
+        Map<String, String> verdicts = new HashMap<>();
+        for (JsonNode r : rows(ok("check", "--format", "json"), 0)) {
+            verdicts.put(r.get("claim").asText(), r.get("verdict").asText());
+        }
+        assertEquals("consistent", verdicts.get("A13"));
+        assertEquals("inconsistent", verdicts.get("B16-cagr"));
+        assertEquals("undecidable", verdicts.get("B2"));
+        assertEquals(8, verdicts.size());
+        assertTrue(ok("check", "--format", "csv").out.startsWith("claim,fact,verdict,stated,computed,statement,explanation\n"));
+        assertTrue(ok("check", "--lang", "zh").out.contains("不一致        B16-cagr"));
+    }
+
+    @Test
+    void listAndShow() throws IOException {
+        assertEquals(20, rows(ok("list", "--format", "json"), 0).size());
+        assertEquals(21, ok("list", "--format", "csv").out.split("\n").length);
+        String csv = ok("show", "volcano-engine-daily", "--format", "csv").out;
+        // 2万亿 = 2 × 10^12, 63万亿 = 63 × 10^12
+        assertTrue(csv.contains("volcano-engine-daily,end-2024,2000000000000,reported,,,,A2,"), csv);
+        assertTrue(csv.contains("volcano-engine-daily,end-2025,63000000000000,reported,,,,A3,"), csv);
+        assertTrue(ok("show", "volcano-engine-daily", "--lang", "zh").out.contains("63万亿"));
+    }
+
+    @Test
+    void growthOfAnySeriesInAllFormats() throws IOException {
+        JsonNode g = rows(ok("growth", "volcano-engine-daily", "--format", "json"), 0).get(0);
+        assertEquals("61000000000000", g.get("absolute_change").asText());
+        assertEquals("31.5", g.get("multiple").asText());
+        assertEquals("3050", g.get("percent_change").asText());
+        assertEquals("1.0", g.get("years").asText());
+        // A8 → A9 with explicit periods: >= 30e12 / 1e11 = 300
+        assertEquals(">=300", rows(ok("growth", "china-daily", "--from", "start-2024", "--to", "mid-2025", "--format", "json"), 0)
+                .get(0).get("multiple").asText());
+        assertEquals("volcano-engine-daily: end-2024 → end-2025: 2万亿 → 63万亿, change +61万亿 (+3050%, ×31.5), 1 year, +3050% a year\n",
+                ok("growth", "volcano-engine-daily", "--lang", "zh").out);
+        assertTrue(ok("growth", "volcano-engine-daily", "--format", "csv").out.startsWith(
+                "series,from,to,from_value,to_value,absolute_change,percent_change,multiple,years,annual_rate_percent\n"
+                        + "volcano-engine-daily,end-2024,end-2025,2000000000000,63000000000000,61000000000000,3050,31.5,1.0,"));
+    }
+
+    private Path weeklyFile() throws IOException {
+        StringBuilder obs = new StringBuilder();
+        long[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 10, 9};
+        for (int i = 0; i < v.length; i++) {
+            obs.append(i == 0 ? "" : ",").append(String.format("{\"period\":\"2026-W%02d\",\"value\":\"%dT\"}", i + 4, v[i]));
+        }
+        Path f = dir.resolve("weeks.json");
+        Files.write(f, ("{\"format\":\"token-metrics-dataset/1\",\"series\":[{\"id\":\"my-weekly\",\"subject\":\"Mine\",\"region\":\"US\","
+                + "\"measure\":\"tokens/week\",\"observations\":[" + obs + "]}]}").getBytes(StandardCharsets.UTF_8));
+        return f;
+    }
+
+    @Test
+    void changesAndStreaksOnLoadedData() throws IOException {
+        Path f = weeklyFile();
+        CliRun r = ok("changes", "my-weekly", "--data", f.toString(), "--format", "json");
+        JsonNode changes = rows(r, 0);
+        assertEquals(12, changes.size());
+        // W04 → W05: 1T → 2T = +100%; W15 → W16: 10T → 9T = -10%
+        assertEquals("100", changes.get(0).get("percent_change").asText());
+        assertEquals("-10", changes.get(11).get("percent_change").asText());
+        JsonNode streaks = rows(r, 1);
+        assertEquals("rise", streaks.get(0).get("direction").asText());
+        assertEquals("10", streaks.get(0).get("length").asText());
+        assertEquals("fall", streaks.get(1).get("direction").asText());
+        assertEquals("2", streaks.get(1).get("length").asText());
+        String text = ok("changes", "my-weekly", "--data", f.toString()).out;
+        assertTrue(text.contains("== streaks"), text);
+        assertTrue(ok("changes", "my-weekly", "--data", f.toString(), "--format", "csv").out.startsWith(
+                "table,series,from,to,from_value,to_value,absolute_change,percent_change,consecutive,direction,length,start,end\n"));
+    }
+
+    @Test
+    void compareTheChinaUsCard() throws IOException {
+        JsonNode rows = rows(ok("compare", "openrouter-us-weekly", "openrouter-china-weekly", "--total", "openrouter-total-weekly",
+                "--format", "json"), 0);
+        Map<String, String> m = new HashMap<>();
+        for (JsonNode r : rows) {
+            m.put(r.get("metric").asText(), r.get("value").asText());
+        }
+        assertEquals("2026-W16", m.get("period"));
+        assertEquals("470000000000", m.get("difference"));
+        assertEquals("openrouter-us-weekly", m.get("leader"));
+        assertEquals("openrouter-china-weekly", m.get("previous leader"));
+        assertEquals("true", m.get("lead changed"));
+        // 4.44e12 / 0.7623 exactly to 34 digits
+        assertEquals(0, new BigDecimal(m.get("openrouter-china-weekly previous")).compareTo(new BigDecimal("4.44E12").divide(new BigDecimal("0.7623"), MC)));
+        assertTrue(ok("compare", "openrouter-us-weekly", "openrouter-china-weekly").out.matches("(?s).*\nleader +openrouter-us-weekly\n.*"));
+        assertTrue(ok("compare", "openrouter-us-weekly", "openrouter-china-weekly", "--format", "csv").out.startsWith("metric,value\nperiod,2026-W16\n"));
+    }
+
+    @Test
+    void chartWritesAnSvgWithItsSource() throws IOException {
+        Path svg = dir.resolve("china.svg");
+        CliRun r = ok("chart", "china-daily", "--out", svg.toString());
+        // 100B to 180T spans more than two orders of magnitude: log scale
+        assertEquals("wrote " + svg + " (lines, log, 3 points)\n", r.out);
+        String s = new String(Files.readAllBytes(svg), StandardCharsets.UTF_8);
+        assertTrue(s.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assertTrue(s.contains("(log scale)"));
+        assertTrue(s.contains("Source: 科创板日报 (STAR Market Daily), reprinted by 东方财富 (East Money)"), s);
+        assertTrue(s.contains("[A10, A8, A9]"), s);
+        Path bars = dir.resolve("bars.svg");
+        JsonNode row = rows(ok("chart", "openrouter-us-weekly", "openrouter-china-weekly", "--bars", "--lang", "zh", "--out", bars.toString(),
+                "--format", "json"), 0).get(0);
+        // W16 observed and W15 implied for both series: 4 bars
+        assertEquals("4", row.get("points").asText());
+        String b = new String(Files.readAllBytes(bars), StandardCharsets.UTF_8);
+        assertTrue(b.contains("5.82万亿 (推算)"), b);
+        assertTrue(b.contains("来源: 每日经济新闻"), b);
+    }
+
+    @Test
+    void errorsAreOneLineWithExitCodesAndNoStackTrace() throws IOException {
+        CliRun unknown = CliRun.of("growth", "volcano-daily");
+        assertEquals(2, unknown.code);
+        assertEquals("token-metrics: no series \"volcano-daily\"; did you mean: volcano-engine-daily?\n", unknown.err);
+        assertEquals("", unknown.out);
+
+        CliRun period = CliRun.of("growth", "china-daily", "--from", "2025-13");
+        assertEquals(2, period.code);
+        assertEquals("token-metrics: --from: cannot parse period \"2025-13\" at index 5: month must be 01 to 12 (forms: 2026-04-13,"
+                + " 2026-W16, 2026-02, 2026-Q1, 2026-H1, 2025, start-2024, mid-2025, end-2024)\n", period.err);
+
+        CliRun option = CliRun.of("list", "--bogus");
+        assertEquals(2, option.code);
+        assertEquals("token-metrics: Unknown option: '--bogus' (see: token-metrics list --help)\n", option.err);
+
+        CliRun format = CliRun.of("list", "--format", "xml");
+        assertEquals(2, format.code);
+        assertTrue(format.err.startsWith("token-metrics: Invalid value for option '--format': expected one of [TEXT, JSON, CSV]"), format.err);
+
+        CliRun mixed = CliRun.of("compare", "volcano-engine-daily", "openrouter-total-weekly");
+        assertEquals(2, mixed.code);
+        assertEquals("token-metrics: cannot compare volcano-engine-daily (tokens/day) with openrouter-total-weekly (tokens/week):"
+                + " different measures; convert cadences first with Calculator.convert\n", mixed.err);
+
+        Path bad = dir.resolve("bad.json");
+        Files.write(bad, "{\"format\":\"token-metrics-dataset/1\",\"series\":[{\"id\":\"x\",\"subject\":\"X\",\"region\":\"CN\",\"measure\":\"tokens/week\",\"observations\":[{\"period\":\"2026-W16\",\"value\":\"20.6兆\"}]}]}"
+                .getBytes(StandardCharsets.UTF_8));
+        CliRun data = CliRun.of("list", "--data", bad.toString());
+        assertEquals(1, data.code);
+        assertEquals("token-metrics: " + bad + ": $.series[0].observations[0].value: cannot parse \"20.6兆\" at index 4: unknown unit \"兆\"\n", data.err);
+
+        CliRun missing = CliRun.of("list", "--data", dir.resolve("none.json").toString());
+        assertEquals(1, missing.code);
+        assertEquals("token-metrics: " + dir.resolve("none.json") + ": 1:1: no such file\n", missing.err);
+
+        for (CliRun r : new CliRun[] {unknown, period, option, format, mixed, data, missing}) {
+            assertFalse(r.err.contains("\tat "), r.err);
+            assertEquals(1, r.err.split("\n").length, r.err);
+        }
+        // --debug adds the stack trace
+        assertTrue(CliRun.of("list", "--data", bad.toString(), "--debug").err.contains("\tat io.tokenmetrics"));
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertTrue(ok("--version").out.startsWith("token-metrics "));
+        assertTrue(ok("report", "--help").out.contains("--format=FORMAT"));
+        CliRun none = CliRun.of();
+        assertEquals(2, none.code);
+        assertTrue(none.err.contains("Usage: token-metrics"));
+    }
+}
