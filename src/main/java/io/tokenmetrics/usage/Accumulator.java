@@ -1,0 +1,228 @@
+package io.tokenmetrics.usage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One thread's groups: dimension values interned as ids straight from the bytes, groups in an
+ * open-addressing table keyed by (period index, tuple of ids), exact sums that throw on overflow.
+ * Memory grows with the number of distinct values and groups, never with rows.
+ */
+final class Accumulator {
+    static final int MAX_VALUE_BYTES = 1024;
+
+    /** Interns byte strings: id by content, without a String per row. */
+    static final class Dict {
+        private byte[][] values = new byte[64][];
+        private int[] table = new int[128];
+        private int size;
+
+        Dict() {
+            Arrays.fill(table, -1);
+        }
+
+        int intern(byte[] b, int from, int to) {
+            int h = 0x811C9DC5;
+            for (int i = from; i < to; i++) {
+                h = (h ^ b[i]) * 0x01000193;
+            }
+            int mask = table.length - 1;
+            int slot = h & mask;
+            while (true) {
+                int id = table[slot];
+                if (id < 0) {
+                    break;
+                }
+                byte[] v = values[id];
+                if (v.length == to - from && same(v, b, from)) {
+                    return id;
+                }
+                slot = (slot + 1) & mask;
+            }
+            byte[] copy = new byte[to - from];
+            for (int i = from; i < to; i++) {
+                copy[i - from] = b[i];
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size] = copy;
+            table[slot] = size;
+            if (++size * 2 > table.length) {
+                rehash();
+            }
+            return size - 1;
+        }
+
+        private static boolean same(byte[] v, byte[] b, int from) {
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] != b[from + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void rehash() {
+            int[] t = new int[table.length * 2];
+            Arrays.fill(t, -1);
+            int mask = t.length - 1;
+            for (int id = 0; id < size; id++) {
+                int h = 0x811C9DC5;
+                for (byte x : values[id]) {
+                    h = (h ^ x) * 0x01000193;
+                }
+                int slot = h & mask;
+                while (t[slot] >= 0) {
+                    slot = (slot + 1) & mask;
+                }
+                t[slot] = id;
+            }
+            table = t;
+        }
+
+        String value(int id) {
+            return new String(values[id], StandardCharsets.UTF_8);
+        }
+    }
+
+    final Dict[] dicts;
+    private final Map<String, Integer> wideTuples = new HashMap<>();
+    private final List<int[]> tupleIds = new ArrayList<>();
+    private final Map<Long, Integer> narrowTuples = new HashMap<>();
+
+    /**
+     * The groups, in an open-addressing table whose entries hold key and sums side by side
+     * ({@link #STRIDE} longs: key, requests, input, output, cached, reasoning, total), so that
+     * one row touches one cache line.
+     */
+    static final int STRIDE = 8;
+    private static final long EMPTY = Long.MIN_VALUE;
+    long[] table = newTable(1024);
+    private int groups;
+
+    private static long[] newTable(int entries) {
+        long[] t = new long[entries * STRIDE];
+        for (int i = 0; i < t.length; i += STRIDE) {
+            t[i] = EMPTY;
+        }
+        return t;
+    }
+
+    private int lastTupleA = -1;
+    private int lastTupleB = -1;
+    private int lastTuple = -1;
+
+    Accumulator(int dims) {
+        dicts = new Dict[dims];
+        for (int i = 0; i < dims; i++) {
+            dicts[i] = new Dict();
+        }
+    }
+
+    /** The tuple id of these dimension ids; the common one- and two-dimension cases make no objects when repeated. */
+    int tuple(int[] ids) {
+        if (ids.length == 0) {
+            if (tupleIds.isEmpty()) {
+                tupleIds.add(new int[0]);
+            }
+            return 0;
+        }
+        if (ids.length == 1) {
+            // one dimension: the value id is the tuple id
+            return ids[0];
+        }
+        if (ids.length == 2) {
+            int a = ids[0];
+            int b = ids[1];
+            if (a == lastTupleA && b == lastTupleB) {
+                return lastTuple;
+            }
+            long k = ((long) a << 32) | (b & 0xFFFFFFFFL);
+            Integer t = narrowTuples.get(k);
+            if (t == null) {
+                t = tupleIds.size();
+                tupleIds.add(ids.clone());
+                narrowTuples.put(k, t);
+            }
+            lastTupleA = a;
+            lastTupleB = b;
+            lastTuple = t;
+            return t;
+        }
+        String k = Arrays.toString(ids);
+        Integer t = wideTuples.get(k);
+        if (t == null) {
+            t = tupleIds.size();
+            tupleIds.add(ids.clone());
+            wideTuples.put(k, t);
+        }
+        return t;
+    }
+
+    int[] tupleIds(int tuple) {
+        return dicts.length == 1 ? new int[] {tuple} : tupleIds.get(tuple);
+    }
+
+    /** Adds one row to the group of (period, tuple). */
+    void add(int periodIndex, int tuple, long in, long out, long cache, long reason, long tot) {
+        long key = ((long) periodIndex << 32) | (tuple & 0xFFFFFFFFL);
+        long[] t = table;
+        int mask = t.length / STRIDE - 1;
+        int e = (int) (mix(key) & mask) * STRIDE;
+        while (t[e] != key) {
+            if (t[e] == EMPTY) {
+                t[e] = key;
+                if (++groups * 2 > mask + 1) {
+                    grow();
+                    add(periodIndex, tuple, in, out, cache, reason, tot);
+                    return;
+                }
+                break;
+            }
+            e = (e + STRIDE) & (t.length - 1);
+        }
+        t[e + 1]++;
+        t[e + 2] = Math.addExact(t[e + 2], in);
+        t[e + 3] = Math.addExact(t[e + 3], out);
+        t[e + 4] = Math.addExact(t[e + 4], cache);
+        t[e + 5] = Math.addExact(t[e + 5], reason);
+        t[e + 6] = Math.addExact(t[e + 6], tot);
+    }
+
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        return k;
+    }
+
+    private void grow() {
+        long[] old = table;
+        long[] t = newTable(old.length / STRIDE * 2);
+        int mask = t.length / STRIDE - 1;
+        for (int i = 0; i < old.length; i += STRIDE) {
+            if (old[i] != EMPTY) {
+                int e = (int) (mix(old[i]) & mask) * STRIDE;
+                while (t[e] != EMPTY) {
+                    e = (e + STRIDE) & (t.length - 1);
+                }
+                System.arraycopy(old, i, t, e, STRIDE);
+            }
+        }
+        table = t;
+    }
+
+    /** Whether table entry {@code e} (a multiple of STRIDE) holds a group. */
+    static boolean used(long[] t, int e) {
+        return t[e] != EMPTY;
+    }
+
+    int groups() {
+        return groups;
+    }
+}

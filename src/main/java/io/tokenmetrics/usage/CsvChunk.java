@@ -1,0 +1,267 @@
+package io.tokenmetrics.usage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses the CSV lines of one region of a file into a {@link RowProcessor}, scanning bytes in
+ * place. The parallel path refuses quotes ({@link QuoteFound}): a quoted field may hold a
+ * newline, which makes splitting a file at newlines unsafe, so such files are read by one thread
+ * with full RFC 4180 quoting.
+ */
+final class CsvChunk {
+    /** Thrown by the parallel path at the first quote; the file is then read sequentially. */
+    static final class QuoteFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        QuoteFound() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Stops a strict run at the first bad row. */
+    static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final String message;
+
+        Stop(long line, String message) {
+            super(null, null, false, false);
+            this.line = line;
+            this.message = message;
+        }
+    }
+
+    long lines;
+    Stop stop;
+    long rows;
+    long blank;
+    final Problems problems = new Problems();
+
+    /**
+     * Parses the complete lines of {@code b[from, to)} and returns where the first incomplete line
+     * starts ({@code to} when all were complete). With {@code last}, the end of the buffer ends the
+     * final line.
+     */
+    int parse(byte[] b, int from, int to, RowProcessor p, boolean quotesAllowed, boolean skipBad, boolean last) {
+        int columns = p.layout.columns;
+        int[] start = new int[columns];
+        int[] end = new int[columns];
+        int pos = from;
+        while (pos < to) {
+            lines++;
+            int lineStart = pos;
+            int nf = 0;
+            start[0] = pos;
+            int i = pos;
+            boolean quoted = false;
+            boolean tooMany = false;
+            while (i < to) {
+                byte c = b[i];
+                if (c == ',') {
+                    if (nf + 1 < columns) {
+                        end[nf] = i;
+                        start[++nf] = i + 1;
+                    } else {
+                        tooMany = true;
+                        nf++;
+                    }
+                } else if (c == '\n') {
+                    break;
+                } else if (c == '"') {
+                    if (!quotesAllowed) {
+                        throw new QuoteFound();
+                    }
+                    quoted = true;
+                    break;
+                }
+                i++;
+            }
+            if (quoted) {
+                int next = slowLine(b, lineStart, to, p, skipBad, last);
+                if (next < 0) {
+                    lines--;
+                    return lineStart;
+                }
+                pos = next;
+                continue;
+            }
+            if (i == to && !last) {
+                lines--;
+                return lineStart;
+            }
+            int lineEnd = i;
+            int contentEnd = lineEnd > lineStart && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            pos = i + 1;
+            if (!tooMany) {
+                end[nf] = contentEnd;
+            }
+            nf++;
+            if (nf == 1 && contentEnd == lineStart) {
+                blank++;
+                continue;
+            }
+            if (nf != columns) {
+                bad(lines, "wrong number of columns", "expected " + columns + " columns, found " + nf, skipBad);
+                continue;
+            }
+            String err = p.row(b, start, end);
+            if (err != null) {
+                bad(lines, p.errorKind, err, skipBad);
+            } else {
+                rows++;
+            }
+        }
+        return to;
+    }
+
+    /** Counts a line that was longer than the read buffer as bad; the caller skips it. */
+    void tooLong(int limit, boolean skipBad) {
+        lines++;
+        bad(lines, "line too long", "the line is longer than " + limit + " bytes", skipBad);
+    }
+
+    private void bad(long line, String kind, String message, boolean skipBad) {
+        if (!skipBad) {
+            throw new Stop(line, message);
+        }
+        problems.add(kind, line, message);
+    }
+
+    /** One line with quotes, read field by field with RFC 4180 rules; may span several physical lines. */
+    private int slowLine(byte[] b, int lineStart, int to, RowProcessor p, boolean skipBad, boolean last) {
+        long firstLine = lines;
+        long linesBefore = lines;
+        List<byte[]> fields = new ArrayList<>();
+        java.io.ByteArrayOutputStream cur = new java.io.ByteArrayOutputStream();
+        int i = lineStart;
+        boolean inQuotes = false;
+        boolean wasQuoted = false;
+        String malformed = null;
+        while (i < to) {
+            byte c = b[i];
+            if (inQuotes) {
+                if (c == '"') {
+                    if (i + 1 < to && b[i + 1] == '"') {
+                        cur.write('"');
+                        i += 2;
+                        continue;
+                    }
+                    inQuotes = false;
+                    i++;
+                    continue;
+                }
+                if (c == '\n') {
+                    lines++;
+                }
+                if (cur.size() > Accumulator.MAX_VALUE_BYTES) {
+                    malformed = "a quoted field is longer than " + Accumulator.MAX_VALUE_BYTES + " bytes";
+                } else {
+                    cur.write(c);
+                }
+                i++;
+                continue;
+            }
+            if (c == '"') {
+                if (cur.size() == 0 && !wasQuoted) {
+                    inQuotes = true;
+                    wasQuoted = true;
+                } else if (malformed == null) {
+                    malformed = "a quote inside an unquoted field";
+                }
+                i++;
+                continue;
+            }
+            if (c == ',') {
+                fields.add(cur.toByteArray());
+                cur.reset();
+                wasQuoted = false;
+                i++;
+                continue;
+            }
+            if (c == '\n') {
+                break;
+            }
+            if (c != '\r' || (i + 1 < to && b[i + 1] != '\n')) {
+                cur.write(c);
+            }
+            i++;
+        }
+        if (i == to && !last) {
+            lines = linesBefore;
+            return -1;
+        }
+        if (inQuotes && malformed == null) {
+            malformed = "a quoted field is not closed before the end of the file";
+        }
+        fields.add(cur.toByteArray());
+        int next = Math.min(i + 1, to);
+        if (malformed != null) {
+            bad(firstLine, "malformed quoting", malformed, skipBad);
+            return next;
+        }
+        if (fields.size() != p.layout.columns) {
+            bad(firstLine, "wrong number of columns", "expected " + p.layout.columns + " columns, found " + fields.size(), skipBad);
+            return next;
+        }
+        int total = 0;
+        for (byte[] f : fields) {
+            total += f.length;
+        }
+        byte[] row = new byte[total];
+        int[] start = new int[fields.size()];
+        int[] end = new int[fields.size()];
+        int at = 0;
+        for (int k = 0; k < fields.size(); k++) {
+            start[k] = at;
+            System.arraycopy(fields.get(k), 0, row, at, fields.get(k).length);
+            at += fields.get(k).length;
+            end[k] = at;
+        }
+        String err = p.row(row, start, end);
+        if (err != null) {
+            bad(firstLine, p.errorKind, err, skipBad);
+        } else {
+            rows++;
+        }
+        return next;
+    }
+
+    /** Splits a header line into names, with quotes. */
+    static List<String> header(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean q = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (q) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    q = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                q = true;
+            } else if (c == ',') {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString().trim());
+        return out;
+    }
+
+    static String utf8(byte[] b, int from, int to) {
+        byte[] x = new byte[to - from];
+        for (int i = from; i < to; i++) {
+            x[i - from] = b[i];
+        }
+        return new String(x, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,179 @@
+package io.tokenmetrics.usage;
+
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.data.Dataset;
+import io.tokenmetrics.data.Measure;
+import io.tokenmetrics.data.Observation;
+import io.tokenmetrics.data.Series;
+import io.tokenmetrics.period.PeriodType;
+import io.tokenmetrics.period.TimePeriod;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The groups of an aggregation, sorted by period then dimension values, with what was read and
+ * what was skipped. Immutable and thread-safe.
+ */
+public final class UsageResult {
+    private final PeriodType period;
+    private final ZoneId zone;
+    private final List<String> dimensions;
+    private final List<UsageGroup> groups;
+    private final long rows;
+    private final long blankLines;
+    private final long skipped;
+    private final Map<String, Long> skippedByReason;
+    private final List<String> firstSkipped;
+
+    private UsageResult(PeriodType period, ZoneId zone, List<String> dimensions, List<UsageGroup> groups, long rows, long blankLines,
+            long skipped, Map<String, Long> skippedByReason, List<String> firstSkipped) {
+        this.period = period;
+        this.zone = zone;
+        this.dimensions = dimensions;
+        this.groups = groups;
+        this.rows = rows;
+        this.blankLines = blankLines;
+        this.skipped = skipped;
+        this.skippedByReason = skippedByReason;
+        this.firstSkipped = firstSkipped;
+    }
+
+    static UsageResult of(UsageAggregator agg, Map<List<Object>, long[]> merged, long rows, long blank, Problems problems) {
+        List<UsageGroup> out = new ArrayList<>();
+        for (Map.Entry<List<Object>, long[]> e : merged.entrySet()) {
+            List<Object> k = e.getKey();
+            List<String> dims = new ArrayList<>();
+            for (int i = 1; i < k.size(); i++) {
+                dims.add((String) k.get(i));
+            }
+            long[] s = e.getValue();
+            out.add(new UsageGroup(period(agg.period(), (Integer) k.get(0)), dims, s[0], s[1], s[2], s[3], s[4], s[5]));
+        }
+        out.sort((a, b) -> {
+            int c = a.period().compareTo(b.period());
+            for (int i = 0; c == 0 && i < a.dimensions().size(); i++) {
+                c = a.dimensions().get(i).compareTo(b.dimensions().get(i));
+            }
+            return c;
+        });
+        return new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), rows, blank, problems.total,
+                Collections.unmodifiableMap(new LinkedHashMap<>(problems.byKind)), Collections.unmodifiableList(new ArrayList<>(problems.firstMessages)));
+    }
+
+    static TimePeriod period(PeriodType type, int index) {
+        switch (type) {
+            case DAY: return TimePeriod.day(LocalDate.ofEpochDay(index));
+            case WEEK: return TimePeriod.weekOf(LocalDate.ofEpochDay(index * 7L - 3));
+            default: return TimePeriod.month(YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1));
+        }
+    }
+
+    /** The period type. */
+    public PeriodType periodType() {
+        return period;
+    }
+
+    /** The zone periods were cut in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The dimension names. */
+    public List<String> dimensions() {
+        return dimensions;
+    }
+
+    /** The groups, sorted by period, then dimension values. */
+    public List<UsageGroup> groups() {
+        return groups;
+    }
+
+    /** Rows counted. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Blank lines, ignored. */
+    public long blankLines() {
+        return blankLines;
+    }
+
+    /** Rows skipped as bad (only with skip-bad; otherwise the first one stops the aggregation). */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Skipped rows by reason. */
+    public Map<String, Long> skippedByReason() {
+        return skippedByReason;
+    }
+
+    /** The first few skipped rows, as {@code file:line: reason}. */
+    public List<String> firstSkipped() {
+        return firstSkipped;
+    }
+
+    /**
+     * The groups as a dataset: one series of total tokens per combination of dimension values,
+     * {@code <prefix>-<values>} in kebab case, plus {@code <prefix>-all}, the total over all
+     * combinations. Measure tokens/day, /week or /month by the period type; the region is the value
+     * of a {@code region} dimension when there is one, else GLOBAL.
+     */
+    public Dataset toDataset(String prefix) {
+        Map<List<String>, List<Observation>> byDims = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+        Map<TimePeriod, BigInteger> all = new TreeMap<>();
+        for (UsageGroup g : groups) {
+            byDims.computeIfAbsent(g.dimensions(), k -> new ArrayList<>())
+                    .add(Observation.of(g.period(), Quantity.of(g.totalTokens(), Quantity.Unit.TOKENS)));
+            all.merge(g.period(), BigInteger.valueOf(g.totalTokens()), BigInteger::add);
+        }
+        Measure m = period == PeriodType.DAY ? Measure.TOKENS_PER_DAY : period == PeriodType.WEEK ? Measure.TOKENS_PER_WEEK : Measure.TOKENS_PER_MONTH;
+        List<Series> series = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int regionDim = dimensions.indexOf("region");
+        String base = slug(prefix);
+        if (!dimensions.isEmpty()) {
+            for (Map.Entry<List<String>, List<Observation>> e : byDims.entrySet()) {
+                String id = base + "-" + slug(String.join("-", e.getKey()));
+                String unique = id;
+                for (int n = 2; !ids.add(unique); n++) {
+                    unique = id + "-" + n;
+                }
+                StringBuilder subject = new StringBuilder("Usage");
+                for (int i = 0; i < dimensions.size(); i++) {
+                    subject.append(i == 0 ? ": " : ", ").append(dimensions.get(i)).append('=').append(e.getKey().get(i));
+                }
+                String region = regionDim >= 0 ? region(e.getKey().get(regionDim)) : "GLOBAL";
+                series.add(Series.of(unique, subject.toString(), region, m, null, "aggregated from a usage log, " + zone, e.getValue()));
+            }
+        }
+        List<Observation> totals = new ArrayList<>();
+        for (Map.Entry<TimePeriod, BigInteger> e : all.entrySet()) {
+            totals.add(Observation.of(e.getKey(), Quantity.of(new BigDecimal(e.getValue()), Quantity.Unit.TOKENS)));
+        }
+        series.add(Series.of(base + "-all", "Usage: all rows", "GLOBAL", m, null, "aggregated from a usage log, " + zone, totals));
+        return Dataset.of(series);
+    }
+
+    static String slug(String s) {
+        String x = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return x.isEmpty() ? "x" : x;
+    }
+
+    private static String region(String v) {
+        String x = v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]+", "_").replaceAll("^_+", "");
+        return x.isEmpty() || !Character.isLetter(x.charAt(0)) ? "R_" + x : x;
+    }
+}
