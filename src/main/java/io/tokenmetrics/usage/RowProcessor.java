@@ -23,6 +23,9 @@ final class RowProcessor {
     private long cachedHour = Long.MIN_VALUE;
     private int cachedOffset;
     private long lastDay = Long.MIN_VALUE;
+    private static final int WEEK_CACHE = 1024;
+    private final long[] weekCacheDay = new long[WEEK_CACHE];
+    private final int[] weekCache = new int[WEEK_CACHE];
     private int lastMonth;
     String errorKind;
 
@@ -62,6 +65,7 @@ final class RowProcessor {
         this.fixed = rules.isFixedOffset();
         this.fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
         this.ids = new int[layout.dims.length];
+        java.util.Arrays.fill(weekCacheDay, Long.MIN_VALUE);
     }
 
     /** Processes one row; null if it was counted, else why not (and {@link #errorKind}). */
@@ -70,21 +74,36 @@ final class RowProcessor {
             errorKind = "bad timestamp";
             return layout.names[layout.timestamp] + " (\"" + text(b, start[layout.timestamp], end[layout.timestamp]) + "\") " + ts.error;
         }
-        long local;
-        if (ts.offsetSeconds == Timestamps.NO_OFFSET) {
-            local = ts.localSecond;
-        } else {
-            long instant = ts.localSecond - ts.offsetSeconds;
-            local = instant + offsetAt(instant);
+        long day = ts.day;
+        if (ts.offsetSeconds != Timestamps.NO_OFFSET || !fixed) {
+            // move the written wall time to the zone's wall time; comparisons instead of divisions
+            // on the hot path, since an offset is less than a day
+            int shift;
+            if (fixed) {
+                shift = fixedOffset - ts.offsetSeconds;
+            } else {
+                long instant = ts.day * 86400L + ts.secondOfDay - (ts.offsetSeconds == Timestamps.NO_OFFSET ? 0 : ts.offsetSeconds);
+                shift = ts.offsetSeconds == Timestamps.NO_OFFSET ? 0 : offsetAt(instant) - ts.offsetSeconds;
+            }
+            int sod = ts.secondOfDay + shift;
+            if (sod < 0) {
+                day--;
+            } else if (sod >= 86400) {
+                day++;
+            }
         }
-        long day = Math.floorDiv(local, 86400L);
         int index;
         switch (period) {
             case DAY:
                 index = (int) day;
                 break;
             case WEEK:
-                index = (int) Math.floorDiv(day + 3, 7L);
+                int slot = (int) day & (WEEK_CACHE - 1);
+                if (weekCacheDay[slot] != day) {
+                    weekCacheDay[slot] = day;
+                    weekCache[slot] = (int) Math.floorDiv(day + 3, 7L);
+                }
+                index = weekCache[slot];
                 break;
             default:
                 if (day != lastDay) {

@@ -19,7 +19,9 @@ final class Timestamps {
     static final class Parsed {
         final int[] cacheKey = new int[DAY_CACHE];
         final long[] cacheDay = new long[DAY_CACHE];
-        long localSecond;
+        /** The written date (as days since 1970-01-01) and time of day; with {@link #offsetSeconds}, the instant. */
+        long day;
+        int secondOfDay;
         int offsetSeconds;
         String error;
     }
@@ -48,7 +50,9 @@ final class Timestamps {
             for (int i = from; i < to; i++) {
                 v = v * 10 + (b[i] - '0');
             }
-            out.localSecond = n >= 12 ? Math.floorDiv(v, 1000) : v;
+            long sec = n >= 12 ? Math.floorDiv(v, 1000) : v;
+            out.day = Math.floorDiv(sec, 86400L);
+            out.secondOfDay = (int) Math.floorMod(sec, 86400L);
             out.offsetSeconds = 0;
             return true;
         }
@@ -115,7 +119,8 @@ final class Timestamps {
             }
             secs = h * 3600L + mi * 60L + s;
         }
-        out.localSecond = day * 86400L + secs;
+        out.day = day;
+        out.secondOfDay = (int) secs;
         out.offsetSeconds = NO_OFFSET;
         if (i == to) {
             return true;
