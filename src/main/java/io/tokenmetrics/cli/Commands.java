@@ -118,7 +118,7 @@ final class Commands {
     @Command(name = "token-metrics", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Exact token-consumption metrics: the published figures, their growth, changes, shares and claims.",
             subcommands = {Report.class, Check.class, ListCmd.class, Show.class, GrowthCmd.class, Changes.class, Compare.class,
-                ChartCommand.class, UsageCommand.class})
+                ChartCommand.class, UsageCommand.class, OpenRouterCommand.class})
     static final class Root implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -70,7 +70,8 @@ public final class Main {
             return ((CliException) ex).code;
         }
         if (ex instanceof DatasetException || ex instanceof UncheckedIOException || ex instanceof java.io.IOException
-                || ex instanceof ArithmeticException || ex instanceof io.tokenmetrics.usage.UsageLogException) {
+                || ex instanceof ArithmeticException || ex instanceof io.tokenmetrics.usage.UsageLogException
+                || ex instanceof io.tokenmetrics.openrouter.OpenRouterException) {
             return DATA_ERROR;
         }
         if (ex instanceof IllegalArgumentException || ex instanceof DateTimeParseException || ex instanceof IllegalStateException) {

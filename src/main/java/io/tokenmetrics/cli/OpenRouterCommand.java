@@ -1,0 +1,165 @@
+package io.tokenmetrics.cli;
+
+import io.tokenmetrics.data.Dataset;
+import io.tokenmetrics.openrouter.OpenRouterClient;
+import io.tokenmetrics.openrouter.RankingsData;
+import io.tokenmetrics.openrouter.RegionTable;
+import io.tokenmetrics.openrouter.WeeklyRankings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "openrouter", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
+        description = "Weekly China-US table and rankings from OpenRouter's Data API (saved responses, or --fetch with OPENROUTER_API_KEY).")
+final class OpenRouterCommand extends Commands.Base {
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "saved rankings-daily responses (JSON)")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--fetch", description = "fetch from the API with the key in OPENROUTER_API_KEY")
+    boolean fetch;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "first day to fetch (YYYY-MM-DD)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "last day to fetch (YYYY-MM-DD)")
+    String to;
+
+    @Option(names = "--window-days", defaultValue = "7", paramLabel = "N", description = "days per request (default: ${DEFAULT-VALUE})")
+    int windowDays;
+
+    @Option(names = "--base-url", hidden = true, defaultValue = OpenRouterClient.DEFAULT_BASE_URL)
+    String baseUrl;
+
+    @Option(names = "--min-interval-ms", hidden = true, defaultValue = "2000")
+    long minInterval;
+
+    @Option(names = "--regions", paramLabel = "FILE", description = "author=REGION overrides of the bundled table")
+    Path regions;
+
+    @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "ranking rows to show (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "write the weekly series as a dataset that --data reads")
+    Path save;
+
+    @Override
+    Doc build(Dataset data) {
+        RankingsData rows = RankingsData.empty();
+        for (Path f : files) {
+            rows = rows.merge(RankingsData.read(f));
+        }
+        if (fetch) {
+            if (from == null || to == null) {
+                throw new CliException(Main.USAGE_ERROR, "--fetch needs --from and --to (YYYY-MM-DD)", null);
+            }
+            LocalDate f;
+            LocalDate t;
+            try {
+                f = LocalDate.parse(from);
+                t = LocalDate.parse(to);
+            } catch (DateTimeParseException e) {
+                throw new CliException(Main.USAGE_ERROR, "--from/--to: " + e.getMessage(), e);
+            }
+            rows = rows.merge(OpenRouterClient.create(baseUrl, System.getenv("OPENROUTER_API_KEY"), windowDays, minInterval).fetch(f, t));
+        } else if (files.isEmpty()) {
+            throw new CliException(Main.USAGE_ERROR, "give saved response FILEs, or --fetch --from DATE --to DATE", null);
+        }
+        RegionTable table = RegionTable.bundled();
+        if (regions != null) {
+            table = table.withOverrides(regions);
+        }
+        WeeklyRankings w = WeeklyRankings.of(rows, table);
+        Doc doc = new Doc("openrouter");
+        Table weekly = doc.table("weekly", "week", "days", "partial", "total", "cn", "us", "other_regions", "other", "cn_share_percent",
+                "us_share_percent", "cn_wow_percent", "us_wow_percent", "leader", "source");
+        WeeklyRankings.Week prev = null;
+        Map<String, Long> unmapped = new TreeMap<>();
+        List<String> partial = new ArrayList<>();
+        for (WeeklyRankings.Week k : w.weeks()) {
+            long cn = k.regions().getOrDefault("CN", 0L);
+            long us = k.regions().getOrDefault("US", 0L);
+            long others = 0;
+            for (Map.Entry<String, Long> r : k.regions().entrySet()) {
+                if (!r.getKey().equals("CN") && !r.getKey().equals("US")) {
+                    others += r.getValue();
+                }
+            }
+            boolean comparable = prev != null && !prev.isPartial() && !k.isPartial() && prev.period().next().equals(k.period());
+            weekly.row(Cell.text(k.period()), Cell.text(k.days()), Cell.text(k.isPartial()), Cell.text(k.total()), Cell.text(cn), Cell.text(us),
+                    Cell.text(others), Cell.text(k.other()), Cell.text(pct(cn, k.total())), Cell.text(pct(us, k.total())),
+                    Cell.text(comparable ? change(prev.regions().getOrDefault("CN", 0L), cn) : ""),
+                    Cell.text(comparable ? change(prev.regions().getOrDefault("US", 0L), us) : ""),
+                    Cell.text(cn == us ? "tie" : cn > us ? "CN" : "US"), Cell.text(w.citation()));
+            k.unmappedAuthors().forEach((a, v) -> unmapped.merge(a, v, Long::sum));
+            if (k.isPartial()) {
+                partial.add(k.period() + " (" + k.days() + " of 7 days)");
+            }
+            prev = k;
+        }
+        WeeklyRankings.Week latest = null;
+        for (WeeklyRankings.Week k : w.weeks()) {
+            if (!k.isPartial()) {
+                latest = k;
+            }
+        }
+        Table ranking = doc.table("rankings", "week", "rank", "model", "region", "tokens", "previous_rank", "movement");
+        if (latest != null) {
+            int n = 0;
+            for (WeeklyRankings.Entry e : latest.entries()) {
+                if (n++ >= top) {
+                    break;
+                }
+                String move = e.previousRank() == null ? "new" : e.previousRank() == e.rank() ? "same"
+                        : e.previousRank() > e.rank() ? "up " + (e.previousRank() - e.rank()) : "down " + (e.rank() - e.previousRank());
+                ranking.row(Cell.text(latest.period()), Cell.text(e.rank()), Cell.text(e.permaslug()), Cell.text(e.region()), Cell.text(e.tokens()),
+                        Cell.text(e.previousRank() == null ? "" : e.previousRank()), Cell.text(move));
+            }
+            for (String d : latest.dropped()) {
+                ranking.row(Cell.text(latest.period()), Cell.text(""), Cell.text(d), Cell.text(table.region(d.contains("/") ? d.substring(0, d.indexOf('/')) : d)
+                        .orElse(WeeklyRankings.UNMAPPED)), Cell.text(0), Cell.text(""), Cell.text("dropped off"));
+            }
+        }
+        doc.notes.add(w.citation());
+        if (!partial.isEmpty()) {
+            doc.notes.add("partial weeks (not compared, not in --save): " + String.join(", ", partial));
+        }
+        if (!unmapped.isEmpty()) {
+            doc.notes.add("authors without a region (counted as UNMAPPED; add them with --regions FILE): " + unmapped);
+        }
+        if (save != null) {
+            try (OutputStream out = Files.newOutputStream(save)) {
+                w.toDataset().write(out);
+            } catch (IOException e) {
+                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + e.getMessage(), e);
+            }
+            doc.notes.add("saved " + save);
+        }
+        if (common.format == Format.CSV) {
+            spec.commandLine().getErr().println("token-metrics: " + w.citation());
+        }
+        return doc;
+    }
+
+    private static String pct(long part, long whole) {
+        return whole == 0 ? "" : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL128)
+                .setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String change(long before, long now) {
+        return before == 0 ? "" : BigDecimal.valueOf(now - before).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(before), MathContext.DECIMAL128)
+                .setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,67 @@
+package io.tokenmetrics.openrouter;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** One row of the Data API: a day, a model permaslug ({@code other} for the rest), total tokens. Immutable. */
+public final class DailyRow {
+    /** The reserved permaslug of the row that sums all models outside the top 50. */
+    public static final String OTHER = "other";
+
+    private final LocalDate date;
+    private final String permaslug;
+    private final long totalTokens;
+    private final String asOf;
+
+    DailyRow(LocalDate date, String permaslug, long totalTokens, String asOf) {
+        this.date = date;
+        this.permaslug = permaslug;
+        this.totalTokens = totalTokens;
+        this.asOf = asOf;
+    }
+
+    /** The day (UTC). */
+    public LocalDate date() {
+        return date;
+    }
+
+    /** The model permaslug, such as {@code anthropic/claude-sonnet-4.6}, or {@link #OTHER}. */
+    public String permaslug() {
+        return permaslug;
+    }
+
+    /** Prompt + completion tokens of that day. */
+    public long totalTokens() {
+        return totalTokens;
+    }
+
+    /** The {@code meta.as_of} of the response the row came from. */
+    public String asOf() {
+        return asOf;
+    }
+
+    /** The author: the part of the permaslug before '/' (the permaslug itself when it has none). */
+    public String author() {
+        int i = permaslug.indexOf('/');
+        return i < 0 ? permaslug : permaslug.substring(0, i);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof DailyRow)) {
+            return false;
+        }
+        DailyRow r = (DailyRow) o;
+        return date.equals(r.date) && permaslug.equals(r.permaslug) && totalTokens == r.totalTokens && asOf.equals(r.asOf);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(date, permaslug, totalTokens, asOf);
+    }
+
+    @Override
+    public String toString() {
+        return date + " " + permaslug + " " + totalTokens;
+    }
+}

@@ -1,0 +1,164 @@
+package io.tokenmetrics.openrouter;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches {@code GET /api/v1/datasets/rankings-daily?start_date=…&end_date=…} with a bearer key,
+ * splitting long windows into requests of {@link #windowDays} days, at most one request per
+ * {@code minIntervalMillis} (2 s by default: the API allows 30 a minute) and at most 500 requests
+ * a run (the daily limit). A 429 answer is retried after its {@code Retry-After} (at most 3 times).
+ * Immutable and thread-safe, but requests are sequential.
+ */
+public final class OpenRouterClient {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenRouterClient.class);
+    /** The public API. */
+    public static final String DEFAULT_BASE_URL = "https://openrouter.ai";
+    static final int MAX_REQUESTS = 500;
+    private static final int MAX_BODY = 64 << 20;
+
+    private final String baseUrl;
+    private final String apiKey;
+    private final int windowDays;
+    private final long minIntervalMillis;
+
+    private OpenRouterClient(String baseUrl, String apiKey, int windowDays, long minIntervalMillis) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.apiKey = apiKey;
+        this.windowDays = windowDays;
+        this.minIntervalMillis = minIntervalMillis;
+    }
+
+    /**
+     * A client for {@code baseUrl} with {@code apiKey}.
+     *
+     * @throws IllegalArgumentException for an empty key, a window outside 1..366 days or a negative interval
+     */
+    public static OpenRouterClient create(String baseUrl, String apiKey, int windowDays, long minIntervalMillis) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (apiKey == null || apiKey.trim().isEmpty()) {
+            throw new IllegalArgumentException("API key is missing: set OPENROUTER_API_KEY");
+        }
+        if (windowDays < 1 || windowDays > 366) {
+            throw new IllegalArgumentException("windowDays (" + windowDays + ") must be between 1 and 366");
+        }
+        if (minIntervalMillis < 0) {
+            throw new IllegalArgumentException("minIntervalMillis (" + minIntervalMillis + ") must be >= 0");
+        }
+        return new OpenRouterClient(baseUrl, apiKey.trim(), windowDays, minIntervalMillis);
+    }
+
+    /** Days per request. */
+    public int windowDays() {
+        return windowDays;
+    }
+
+    /**
+     * The rows from {@code from} to {@code to}, both included.
+     *
+     * @throws IllegalArgumentException if {@code to} is before {@code from} or the window needs more than 500 requests
+     * @throws OpenRouterException naming the URL for a refused key, an HTTP error or a bad response
+     */
+    public RankingsData fetch(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to (" + to + ") must not be before from (" + from + ")");
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        long requests = (days + windowDays - 1) / windowDays;
+        if (requests > MAX_REQUESTS) {
+            throw new IllegalArgumentException("the window " + from + ".." + to + " needs " + requests + " requests; the API allows "
+                    + MAX_REQUESTS + " a day");
+        }
+        RankingsData all = RankingsData.empty();
+        long last = 0;
+        for (LocalDate s = from; !s.isAfter(to); s = s.plusDays(windowDays)) {
+            LocalDate e = s.plusDays(windowDays - 1L).isAfter(to) ? to : s.plusDays(windowDays - 1L);
+            long wait = last + minIntervalMillis - System.currentTimeMillis();
+            if (last > 0 && wait > 0) {
+                sleep(wait);
+            }
+            String url = baseUrl + "/api/v1/datasets/rankings-daily?start_date=" + s + "&end_date=" + e;
+            all = all.merge(get(url));
+            last = System.currentTimeMillis();
+        }
+        return all;
+    }
+
+    private RankingsData get(String url) {
+        for (int attempt = 1; ; attempt++) {
+            LOG.debug("GET {}", url);
+            HttpURLConnection c = null;
+            try {
+                c = (HttpURLConnection) new URL(url).openConnection();
+                c.setRequestProperty("Authorization", "Bearer " + apiKey);
+                c.setRequestProperty("Accept", "application/json");
+                c.setConnectTimeout(10_000);
+                c.setReadTimeout(60_000);
+                int code = c.getResponseCode();
+                if (code == 429 && attempt <= 3) {
+                    long retry = retryAfterMillis(c.getHeaderField("Retry-After"));
+                    LOG.debug("429 from {}: retrying in {} ms", url, retry);
+                    sleep(retry);
+                    continue;
+                }
+                if (code == 401 || code == 403) {
+                    throw new OpenRouterException(url + ": OpenRouter refused the API key (HTTP " + code + ")");
+                }
+                if (code != 200) {
+                    throw new OpenRouterException(url + ": HTTP " + code + (code == 429 ? " (rate limited, gave up after 3 retries)" : ""));
+                }
+                try (InputStream in = c.getInputStream()) {
+                    return RankingsData.parse(new ByteArrayInputStream(readBounded(in, url)), url);
+                }
+            } catch (IOException e) {
+                throw new OpenRouterException(url + ": " + e.getMessage(), e);
+            } finally {
+                if (c != null) {
+                    c.disconnect();
+                }
+            }
+        }
+    }
+
+    private static byte[] readBounded(InputStream in, String url) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] b = new byte[65536];
+        int n;
+        while ((n = in.read(b)) > 0) {
+            if (out.size() + n > MAX_BODY) {
+                throw new OpenRouterException(url + ": response larger than " + MAX_BODY + " bytes");
+            }
+            out.write(b, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    static long retryAfterMillis(String header) {
+        if (header == null) {
+            return 2_000;
+        }
+        try {
+            return Math.min(120_000, Math.max(0, Long.parseLong(header.trim()) * 1000));
+        } catch (NumberFormatException e) {
+            return 2_000;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpenRouterException("interrupted while waiting for the rate limit", e);
+        }
+    }
+}

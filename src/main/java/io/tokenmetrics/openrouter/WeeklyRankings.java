@@ -1,0 +1,313 @@
+package io.tokenmetrics.openrouter;
+
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.data.Dataset;
+import io.tokenmetrics.data.Measure;
+import io.tokenmetrics.data.Observation;
+import io.tokenmetrics.data.Series;
+import io.tokenmetrics.data.Source;
+import io.tokenmetrics.period.TimePeriod;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * OpenRouter's daily rows as ISO weeks (UTC): totals per region, author and model, weekly
+ * rankings with rank changes, new entries and models that dropped off. A week with fewer than 7
+ * days of data is partial: it is reported, never compared as if whole, and left out of the series.
+ * Authors the region table does not know are reported as {@code UNMAPPED}, never dropped.
+ * Immutable.
+ */
+public final class WeeklyRankings {
+    /** The region of authors the table does not map. */
+    public static final String UNMAPPED = "UNMAPPED";
+
+    /** One model in one week. */
+    public static final class Entry {
+        private final String permaslug;
+        private final String region;
+        private final long tokens;
+        private final int rank;
+        private final Integer previousRank;
+
+        Entry(String permaslug, String region, long tokens, int rank, Integer previousRank) {
+            this.permaslug = permaslug;
+            this.region = region;
+            this.tokens = tokens;
+            this.rank = rank;
+            this.previousRank = previousRank;
+        }
+
+        /** The model. */
+        public String permaslug() {
+            return permaslug;
+        }
+
+        /** The author's region, or {@link #UNMAPPED}. */
+        public String region() {
+            return region;
+        }
+
+        /** Tokens in the week (sum of the days the model was in the daily top 50). */
+        public long tokens() {
+            return tokens;
+        }
+
+        /** Rank in the week, 1 = most tokens. */
+        public int rank() {
+            return rank;
+        }
+
+        /** Rank the week before, or null if it was not ranked then (a new entry) or that week is not whole. */
+        public Integer previousRank() {
+            return previousRank;
+        }
+    }
+
+    /** One ISO week. */
+    public static final class Week {
+        private final TimePeriod period;
+        private final int days;
+        private final long total;
+        private final long other;
+        private final Map<String, Long> regions;
+        private final Map<String, Long> authors;
+        private final Map<String, Long> unmappedAuthors;
+        private final List<Entry> entries;
+        private final List<String> dropped;
+
+        Week(TimePeriod period, int days, long total, long other, Map<String, Long> regions, Map<String, Long> authors,
+                Map<String, Long> unmappedAuthors, List<Entry> entries, List<String> dropped) {
+            this.period = period;
+            this.days = days;
+            this.total = total;
+            this.other = other;
+            this.regions = Collections.unmodifiableMap(regions);
+            this.authors = Collections.unmodifiableMap(authors);
+            this.unmappedAuthors = Collections.unmodifiableMap(unmappedAuthors);
+            this.entries = Collections.unmodifiableList(entries);
+            this.dropped = Collections.unmodifiableList(dropped);
+        }
+
+        /** The week. */
+        public TimePeriod period() {
+            return period;
+        }
+
+        /** Days of the week that have data (7 for a whole week). */
+        public int days() {
+            return days;
+        }
+
+        /** Whether some days have no data. */
+        public boolean isPartial() {
+            return days < 7;
+        }
+
+        /** All tokens of the week, {@code other} included. */
+        public long total() {
+            return total;
+        }
+
+        /** Tokens of the {@code other} rows (models outside the daily top 50). */
+        public long other() {
+            return other;
+        }
+
+        /** Tokens by region of the listed models ({@link #UNMAPPED} for unknown authors). */
+        public Map<String, Long> regions() {
+            return regions;
+        }
+
+        /** Tokens by author. */
+        public Map<String, Long> authors() {
+            return authors;
+        }
+
+        /** Authors without a region, with their tokens. */
+        public Map<String, Long> unmappedAuthors() {
+            return unmappedAuthors;
+        }
+
+        /** Models by rank. */
+        public List<Entry> entries() {
+            return entries;
+        }
+
+        /** Models ranked the week before (if whole) that are not ranked this week: "fell off the ranking". */
+        public List<String> dropped() {
+            return dropped;
+        }
+    }
+
+    private final List<Week> weeks;
+    private final String citation;
+    private final String asOf;
+
+    private WeeklyRankings(List<Week> weeks, String citation, String asOf) {
+        this.weeks = Collections.unmodifiableList(weeks);
+        this.citation = citation;
+        this.asOf = asOf;
+    }
+
+    /** The weeks of {@code data}, regions from {@code table}. */
+    public static WeeklyRankings of(RankingsData data, RegionTable table) {
+        Map<TimePeriod, List<DailyRow>> byWeek = new TreeMap<>();
+        for (DailyRow r : data.rows()) {
+            byWeek.computeIfAbsent(TimePeriod.weekOf(r.date()), k -> new ArrayList<>()).add(r);
+        }
+        List<Week> weeks = new ArrayList<>();
+        Week previous = null;
+        for (Map.Entry<TimePeriod, List<DailyRow>> e : byWeek.entrySet()) {
+            Set<LocalDate> days = new TreeSet<>();
+            long total = 0;
+            long other = 0;
+            Map<String, Long> regions = new TreeMap<>();
+            Map<String, Long> authors = new TreeMap<>();
+            Map<String, Long> unmapped = new TreeMap<>();
+            Map<String, Long> models = new TreeMap<>();
+            for (DailyRow r : e.getValue()) {
+                days.add(r.date());
+                total = Math.addExact(total, r.totalTokens());
+                if (r.permaslug().equals(DailyRow.OTHER)) {
+                    other = Math.addExact(other, r.totalTokens());
+                    continue;
+                }
+                String region = table.region(r.author()).orElse(UNMAPPED);
+                if (region.equals(UNMAPPED)) {
+                    unmapped.merge(r.author(), r.totalTokens(), Math::addExact);
+                }
+                regions.merge(region, r.totalTokens(), Math::addExact);
+                authors.merge(r.author(), r.totalTokens(), Math::addExact);
+                models.merge(r.permaslug(), r.totalTokens(), Math::addExact);
+            }
+            List<Map.Entry<String, Long>> sorted = new ArrayList<>(models.entrySet());
+            sorted.sort((a, b) -> b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey()) : Long.compare(b.getValue(), a.getValue()));
+            boolean comparable = previous != null && !previous.isPartial() && previous.period().next().equals(e.getKey()) && days.size() == 7;
+            Map<String, Integer> prevRanks = new LinkedHashMap<>();
+            if (comparable) {
+                for (Entry x : previous.entries()) {
+                    prevRanks.put(x.permaslug(), x.rank());
+                }
+            }
+            List<Entry> entries = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                String slug = sorted.get(i).getKey();
+                String author = slug.indexOf('/') < 0 ? slug : slug.substring(0, slug.indexOf('/'));
+                entries.add(new Entry(slug, table.region(author).orElse(UNMAPPED), sorted.get(i).getValue(), i + 1,
+                        comparable ? prevRanks.get(slug) : null));
+            }
+            List<String> dropped = new ArrayList<>();
+            if (comparable) {
+                for (String slug : prevRanks.keySet()) {
+                    if (!models.containsKey(slug)) {
+                        dropped.add(slug);
+                    }
+                }
+            }
+            Week w = new Week(e.getKey(), days.size(), total, other, regions, authors, unmapped, entries, dropped);
+            weeks.add(w);
+            previous = w;
+        }
+        return new WeeklyRankings(weeks, data.citation(), data.asOf());
+    }
+
+    /** The weeks, in order, partial ones included. */
+    public List<Week> weeks() {
+        return weeks;
+    }
+
+    /** "Source: OpenRouter (openrouter.ai/rankings), as of …." */
+    public String citation() {
+        return citation;
+    }
+
+    /**
+     * Whole weeks as series of tokens/week: {@code openrouter-total}, {@code openrouter-other},
+     * {@code openrouter-region-<code>}, {@code openrouter-author-<author>} and
+     * {@code openrouter-model-<permaslug>} (kebab case); model observations carry the rank, and a
+     * whole week in which a model that appears elsewhere is missing is an off-the-ranking entry.
+     */
+    public Dataset toDataset() {
+        LocalDate asOfDate;
+        try {
+            asOfDate = LocalDate.parse(asOf.length() >= 10 ? asOf.substring(0, 10) : asOf);
+        } catch (RuntimeException e) {
+            asOfDate = LocalDate.of(1970, 1, 1);
+        }
+        Source src = Source.of("openrouter", "OpenRouter (openrouter.ai/rankings), CC BY 4.0", "rankings-daily, as of " + asOf,
+                TimePeriod.day(asOfDate), "https://openrouter.ai/rankings");
+        Map<String, List<Observation>> total = new LinkedHashMap<>();
+        Map<String, String[]> meta = new LinkedHashMap<>();
+        Map<String, Map<TimePeriod, Observation>> modelObs = new TreeMap<>();
+        List<TimePeriod> whole = new ArrayList<>();
+        // a region or author seen in any week has 0 tokens in a whole week without rows:
+        // nothing of it was in the daily top 50
+        Set<String> allRegions = new TreeSet<>();
+        Set<String> allAuthors = new TreeSet<>();
+        for (Week w : weeks) {
+            allRegions.addAll(w.regions().keySet());
+            allAuthors.addAll(w.authors().keySet());
+        }
+        for (Week w : weeks) {
+            if (w.isPartial()) {
+                continue;
+            }
+            whole.add(w.period());
+            add(total, meta, "openrouter-total", "OpenRouter, all models", "GLOBAL", obs(w.period(), w.total(), src, null));
+            add(total, meta, "openrouter-other", "OpenRouter, models outside the daily top 50 (other)", "GLOBAL", obs(w.period(), w.other(), src, null));
+            for (String r : allRegions) {
+                add(total, meta, "openrouter-region-" + slug(r), "OpenRouter, listed models of region " + r, r,
+                        obs(w.period(), w.regions().getOrDefault(r, 0L), src, null));
+            }
+            for (String a : allAuthors) {
+                add(total, meta, "openrouter-author-" + slug(a), "OpenRouter, models by " + a, "GLOBAL",
+                        obs(w.period(), w.authors().getOrDefault(a, 0L), src, null));
+            }
+            for (Entry x : w.entries()) {
+                modelObs.computeIfAbsent(x.permaslug(), k -> new TreeMap<>()).put(w.period(), obs(w.period(), x.tokens(), src, x.rank()));
+                meta.put("openrouter-model-" + slug(x.permaslug()), new String[] {"OpenRouter, " + x.permaslug(), x.region()});
+            }
+        }
+        List<Series> series = new ArrayList<>();
+        for (Map.Entry<String, List<Observation>> e : total.entrySet()) {
+            String[] m = meta.get(e.getKey());
+            series.add(Series.of(e.getKey(), m[0], m[1].equals(UNMAPPED) ? "UNMAPPED" : m[1], Measure.TOKENS_PER_WEEK, null, citation, e.getValue()));
+        }
+        for (Map.Entry<String, Map<TimePeriod, Observation>> e : modelObs.entrySet()) {
+            String id = "openrouter-model-" + slug(e.getKey());
+            List<Observation> list = new ArrayList<>(e.getValue().values());
+            for (TimePeriod p : whole) {
+                if (!e.getValue().containsKey(p)) {
+                    list.add(Observation.builder(p, null).listed(false).source(src).quote(citation).build());
+                }
+            }
+            String[] m = meta.get(id);
+            series.add(Series.of(id, m[0], m[1], Measure.TOKENS_PER_WEEK, null, citation, list));
+        }
+        return Dataset.of(series, Collections.singletonList(src), Collections.emptyList());
+    }
+
+    private void add(Map<String, List<Observation>> total, Map<String, String[]> meta, String id, String subject, String region, Observation o) {
+        total.computeIfAbsent(id, k -> new ArrayList<>()).add(o);
+        meta.putIfAbsent(id, new String[] {subject, region});
+    }
+
+    private Observation obs(TimePeriod p, long tokens, Source src, Integer rank) {
+        return Observation.builder(p, Quantity.of(BigDecimal.valueOf(tokens), Quantity.Unit.TOKENS)).rank(rank)
+                .listed(rank == null ? null : Boolean.TRUE).source(src).quote(citation).build();
+    }
+
+    static String slug(String s) {
+        String x = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return x.isEmpty() ? "x" : x;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * OpenRouter's Data API (daily token totals of the top public models, CC BY 4.0): reading saved
+ * responses, fetching them with the user's key, mapping model authors to regions, and turning
+ * the days into weekly series and rankings for the {@code Calculator}.
+ * Citation required with any figure: "Source: OpenRouter (openrouter.ai/rankings), as of {as_of}."
+ */
+package io.tokenmetrics.openrouter;

@@ -1,0 +1,101 @@
+package io.tokenmetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenmetrics.openrouter.OpenRouterTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The usage and openrouter commands, run through the real entry point. */
+class CliDataCommandsTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, content.getBytes(StandardCharsets.UTF_8));
+        return f;
+    }
+
+    @Test
+    void usageCsvHasExactlyTheDocumentedColumns() throws IOException {
+        Path log = file("u.csv", "timestamp,model,region,input_tokens,output_tokens\n"
+                + "2026-04-06T10:00:00Z,gpt-4o,us,100,10\n2026-04-13T10:00:00Z,gpt-4o,us,150,15\n2026-04-13T11:00:00Z,qwen,cn,50,5\n");
+        CliRun r = CliRun.of("usage", log.toString(), "--by", "model,region", "--period", "week", "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // W15: gpt-4o 100 + 10 = 110; W16: gpt-4o 165, qwen 55; sorted by period then dimensions
+        assertEquals("period_start,period_end,model,region,requests,input_tokens,output_tokens,total_tokens\n"
+                + "2026-04-06,2026-04-12,gpt-4o,us,1,100,10,110\n"
+                + "2026-04-13,2026-04-19,gpt-4o,us,1,150,15,165\n"
+                + "2026-04-13,2026-04-19,qwen,cn,1,50,5,55\n", r.out);
+        assertEquals("", r.err);
+    }
+
+    @Test
+    void usageSaveFeedsTheSeriesCommands() throws IOException {
+        Path log = file("u.csv", "timestamp,model,input_tokens,output_tokens\n"
+                + "2026-04-06T10:00:00Z,m,100,0\n2026-04-13T10:00:00Z,m,150,0\n2026-04-20T10:00:00Z,m,120,0\n");
+        Path saved = dir.resolve("saved.json");
+        CliRun r = CliRun.of("usage", log.toString(), "--by", "model", "--save", saved.toString());
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.contains("3 rows in 3 groups"), r.out);
+        CliRun ch = CliRun.of("changes", "usage-m", "--data", saved.toString(), "--format", "csv");
+        assertEquals(0, ch.code, ch::toString);
+        // 100 → 150: +50%; 150 → 120: -20%
+        assertTrue(ch.out.contains("changes,usage-m,2026-W15,2026-W16,100,150,50,50,true,rise,,,\n"), ch.out);
+        assertTrue(ch.out.contains("changes,usage-m,2026-W16,2026-W17,150,120,-30,-20,true,fall,,,\n"), ch.out);
+        CliRun g = CliRun.of("growth", "usage-all", "--data", saved.toString(), "--format", "csv");
+        assertTrue(g.out.contains(",100,120,20,20,1.2,"), g.out);
+    }
+
+    @Test
+    void usageErrorsAndSkippedRows() throws IOException {
+        Path bad = file("bad.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-06T10:00:00Z,m,1x,0\n2026-04-06T10:00:00Z,m,1,0\n");
+        CliRun strict = CliRun.of("usage", bad.toString(), "--by", "model");
+        assertEquals(1, strict.code);
+        assertEquals("token-metrics: " + bad + ":2: input_tokens (\"1x\") is not a whole number of tokens\n", strict.err);
+        CliRun skip = CliRun.of("usage", bad.toString(), "--by", "model", "--skip-bad", "--format", "csv");
+        assertEquals(0, skip.code);
+        assertEquals("token-metrics: 1 rows in 1 groups; skipped 1 bad rows {bad token count=1}, first: " + bad
+                + ":2: input_tokens (\"1x\") is not a whole number of tokens\n", skip.err);
+        CliRun zone = CliRun.of("usage", bad.toString(), "--zone", "Mars/Olympus");
+        assertEquals(2, zone.code);
+        assertTrue(zone.err.startsWith("token-metrics: --zone (Mars/Olympus) is not a time zone"), zone.err);
+        CliRun period = CliRun.of("usage", bad.toString(), "--period", "fortnight");
+        assertEquals(2, period.code);
+        assertEquals("token-metrics: --period (fortnight) must be day, week or month\n", period.err);
+    }
+
+    @Test
+    void openrouterFromSavedResponses() throws IOException {
+        Path a = file("a.json", OpenRouterTest.response(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 12), "2026-04-13T02:00:00Z"));
+        Path b = file("b.json", OpenRouterTest.response(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 4, 19), "2026-04-20T02:00:00Z"));
+        CliRun r = CliRun.of("openrouter", a.toString(), b.toString(), "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // W15: total 225 × 7 = 1575, CN 560 (35.56%), US 910 (57.78%); W16: 1015, CN 0, US 910 (89.66%); US wow 0%, CN -100%
+        assertTrue(r.out.contains("weekly,2026-W15,7,false,1575,560,910,35,70,35.56,57.78,,,US,"), r.out);
+        assertTrue(r.out.contains("weekly,2026-W16,7,false,1015,0,910,35,70,0.00,89.66,-100.00,0.00,US,"), r.out);
+        // W16 ranks: sonnet 700 (was 1), gpt-5 210 (was 3 behind qwen), newco 35 (was 4); qwen dropped off
+        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,1,anthropic/claude-sonnet-4.6,US,700,1,same\n"), r.out);
+        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,2,openai/gpt-5,US,210,3,up 1\n"), r.out);
+        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,,qwen/qwen3.6-plus,CN,0,,dropped off\n"), r.out);
+        assertEquals("token-metrics: Source: OpenRouter (openrouter.ai/rankings), as of 2026-04-20T02:00:00Z.\n", r.err);
+        CliRun text = CliRun.of("openrouter", a.toString(), b.toString());
+        assertTrue(text.out.contains("authors without a region (counted as UNMAPPED; add them with --regions FILE): {newco=70}"), text.out);
+        assertTrue(text.out.contains("Source: OpenRouter (openrouter.ai/rankings), as of 2026-04-20T02:00:00Z."), text.out);
+        Path saved = dir.resolve("or.json");
+        assertEquals(0, CliRun.of("openrouter", a.toString(), b.toString(), "--save", saved.toString()).code);
+        CliRun cmp = CliRun.of("compare", "openrouter-region-us", "openrouter-region-cn", "--total", "openrouter-total", "--data", saved.toString());
+        assertEquals(0, cmp.code, cmp::toString);
+        assertTrue(cmp.out.contains("89.66%"), cmp.out);
+        CliRun none = CliRun.of("openrouter");
+        assertEquals(2, none.code);
+        assertEquals("token-metrics: give saved response FILEs, or --fetch --from DATE --to DATE\n", none.err);
+    }
+}

@@ -1,0 +1,205 @@
+package io.tokenmetrics.openrouter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.tokenmetrics.calc.Calculator;
+import io.tokenmetrics.calc.Comparison;
+import io.tokenmetrics.calc.Leader;
+import io.tokenmetrics.data.Dataset;
+import io.tokenmetrics.period.TimePeriod;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+public class OpenRouterTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * A response for [from, to]: each day sonnet 100, qwen 80 (only in 2026-W15), gpt 30, newco 5,
+     * other 10. W15 is 2026-04-06..12, W16 2026-04-13..19.
+     */
+    public static String response(LocalDate from, LocalDate to, String asOf) {
+        StringBuilder b = new StringBuilder("{\"data\":[");
+        boolean first = true;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            boolean w15 = d.isBefore(LocalDate.of(2026, 4, 13));
+            String[][] rows = {{"anthropic/claude-sonnet-4.6", "100"}, {"qwen/qwen3.6-plus", w15 ? "80" : null},
+                {"openai/gpt-5", "30"}, {"newco/model-x", "5"}, {"other", "10"}};
+            for (String[] r : rows) {
+                if (r[1] == null) {
+                    continue;
+                }
+                b.append(first ? "" : ",").append("{\"date\":\"").append(d).append("\",\"model_permaslug\":\"").append(r[0])
+                        .append("\",\"total_tokens\":\"").append(r[1]).append("\"}");
+                first = false;
+            }
+        }
+        return b.append("],\"meta\":{\"as_of\":\"").append(asOf).append("\",\"start_date\":\"").append(from).append("\",\"end_date\":\"")
+                .append(to).append("\",\"version\":\"v1\"}}").toString();
+    }
+
+    static RankingsData parse(String json) {
+        return RankingsData.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    @Test
+    void weeksRegionsRankingsAndPartialWeeks() {
+        // W15 and W16 whole, plus two days of W17
+        RankingsData data = parse(response(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 21), "2026-04-22T02:00:00Z"));
+        WeeklyRankings w = WeeklyRankings.of(data, RegionTable.bundled());
+        assertEquals(3, w.weeks().size());
+        WeeklyRankings.Week w15 = w.weeks().get(0);
+        WeeklyRankings.Week w16 = w.weeks().get(1);
+        WeeklyRankings.Week w17 = w.weeks().get(2);
+        // W15 per day: 100 + 80 + 30 + 5 + 10 = 225; × 7 = 1575. W16: 145 × 7 = 1015
+        assertEquals(1575, w15.total());
+        assertEquals(1015, w16.total());
+        // US: (100 + 30) × 7 = 910; CN (W15): 80 × 7 = 560; other 10 × 7 = 70; newco unmapped 35
+        assertEquals(Long.valueOf(910), w16.regions().get("US"));
+        assertEquals(Long.valueOf(560), w15.regions().get("CN"));
+        assertEquals(70, w16.other());
+        assertEquals(Collections.singletonMap("newco", 35L), w16.unmappedAuthors());
+        assertEquals(Long.valueOf(35), w16.regions().get(WeeklyRankings.UNMAPPED));
+        // W17 has 2 days: partial
+        assertTrue(w17.isPartial());
+        assertEquals(2, w17.days());
+        // rankings: W15 sonnet 700, qwen 560, gpt 210, newco 35; W16 qwen fell off
+        assertEquals("qwen/qwen3.6-plus", w15.entries().get(1).permaslug());
+        assertNull(w15.entries().get(0).previousRank());
+        assertEquals(Collections.singletonList("qwen/qwen3.6-plus"), w16.dropped());
+        assertEquals(3, w16.entries().get(1).previousRank().intValue());
+        assertEquals(2, w16.entries().get(1).rank());
+        assertEquals("Source: OpenRouter (openrouter.ai/rankings), as of 2026-04-22T02:00:00Z.", w.citation());
+    }
+
+    @Test
+    void seriesWorkWithTheCalculator() {
+        Dataset d = WeeklyRankings.of(parse(response(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 21), "2026-04-22T02:00:00Z")),
+                RegionTable.bundled()).toDataset();
+        TimePeriod w16 = TimePeriod.parse("2026-W16");
+        Comparison c = Calculator.create().compare(d.series("openrouter-region-us"), d.series("openrouter-region-cn"), w16,
+                d.series("openrouter-total"));
+        // W16: US (100 + 30) × 7 = 910 vs CN 0 (no Chinese model in the top 50); W15: US 910 vs CN 560
+        assertEquals(0, c.secondValue().value().signum());
+        assertEquals(Leader.FIRST, c.leader());
+        assertEquals(Leader.FIRST, c.previousLeader());
+        assertEquals(Boolean.FALSE, c.leadChanged().get());
+        // shares of the 1015 total: 910 / 1015 = 89.66%
+        assertEquals("89.66%", c.firstShareOfTotal().get().formatRounded(io.tokenmetrics.amount.Language.EN, 2));
+        assertEquals(Boolean.FALSE, d.series("openrouter-model-qwen-qwen3-6-plus").require(w16).listed().get());
+        assertEquals(1, d.series("openrouter-model-anthropic-claude-sonnet-4-6").require(w16).rank().getAsInt());
+        // the partial week W17 is left out
+        assertEquals(2, d.series("openrouter-total").observations().size());
+    }
+
+    @Test
+    void overlappingResponsesKeepTheNewestAsOf() {
+        RankingsData old = parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"openai/gpt-5\",\"total_tokens\":\"1\"}],"
+                + "\"meta\":{\"as_of\":\"2026-04-14T02:00:00Z\"}}");
+        RankingsData fresh = parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"openai/gpt-5\",\"total_tokens\":\"2\"},"
+                + "{\"date\":\"2026-04-14\",\"model_permaslug\":\"openai/gpt-5\",\"total_tokens\":\"5\"}],\"meta\":{\"as_of\":\"2026-04-15T02:00:00Z\"}}");
+        for (RankingsData m : new RankingsData[] {old.merge(fresh), fresh.merge(old)}) {
+            assertEquals(2, m.rows().size());
+            assertEquals(2, m.rows().get(0).totalTokens());
+            assertEquals("2026-04-15T02:00:00Z", m.asOf());
+        }
+    }
+
+    @Test
+    void badResponsesNameTheirPath() {
+        assertEquals("test.json: $.data[0].total_tokens: \"12x\" is not a whole number of tokens",
+                assertThrows(OpenRouterException.class, () -> parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\","
+                        + "\"total_tokens\":\"12x\"}],\"meta\":{\"as_of\":\"x\"}}")).getMessage());
+        assertEquals("test.json: $.meta.as_of: missing; every figure must be cited with its as_of time",
+                assertThrows(OpenRouterException.class, () -> parse("{\"data\":[]}")).getMessage());
+        assertEquals("test.json: $.data[0].date: \"13/04/2026\" is not a date (YYYY-MM-DD)",
+                assertThrows(OpenRouterException.class, () -> parse("{\"data\":[{\"date\":\"13/04/2026\",\"model_permaslug\":\"a/b\","
+                        + "\"total_tokens\":\"1\"}],\"meta\":{\"as_of\":\"x\"}}")).getMessage());
+    }
+
+    @Test
+    void regionOverrides() throws IOException {
+        Path f = dir.resolve("regions.properties");
+        Files.write(f, "newco=EU\nopenai=XX\n".getBytes(StandardCharsets.UTF_8));
+        RegionTable t = RegionTable.bundled().withOverrides(f);
+        assertEquals("EU", t.region("newco").get());
+        assertEquals("XX", t.region("OpenAI").get());
+        assertEquals("CN", t.region("qwen").get());
+        Path bad = dir.resolve("bad.properties");
+        Files.write(bad, "newco=eu\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(bad + ": newco: region \"eu\" must be an upper-case code such as CN, US, EU",
+                assertThrows(OpenRouterException.class, () -> RegionTable.bundled().withOverrides(bad)).getMessage());
+    }
+
+    @Test
+    void fetchesOverLoopbackSplittingWindowsAndRetrying429() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> queries = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger calls = new AtomicInteger();
+        server.createContext("/api/v1/datasets/rankings-daily", ex -> {
+            int n = calls.incrementAndGet();
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            byte[] body;
+            int code;
+            if (!"Bearer test-key".equals(auth)) {
+                code = 401;
+                body = "{}".getBytes(StandardCharsets.UTF_8);
+            } else if (n == 1) {
+                code = 429;
+                ex.getResponseHeaders().add("Retry-After", "0");
+                body = "{}".getBytes(StandardCharsets.UTF_8);
+            } else {
+                String q = ex.getRequestURI().getQuery();
+                queries.add(q);
+                LocalDate s = LocalDate.parse(q.replaceAll(".*start_date=([0-9-]+).*", "$1"));
+                LocalDate e = LocalDate.parse(q.replaceAll(".*end_date=([0-9-]+).*", "$1"));
+                code = 200;
+                body = response(s, e, "2026-04-20T02:00:00Z").getBytes(StandardCharsets.UTF_8);
+            }
+            ex.sendResponseHeaders(code, body.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(body);
+            }
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            RankingsData d = OpenRouterClient.create(base, "test-key", 7, 0).fetch(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 19));
+            // 14 days in windows of 7: two requests after the one that got 429
+            assertEquals(3, calls.get());
+            assertEquals("start_date=2026-04-06&end_date=2026-04-12", queries.get(0));
+            assertEquals("start_date=2026-04-13&end_date=2026-04-19", queries.get(1));
+            // W15: 5 rows a day, W16: 4 rows a day
+            assertEquals(7 * 5 + 7 * 4, d.rows().size());
+            OpenRouterException e = assertThrows(OpenRouterException.class,
+                    () -> OpenRouterClient.create(base, "wrong", 7, 0).fetch(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 6)));
+            assertEquals(base + "/api/v1/datasets/rankings-daily?start_date=2026-04-06&end_date=2026-04-06: OpenRouter refused the API key (HTTP 401)",
+                    e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+        assertEquals("API key is missing: set OPENROUTER_API_KEY",
+                assertThrows(IllegalArgumentException.class, () -> OpenRouterClient.create("http://127.0.0.1:1", " ", 7, 0)).getMessage());
+        // 2020-01-01..2026-01-01 is 366 + 5 × 365 + 1 = 2193 days: 2193 one-day requests, over the daily limit
+        assertEquals("the window 2020-01-01..2026-01-01 needs 2193 requests; the API allows 500 a day",
+                assertThrows(IllegalArgumentException.class, () -> OpenRouterClient.create("http://127.0.0.1:1", "k", 1, 0)
+                        .fetch(LocalDate.of(2020, 1, 1), LocalDate.of(2026, 1, 1))).getMessage());
+    }
+}
