@@ -205,6 +205,21 @@ final class Magnitudes {
         return plain(value);
     }
 
+    /** {@code value} in the unit {@link #format} picks for {@code reference} (so both ends of a range share it). */
+    static String formatLike(BigDecimal value, BigDecimal reference, Language language) {
+        String ref = format(reference, language);
+        int k = ref.length();
+        while (k > 0 && !Character.isDigit(ref.charAt(k - 1))) {
+            k--;
+        }
+        String unit = ref.substring(k);
+        if (unit.isEmpty()) {
+            return plain(value);
+        }
+        BigDecimal scale = reference.divide(new BigDecimal(ref.substring(0, k)), java.math.MathContext.DECIMAL128);
+        return plain(value.divide(scale, java.math.MathContext.DECIMAL128)) + unit;
+    }
+
     static String plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         if (s.scale() < 0) {

@@ -524,6 +524,11 @@ public final class Quantity {
             case POINT:
                 return approxMark + number(lower, language, decimals);
             case RANGE:
+                if (decimals < 0 && (unit == Unit.TOKENS || unit == Unit.COUNT || unit == Unit.USD)) {
+                    // exact form: the lower end in the upper end's unit, so "2 to 1K" cannot be read as 2K to 1K
+                    String prefix = unit == Unit.USD ? "$" : "";
+                    return approxMark + prefix + Magnitudes.formatLike(lower, upper, language) + (zh ? "至" : " to ") + number(upper, language, decimals);
+                }
                 return approxMark + number(lower, language, decimals) + (zh ? "至" : " to ") + number(upper, language, decimals);
             case AT_LEAST:
                 return approxMark + ">=" + number(lower, language, decimals);

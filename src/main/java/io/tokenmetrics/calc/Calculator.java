@@ -117,8 +117,17 @@ public final class Calculator {
                     "baseline " + x + " is zero or may be zero: percent change and multiple are undefined");
         }
         Quantity pct = multipleToPercent(multiple.get());
-        Quantity rate = years > 0 ? annualRateForMultiple(multiple.get(), years) : null;
-        return new Growth(fromId, a, toId, b, abs, pct, multiple.get(), years, rate, null);
+        Quantity rate = null;
+        String reason = null;
+        if (years > 0) {
+            try {
+                rate = annualRateForMultiple(multiple.get(), years);
+            } catch (ArithmeticException e) {
+                // a large multiple over a short time: compounding to a year exceeds a double
+                reason = "the annual rate of " + multiple.get() + " over " + years(years) + " is too large to represent";
+            }
+        }
+        return new Growth(fromId, a, toId, b, abs, pct, multiple.get(), years, rate, reason);
     }
 
     // ------------------------------------------------------------------ changes and streaks

@@ -116,6 +116,15 @@ class QuantityTest {
     }
 
     @Test
+    void rangeEndsShareTheUpperUnitSoTheyReadBack() {
+        // found by CalculationProperties: [2, 1000] was written "2 to 1K" and read back as 2K to 1K
+        Quantity q = Quantity.range(d("2"), d("1000"), Unit.TOKENS);
+        assertEquals("0.002K to 1K", q.toString());
+        assertEquals(q, Quantity.parse(q.toString(), Unit.TOKENS));
+        assertEquals("0.0002万至1万", Quantity.range(d("2"), d("10000"), Unit.TOKENS).format(Language.ZH));
+    }
+
+    @Test
     void roundedDisplay() {
         Quantity prev = Quantity.parse("4.44T", Unit.TOKENS).dividedBy(d("0.7623"));
         // 4.44 / 0.7623 = 5.82448… → 5.82T

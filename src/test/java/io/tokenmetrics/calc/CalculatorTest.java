@@ -249,6 +249,15 @@ class CalculatorTest {
     }
 
     @Test
+    void anAnnualRateTooLargeForADoubleIsEmptyWithAReason() {
+        // found by CalculationProperties: 1 → 10^12 in one week compounds to (10^12)^(365/7), beyond a double
+        Growth g = C.growth(weekly("big", 1, 1_000_000_000_000L));
+        assertValue("1000000000000", g.multiple().get());
+        assertFalse(g.annualRate().isPresent());
+        assertEquals("the annual rate of 1000000000000× over 0.02 years is too large to represent", g.undefinedReason().get());
+    }
+
+    @Test
     void edgeCases() {
         // zero baseline: absolute change defined, percent and multiple not
         Series zero = weekly("z", 0, 5);
