@@ -69,6 +69,10 @@ final class DatasetJson {
             throw new MalformedDatasetException(name, where(e, parser), "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new MalformedDatasetException(name, "1:1", "cannot read: " + e.getMessage(), e);
+        } catch (NumberFormatException e) {
+            // found by fuzzing: a float whose exponent does not fit a BigDecimal escapes Jackson unwrapped
+            String at = parser == null ? "1:1" : parser.currentTokenLocation().getLineNr() + ":" + parser.currentTokenLocation().getColumnNr();
+            throw new MalformedDatasetException(name, at, "a number is out of range: " + firstLine(e.getMessage()), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new MalformedDatasetException(name, "1:1", "empty input: expected a JSON object", null);

@@ -181,6 +181,14 @@ class DatasetTest {
     }
 
     @Test
+    void aNumberWithAHugeExponentIsMalformedInputNotACrash() {
+        // found by DatasetFuzzTest (Jazzer): Jackson's NumberFormatException escaped the loader
+        DatasetException e = assertThrows(MalformedDatasetException.class, () -> read("111111111111111111111E1111111111111111111\n"));
+        assertEquals("test.json: 1:1: a number is out of range: Value \"111111111111111111111E1111111111111111111\" can not be"
+                + " deserialized as `java.math.BigDecimal`, reason:  Too many nonzero exponent digits.", e.getMessage());
+    }
+
+    @Test
     void byteOrderMarkAndCrlfAreAccepted() {
         Dataset d = read("\uFEFF{\r\n\"format\":\"token-metrics-dataset/1\"\r\n}\r\n");
         assertTrue(d.series().isEmpty());
