@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * with {@link Builder#map}. JSON Lines files have one object per line; nested objects are read
  * with dotted names ({@code usage.prompt_tokens}). Columns that are neither mapped nor a
  * dimension are ignored. A CSV file is split at line boundaries over {@link Builder#threads}
- * threads, each reading through one 8 MiB buffer; memory grows with the number of groups, not
+ * threads, each reading through one 256 KiB buffer; memory grows with the number of groups, not
  * rows. A CSV line longer than 8 MiB, or a JSON line longer than 1 MiB, is a bad row.
  *
  * <p>Bad rows stop the aggregation with file, line and reason, unless {@link Builder#skipBad}:
@@ -45,8 +45,13 @@ public final class UsageAggregator {
     private static final Logger LOG = LoggerFactory.getLogger(UsageAggregator.class);
     /** At most this much of a file per thread task. */
     private static final long MAX_CHUNK = 1L << 30;
-    /** The read buffer of each thread; also the longest line a CSV file may have. */
-    static final int BLOCK = 8 << 20;
+    /**
+     * The read buffer of each thread. Small enough to stay in the CPU cache between the kernel's
+     * copy and the scan (an 8 MiB buffer measured half as fast); it grows for a long line.
+     */
+    static final int BLOCK = 256 << 10;
+    /** The longest line a CSV file may have. */
+    static final int MAX_LINE = 8 << 20;
 
     private final PeriodType period;
     private final ZoneId zone;
@@ -286,10 +291,12 @@ public final class UsageAggregator {
 
     /**
      * Reads {@code [s, e)} through one reusable buffer, so memory stays at {@link #BLOCK} per
-     * thread whatever the file size; a line longer than the buffer is a bad row and is skipped.
+     * thread whatever the file size (up to {@link #MAX_LINE} while a long line is read); a line
+     * longer than {@link #MAX_LINE} is a bad row and is skipped.
      */
     private void readRegion(FileChannel ch, long s, long e, CsvChunk c, RowProcessor p, boolean quotes) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BLOCK, Math.max(e - s, 1)));
+        int maxLine = (int) Math.min(MAX_LINE, Math.max(e - s, 1));
         long pos = s;
         int have = 0;
         boolean skipping = false;
@@ -332,7 +339,14 @@ public final class UsageAggregator {
                 return;
             }
             if (consumed == 0 && have == buf.capacity()) {
-                c.tooLong(buf.capacity(), skipBad);
+                if (buf.capacity() < maxLine) {
+                    // a line longer than the buffer: grow up to the line limit, keeping what was read
+                    ByteBuffer bigger = ByteBuffer.allocate(Math.min(maxLine, buf.capacity() * 2));
+                    bigger.put(buf.array(), 0, have);
+                    buf = bigger;
+                    continue;
+                }
+                c.tooLong(MAX_LINE, skipBad);
                 skipping = true;
                 have = 0;
                 continue;
