@@ -50,10 +50,12 @@ class ErrorCatalogueTest {
         t.put("exponent.json", series("{\"period\":\"2026-W16\",\"value\":\"1e6\"}"));
         t.put("float.json", series("{\"period\":\"2026-W16\",\"value\":20.6}"));
         t.put("nan.json", series("{\"period\":\"2026-W16\",\"value\":NaN}"));
+        t.put("infinity.json", series("{\"period\":\"2026-W16\",\"value\":-Infinity}"));
         t.put("duplicate-period.json", series("{\"period\":\"2026-W16\",\"value\":\"1T\"},{\"period\":\"2026-W16\",\"value\":\"2T\"}"));
         t.put("conflict.json", "{\"format\":\"token-metrics-dataset/1\",\"series\":[{\"id\":\"volcano-engine-daily\",\"subject\":\"V\",\"region\":\"CN\","
                 + "\"measure\":\"tokens/day\",\"observations\":[{\"period\":\"end-2024\",\"value\":\"3万亿\"}]}]}");
         t.put("bad-count.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,12x,2\n");
+        t.put("long-row.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,1,2,3\n");
         t.put("short-row.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,1\n");
         t.put("open-quote.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,\"gpt,1,2\n");
         t.put("other-time.csv", "timestamp,input_tokens,output_tokens\n13/04/2026 10:00,1,2\n");

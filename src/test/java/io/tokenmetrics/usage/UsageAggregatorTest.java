@@ -248,6 +248,22 @@ class UsageAggregatorTest {
     }
 
     @Test
+    void aJsonLineLongerThanOneMebibyteIsABadRowNotAnOutOfMemory() throws IOException {
+        Path f = dir.resolve("long.jsonl");
+        try (OutputStream out = Files.newOutputStream(f)) {
+            out.write("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"".getBytes(StandardCharsets.US_ASCII));
+            byte[] x = new byte[3 << 20];
+            Arrays.fill(x, (byte) 'x');
+            out.write(x);
+            out.write("\",\"input_tokens\":1,\"output_tokens\":1}\n{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"b\",\"input_tokens\":2,\"output_tokens\":2}\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        UsageResult r = weekly("model").skipBad(true).build().aggregate(Collections.singletonList(f));
+        assertEquals(1, r.rows());
+        assertEquals(f + ":1: the line is longer than 1048576 bytes", r.firstSkipped().get(0));
+    }
+
+    @Test
     void becomesSeriesTheCalculatorWorksOn() throws IOException {
         Path f = file("s.csv", "timestamp,model,input_tokens,output_tokens\n"
                 + "2026-04-06T10:00:00Z,gpt-4o,100,0\n2026-04-13T10:00:00Z,gpt-4o,150,0\n2026-04-13T10:00:00Z,Qwen3.6 Plus,50,0\n");
