@@ -517,6 +517,19 @@ public final class Quantity {
         return render(language, decimals);
     }
 
+    /**
+     * Like {@link #formatRounded}, with a "+" before a quantity that is wholly positive ("+61T",
+     * "~+3050%"); negative values carry their "-" already, bounds and zero none.
+     */
+    public String formatSigned(Language language, int decimals) {
+        String s = formatRounded(language, decimals);
+        if (lower == null || lower.signum() <= 0 || shape() == Shape.AT_LEAST) {
+            return s;
+        }
+        String mark = approximate ? (language == Language.ZH ? "约" : "~") : "";
+        return mark + "+" + s.substring(mark.length());
+    }
+
     private String render(Language language, int decimals) {
         boolean zh = language == Language.ZH;
         String approxMark = approximate ? (zh ? "约" : "~") : "";

@@ -432,8 +432,8 @@ public final class Calculator {
     public ClaimCheck check(Claim claim, Dataset data) {
         Objects.requireNonNull(claim, "claim");
         switch (claim.kind()) {
-            case MULTIPLE: return checkMultiple(claim, data);
-            case ANNUAL_GROWTH: return checkAnnualGrowth(claim, data);
+            case MULTIPLE: return checkFromTo(claim, data, this::checkMultiple);
+            case ANNUAL_GROWTH: return checkFromTo(claim, data, this::checkAnnualGrowth);
             case STREAK: return ClaimChecks.streak(this, claim, data);
             case SHARE_ABOVE: return checkShare(claim, data);
             case FIRST_AHEAD: return ClaimChecks.firstAhead(this, claim, data);
@@ -442,7 +442,13 @@ public final class Calculator {
         }
     }
 
-    private ClaimCheck checkMultiple(Claim claim, Dataset data) {
+    /** A judge of a from/to claim, given the growth between its two figures and the stated value. */
+    private interface FromToJudge {
+        ClaimCheck judge(Claim claim, Growth growth, Quantity stated);
+    }
+
+    /** The growth a from/to claim rests on, judged; undecidable when a figure is missing. */
+    private ClaimCheck checkFromTo(Claim claim, Dataset data, FromToJudge judge) {
         Claim.Ref fr = claim.from().get();
         Claim.Ref tr = claim.to().get();
         Optional<String> missing = missing(data, fr, tr);
@@ -450,7 +456,10 @@ public final class Calculator {
         if (missing.isPresent()) {
             return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: " + missing.get());
         }
-        Growth g = growth(data.series(fr.series()), fr.period(), data.series(tr.series()), tr.period());
+        return judge.judge(claim, growth(data.series(fr.series()), fr.period(), data.series(tr.series()), tr.period()), stated);
+    }
+
+    private ClaimCheck checkMultiple(Claim claim, Growth g, Quantity stated) {
         if (!g.multiple().isPresent()) {
             return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: " + g.undefinedReason().get());
         }
@@ -462,18 +471,10 @@ public final class Calculator {
         return new ClaimCheck(claim, v, stated, m, text);
     }
 
-    private ClaimCheck checkAnnualGrowth(Claim claim, Dataset data) {
-        Claim.Ref fr = claim.from().get();
-        Claim.Ref tr = claim.to().get();
-        Optional<String> missing = missing(data, fr, tr);
-        Quantity stated = claim.stated().get();
-        if (missing.isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: " + missing.get());
-        }
-        Growth g = growth(data.series(fr.series()), fr.period(), data.series(tr.series()), tr.period());
+    private ClaimCheck checkAnnualGrowth(Claim claim, Growth g, Quantity stated) {
         if (!g.annualRate().isPresent()) {
             return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: "
-                    + g.undefinedReason().orElse("no time elapses between " + fr.period() + " and " + tr.period()));
+                    + g.undefinedReason().orElse("no time elapses between " + g.from().period() + " and " + g.to().period()));
         }
         Quantity rate = g.annualRate().get();
         Verdict v = agree(stated, rate);
@@ -703,12 +704,7 @@ public final class Calculator {
     }
 
     static String signed(Quantity q, Language lang) {
-        String s = q.formatRounded(lang, 2);
-        if (!q.lower().isPresent() || q.lower().get().signum() <= 0 || q.shape() == Quantity.Shape.AT_LEAST) {
-            return s;
-        }
-        String mark = q.isApproximate() ? (lang == Language.ZH ? "约" : "~") : "";
-        return mark + "+" + s.substring(mark.length());
+        return q.formatSigned(lang, 2);
     }
 
     static String years(double y) {

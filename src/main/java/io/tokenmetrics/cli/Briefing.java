@@ -45,9 +45,7 @@ final class Briefing {
     }
 
     private String signed(Quantity x) {
-        String s = q(x);
-        return x.lower().isPresent() && x.lower().get().signum() > 0 && x.shape() != Quantity.Shape.AT_LEAST
-                ? (s.startsWith("~") || s.startsWith("约") ? s.substring(0, s.startsWith("~") ? 1 : 1) + "+" + s.substring(1) : "+" + s) : s;
+        return x.formatSigned(lang, 2);
     }
 
     private Quantity v(String series, String period) {
