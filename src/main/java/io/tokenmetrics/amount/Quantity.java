@@ -148,15 +148,18 @@ public final class Quantity {
         Shape shape = Shape.POINT;
         boolean approx = false;
         String p;
-        if ((p = prefix(s, i, APPROX_PREFIXES)) != null) {
-            approx = true;
-            i = Magnitudes.skipSpaces(s, i + p.length());
-        } else if ((p = prefix(s, i, AT_LEAST_PREFIXES)) != null) {
-            shape = Shape.AT_LEAST;
-            i = Magnitudes.skipSpaces(s, i + p.length());
-        } else if ((p = prefix(s, i, AT_MOST_PREFIXES)) != null) {
-            shape = Shape.AT_MOST;
-            i = Magnitudes.skipSpaces(s, i + p.length());
+        // an approximate bound is written with both marks ("~>=180T", "约突破180万亿"), in either order
+        for (int k = 0; k < 2; k++) {
+            if (!approx && (p = prefix(s, i, APPROX_PREFIXES)) != null) {
+                approx = true;
+                i = Magnitudes.skipSpaces(s, i + p.length());
+            } else if (shape == Shape.POINT && (p = prefix(s, i, AT_LEAST_PREFIXES)) != null) {
+                shape = Shape.AT_LEAST;
+                i = Magnitudes.skipSpaces(s, i + p.length());
+            } else if (shape == Shape.POINT && (p = prefix(s, i, AT_MOST_PREFIXES)) != null) {
+                shape = Shape.AT_MOST;
+                i = Magnitudes.skipSpaces(s, i + p.length());
+            }
         }
         Value first = value(s, i, unit);
         i = first.end;

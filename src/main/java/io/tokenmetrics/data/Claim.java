@@ -101,12 +101,18 @@ public final class Claim {
     private final int falls;
     private final int periods;
     private final String reason;
-    private Source source;
-    private String quote;
-    private String fact;
+    private final Source source;
+    private final String quote;
+    private final String fact;
 
     private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
             String series, String other, TimePeriod at, int rises, int falls, int periods, String reason) {
+        this(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason, null, null, null);
+    }
+
+    private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
+            String series, String other, TimePeriod at, int rises, int falls, int periods, String reason, Source source, String quote,
+            String fact) {
         this.id = Series.requireText(id, "claim id");
         this.kind = kind;
         this.statement = Series.requireText(statement, "statement");
@@ -122,6 +128,9 @@ public final class Claim {
         this.falls = falls;
         this.periods = periods;
         this.reason = reason;
+        this.source = source;
+        this.quote = quote;
+        this.fact = fact;
     }
 
     /** "{@code to} is {@code stated} (a multiple) times {@code from}". */
@@ -181,11 +190,8 @@ public final class Claim {
 
     /** This claim with its source, original sentence and fact id. */
     public Claim withProvenance(Source newSource, String newQuote, String newFact) {
-        Claim c = new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason);
-        c.source = newSource;
-        c.quote = newQuote;
-        c.fact = newFact;
-        return c;
+        return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
+                newSource, newQuote, newFact);
     }
 
     /** The claim id (unique in a dataset). */

@@ -125,6 +125,17 @@ class QuantityTest {
     }
 
     @Test
+    void anApproximateBoundReadsBack() {
+        // found by DatasetFuzzTest (Jazzer, seeded with the bundled data): "~>=180T" did not parse
+        Quantity q = Quantity.atLeast(d("180E12"), Unit.TOKENS).approximate();
+        assertEquals("~>=180T", q.toString());
+        assertEquals(q, Quantity.parse("~>=180T", Unit.TOKENS));
+        assertEquals(q, Quantity.parse(q.format(Language.ZH), Unit.TOKENS));
+        assertEquals(q, Quantity.parse("约突破180万亿", Unit.TOKENS));
+        assertEquals(q, Quantity.parse(">=~180T", Unit.TOKENS));
+    }
+
+    @Test
     void roundedDisplay() {
         Quantity prev = Quantity.parse("4.44T", Unit.TOKENS).dividedBy(d("0.7623"));
         // 4.44 / 0.7623 = 5.82448… → 5.82T
