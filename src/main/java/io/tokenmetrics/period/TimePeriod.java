@@ -352,9 +352,9 @@ public final class TimePeriod implements Comparable<TimePeriod> {
             case QUARTER: return String.format(Locale.ROOT, "%04d-Q%d", start.getYear(), (start.getMonthValue() + 2) / 3);
             case HALF_YEAR: return String.format(Locale.ROOT, "%04d-H%d", start.getYear(), start.getMonthValue() < 7 ? 1 : 2);
             case YEAR: return String.format(Locale.ROOT, "%04d", start.getYear());
-            case START_OF_YEAR: return "start-" + start.getYear();
-            case MID_YEAR: return "mid-" + start.getYear();
-            default: return "end-" + start.getYear();
+            case START_OF_YEAR: return String.format(Locale.ROOT, "start-%04d", start.getYear());
+            case MID_YEAR: return String.format(Locale.ROOT, "mid-%04d", start.getYear());
+            default: return String.format(Locale.ROOT, "end-%04d", start.getYear());
         }
     }
 

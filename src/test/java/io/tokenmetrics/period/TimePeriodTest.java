@@ -89,6 +89,14 @@ class TimePeriodTest {
     }
 
     @Test
+    void earlyYearsKeepFourDigitsSoTheyReadBack() {
+        // found by DatasetFuzzTest (Jazzer): end-0229 was written "end-229", which does not parse
+        for (String t : new String[] {"end-0229", "start-0001", "mid-0999", "0229", "0229-W05", "0229-02"}) {
+            assertEquals(t, TimePeriod.parse(t).toString());
+        }
+    }
+
+    @Test
     void equalityAndOrder() {
         assertEquals(TimePeriod.parse("2026-W16"), TimePeriod.isoWeek(2026, 16));
         assertEquals(TimePeriod.parse("2026-W16").hashCode(), TimePeriod.isoWeek(2026, 16).hashCode());
