@@ -48,7 +48,12 @@ public final class Quantity {
         /** At least a value, with no upper end. */
         AT_LEAST,
         /** At most a value, with no lower end. */
-        AT_MOST
+        AT_MOST,
+        /**
+         * Any value: what interval arithmetic gives when both ends are unbounded, such as the
+         * difference of two lower bounds ({@code >=30T - >=0}). Written "any".
+         */
+        UNBOUNDED
     }
 
     static final MathContext MC = MathContext.DECIMAL128;
@@ -66,9 +71,6 @@ public final class Quantity {
     }
 
     private static Quantity checked(BigDecimal lower, BigDecimal upper, boolean approximate, Unit unit) {
-        if (lower == null && upper == null) {
-            throw new IllegalArgumentException("a quantity needs at least one finite end");
-        }
         if (lower != null && upper != null && lower.compareTo(upper) > 0) {
             throw new IllegalArgumentException("lower (" + lower.toPlainString() + ") must be <= upper (" + upper.toPlainString() + ")");
         }
@@ -105,6 +107,11 @@ public final class Quantity {
     /** At least {@code lower} ("突破", "逾", "more than"): the strictness of "more than" is not kept. */
     public static Quantity atLeast(BigDecimal lower, Unit unit) {
         return checked(Objects.requireNonNull(lower, "lower"), null, false, unit);
+    }
+
+    /** Any value (both ends unbounded), written "any". */
+    public static Quantity unbounded(Unit unit) {
+        return new Quantity(null, null, false, Objects.requireNonNull(unit, "unit"));
     }
 
     /** At most {@code upper} ("最高"). */
@@ -144,6 +151,9 @@ public final class Quantity {
         int i = Magnitudes.skipSpaces(s, 0);
         if (i == s.length()) {
             throw new AmountParseException("empty", s, i);
+        }
+        if (s.trim().equalsIgnoreCase("any") || s.trim().equals("任意")) {
+            return unbounded(unit);
         }
         Shape shape = Shape.POINT;
         boolean approx = false;
@@ -295,6 +305,9 @@ public final class Quantity {
 
     /** The shape: point, range or bound. */
     public Shape shape() {
+        if (lower == null && upper == null) {
+            return Shape.UNBOUNDED;
+        }
         if (lower == null) {
             return Shape.AT_MOST;
         }
@@ -548,8 +561,10 @@ public final class Quantity {
                 return approxMark + number(lower, language, decimals) + (zh ? "至" : " to ") + number(upper, language, decimals);
             case AT_LEAST:
                 return approxMark + ">=" + number(lower, language, decimals);
-            default:
+            case AT_MOST:
                 return approxMark + "<=" + number(upper, language, decimals);
+            default:
+                return zh ? "任意" : "any";
         }
     }
 

@@ -552,7 +552,7 @@ public final class Calculator {
             hi = hi == null ? null : hi.add(halfUnit(hi));
         }
         if (lo == null) {
-            return Quantity.atMost(hi, Unit.NUMBER);
+            return hi == null ? Quantity.unbounded(Unit.NUMBER) : Quantity.atMost(hi, Unit.NUMBER);
         }
         return hi == null ? Quantity.atLeast(lo, Unit.NUMBER) : Quantity.range(lo, hi, Unit.NUMBER);
     }
@@ -684,7 +684,9 @@ public final class Calculator {
             hi = t;
         }
         Quantity r;
-        if (lo == null) {
+        if (lo == null && hi == null) {
+            r = Quantity.unbounded(unit);
+        } else if (lo == null) {
             r = Quantity.atMost(hi, unit);
         } else if (hi == null) {
             r = Quantity.atLeast(lo, unit);

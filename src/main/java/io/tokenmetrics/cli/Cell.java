@@ -34,7 +34,8 @@ final class Cell {
             case POINT: return approx + num(q.lower().get());
             case RANGE: return approx + num(q.lower().get()) + ".." + num(q.upper().get());
             case AT_LEAST: return approx + ">=" + num(q.lower().get());
-            default: return approx + "<=" + num(q.upper().get());
+            case AT_MOST: return approx + "<=" + num(q.upper().get());
+            default: return "any";
         }
     }
 

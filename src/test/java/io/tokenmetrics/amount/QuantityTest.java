@@ -125,6 +125,19 @@ class QuantityTest {
     }
 
     @Test
+    void theDifferenceOfTwoLowerBoundsIsAnyValue() {
+        // found by DatasetFuzzTest (Jazzer): [30T, ∞) - [0, ∞) = (-∞, ∞) was refused with an exception
+        Quantity a = Quantity.parse(">=30T", Unit.TOKENS);
+        Quantity b = Quantity.parse(">=0", Unit.TOKENS);
+        Quantity diff = a.minus(b, Unit.TOKENS);
+        assertEquals(Quantity.Shape.UNBOUNDED, diff.shape());
+        assertEquals("any", diff.toString());
+        assertEquals(diff, Quantity.parse("any", Unit.TOKENS));
+        assertEquals("任意", diff.format(Language.ZH));
+        assertEquals(0, diff.compareDecided(a));
+    }
+
+    @Test
     void anApproximateBoundReadsBack() {
         // found by DatasetFuzzTest (Jazzer, seeded with the bundled data): "~>=180T" did not parse
         Quantity q = Quantity.atLeast(d("180E12"), Unit.TOKENS).approximate();

@@ -258,6 +258,19 @@ class CalculatorTest {
     }
 
     @Test
+    void changesBetweenTwoLowerBoundsAreUndecided() {
+        // found by DatasetFuzzTest: >=0 then >=30T: the change is any value, the direction undecided
+        Series s = Series.of("b", "b", "GLOBAL", Measure.TOKENS_PER_WEEK, null, null, Arrays.asList(
+                Observation.of(p("2026-W15"), Quantity.parse(">=0", Unit.TOKENS)),
+                Observation.of(p("2026-W16"), Quantity.parse(">=30T", Unit.TOKENS))));
+        Change c = C.changes(s).get(0);
+        assertEquals(Quantity.Shape.UNBOUNDED, c.absolute().shape());
+        assertFalse(c.percent().isPresent());
+        assertEquals(Direction.UNDECIDED, c.direction());
+        assertTrue(C.streaks(s).isEmpty());
+    }
+
+    @Test
     void edgeCases() {
         // zero baseline: absolute change defined, percent and multiple not
         Series zero = weekly("z", 0, 5);
