@@ -1,7 +1,6 @@
 package io.tokenmetrics.cli;
 
 import io.tokenmetrics.amount.Language;
-import io.tokenmetrics.amount.Quantity;
 import io.tokenmetrics.calc.Calculator;
 import io.tokenmetrics.calc.Change;
 import io.tokenmetrics.calc.ClaimCheck;
@@ -355,9 +354,5 @@ final class Commands {
             case TIE: return "tie";
             default: return "unknown";
         }
-    }
-
-    static String q(Quantity q, Language lang) {
-        return q.formatRounded(lang, 2);
     }
 }

@@ -40,12 +40,33 @@ final class Doc {
         switch (format) {
             case JSON: json(lang, out); break;
             case CSV: csv(out); break;
-            default: text(out); break;
+            default: text(out, lang); break;
         }
         out.flush();
     }
 
-    private void text(PrintWriter out) {
+    /** Column labels for people reading Chinese; JSON and CSV keep the stable English names. */
+    private static final java.util.Map<String, String> ZH = new java.util.HashMap<>();
+
+    static {
+        String[][] pairs = {
+            {"id", "编号"}, {"region", "地区"}, {"measure", "度量"}, {"observations", "观测数"}, {"first", "首期"}, {"last", "末期"},
+            {"subject", "对象"}, {"series", "序列"}, {"period", "时期"}, {"value", "数值"}, {"status", "状态"}, {"change", "报道变化"},
+            {"rank", "排名"}, {"listed", "上榜"}, {"fact", "事实编号"}, {"source", "来源"}, {"quote", "原文"}, {"from", "起"},
+            {"to", "止"}, {"from_value", "起始值"}, {"to_value", "终止值"}, {"absolute_change", "变化量"}, {"percent_change", "变化率"},
+            {"multiple", "倍数"}, {"years", "年数"}, {"annual_rate_percent", "年化增长率"}, {"consecutive", "相邻"},
+            {"direction", "方向"}, {"length", "长度"}, {"start", "开始"}, {"end", "结束"}, {"metric", "指标"},
+            {"period_start", "时期开始"}, {"period_end", "时期结束"}, {"requests", "请求数"}, {"input_tokens", "输入Token"},
+            {"output_tokens", "输出Token"}, {"total_tokens", "总Token"}, {"week", "周"}, {"days", "天数"}, {"partial", "不完整"},
+            {"total", "总量"}, {"other", "其他"}, {"leader", "领先"}, {"model", "模型"}, {"tokens", "Token"}, {"movement", "变动"},
+            {"previous_rank", "上周排名"}, {"file", "文件"}, {"kind", "类型"}, {"scale", "刻度"}, {"points", "点数"}
+        };
+        for (String[] p : pairs) {
+            ZH.put(p[0], p[1]);
+        }
+    }
+
+    private void text(PrintWriter out, Language lang) {
         if (text != null) {
             out.print(text);
         } else {
@@ -53,14 +74,18 @@ final class Doc {
                 if (tables.size() > 1) {
                     out.println("== " + t.name);
                 }
+                List<String> header = new ArrayList<>();
+                for (String c : t.columns) {
+                    header.add(lang == Language.ZH ? ZH.getOrDefault(c, c) : c);
+                }
                 int[] w = new int[t.columns.size()];
                 for (int i = 0; i < w.length; i++) {
-                    w[i] = width(t.columns.get(i));
+                    w[i] = width(header.get(i));
                     for (List<Cell> r : t.rows) {
                         w[i] = Math.max(w[i], width(r.get(i).display));
                     }
                 }
-                line(out, w, t.columns);
+                line(out, w, header);
                 for (List<Cell> r : t.rows) {
                     List<String> d = new ArrayList<>();
                     for (Cell c : r) {

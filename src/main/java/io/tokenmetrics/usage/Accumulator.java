@@ -221,8 +221,4 @@ final class Accumulator {
     static boolean used(long[] t, int e) {
         return t[e] != EMPTY;
     }
-
-    int groups() {
-        return groups;
-    }
 }

@@ -4,14 +4,12 @@ import io.tokenmetrics.period.PeriodType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -499,9 +497,5 @@ public final class UsageAggregator {
     @Override
     public String toString() {
         return "UsageAggregator(period " + period + ", zone " + zone + ", by " + by + (skipBad ? ", skip bad rows" : "") + ")";
-    }
-
-    static List<String> list(String... s) {
-        return Arrays.asList(s);
     }
 }

@@ -120,7 +120,11 @@ class CliTest {
         // 2万亿 = 2 × 10^12, 63万亿 = 63 × 10^12
         assertTrue(csv.contains("volcano-engine-daily,end-2024,2000000000000,reported,,,,A2,"), csv);
         assertTrue(csv.contains("volcano-engine-daily,end-2025,63000000000000,reported,,,,A3,"), csv);
-        assertTrue(ok("show", "volcano-engine-daily", "--lang", "zh").out.contains("63万亿"));
+        String zh = ok("show", "volcano-engine-daily", "--lang", "zh").out;
+        assertTrue(zh.contains("63万亿"), zh);
+        assertTrue(zh.startsWith("序列"), zh);
+        // JSON keeps the stable English column names in either language
+        assertTrue(ok("show", "volcano-engine-daily", "--lang", "zh", "--format", "json").out.contains("\"period\" : \"end-2024\""));
     }
 
     @Test
