@@ -127,9 +127,12 @@ final class OpenRouterCommand extends Commands.Base {
                 ranking.row(Cell.text(latest.period()), Cell.text(e.rank()), Cell.text(e.permaslug()), Cell.text(e.region()), Cell.text(e.tokens()),
                         Cell.text(e.previousRank() == null ? "" : e.previousRank()), Cell.text(move));
             }
-            for (String d : latest.dropped()) {
+            for (Map.Entry<String, Integer> off : w.offTheRanking().entrySet()) {
+                String d = off.getKey();
+                String move = off.getValue() == 1 && latest.dropped().contains(d) ? "dropped off"
+                        : "off the ranking " + off.getValue() + " week" + (off.getValue() == 1 ? "" : "s");
                 ranking.row(Cell.text(latest.period()), Cell.text(""), Cell.text(d), Cell.text(table.region(d.contains("/") ? d.substring(0, d.indexOf('/')) : d)
-                        .orElse(WeeklyRankings.UNMAPPED)), Cell.text(0), Cell.text(""), Cell.text("dropped off"));
+                        .orElse(WeeklyRankings.UNMAPPED)), Cell.text(0), Cell.text(""), Cell.text(move));
             }
         }
         doc.notes.add(w.citation());

@@ -220,6 +220,53 @@ public final class WeeklyRankings {
         return new WeeklyRankings(weeks, data.citation(), data.asOf());
     }
 
+    /**
+     * Models ranked in some earlier whole week but not in the last whole week, with the number of
+     * consecutive whole weeks, ending with the last, in which they were off the ranking ("three
+     * weeks off the list"). Empty when there is no whole week.
+     */
+    public Map<String, Integer> offTheRanking() {
+        List<Week> whole = new ArrayList<>();
+        for (Week w : weeks) {
+            if (!w.isPartial()) {
+                whole.add(w);
+            }
+        }
+        Map<String, Integer> out = new TreeMap<>();
+        if (whole.isEmpty()) {
+            return out;
+        }
+        Set<String> seen = new TreeSet<>();
+        for (Week w : whole) {
+            for (Entry e : w.entries()) {
+                seen.add(e.permaslug());
+            }
+        }
+        for (String slug : seen) {
+            int off = 0;
+            for (int i = whole.size() - 1; i >= 0 && !ranked(whole.get(i), slug); i--) {
+                // consecutive ISO weeks only: a gap in the data ends the count
+                if (i < whole.size() - 1 && !whole.get(i).period().next().equals(whole.get(i + 1).period())) {
+                    break;
+                }
+                off++;
+            }
+            if (off > 0) {
+                out.put(slug, off);
+            }
+        }
+        return out;
+    }
+
+    private static boolean ranked(Week w, String slug) {
+        for (Entry e : w.entries()) {
+            if (e.permaslug().equals(slug)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The weeks, in order, partial ones included. */
     public List<Week> weeks() {
         return weeks;

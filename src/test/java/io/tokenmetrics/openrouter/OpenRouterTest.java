@@ -87,6 +87,12 @@ public class OpenRouterTest {
         assertEquals(3, w16.entries().get(1).previousRank().intValue());
         assertEquals(2, w16.entries().get(1).rank());
         assertEquals("Source: OpenRouter (openrouter.ai/rankings), as of 2026-04-22T02:00:00Z.", w.citation());
+        // qwen: ranked in W15, absent in W16 (the last whole week): one week off
+        assertEquals(Collections.singletonMap("qwen/qwen3.6-plus", 1), w.offTheRanking());
+        // with a third whole week (W17) qwen is off two weeks in a row
+        WeeklyRankings three = WeeklyRankings.of(parse(response(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 26), "2026-04-27T02:00:00Z")),
+                RegionTable.bundled());
+        assertEquals(Collections.singletonMap("qwen/qwen3.6-plus", 2), three.offTheRanking());
     }
 
     @Test
