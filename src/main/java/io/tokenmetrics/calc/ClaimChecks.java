@@ -150,8 +150,8 @@ final class ClaimChecks {
                 + (notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]");
         if (!missing.isEmpty()) {
             return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: " + detail + "; no figures for "
-                    + missing.size() + " of the " + claim.periods() + " earlier periods (" + missing.get(0)
-                    + (missing.size() > 1 ? " to " + missing.get(missing.size() - 1) : "") + ").");
+                    + missing.size() + " of the " + claim.periods() + " earlier periods ("
+                    + (missing.size() > 1 ? missing.get(missing.size() - 1) + " to " : "") + missing.get(0) + ").");
         }
         return new ClaimCheck(claim, Verdict.CONSISTENT, null, null, detail + ".");
     }

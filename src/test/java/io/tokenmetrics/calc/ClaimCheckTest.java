@@ -1,6 +1,7 @@
 package io.tokenmetrics.calc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenmetrics.amount.Quantity;
 import io.tokenmetrics.amount.Quantity.Unit;
@@ -51,6 +52,9 @@ class ClaimCheckTest {
         // B5: US 4.91 > China 4.44 in W16; implied W15: US 4.07 < China 5.82
         assertEquals(Verdict.CONSISTENT, m.get("B5").verdict());
         assertEquals(Verdict.UNDECIDABLE, m.get("B5-two-months").verdict());
+        // 8 weeks before W16 are W08..W15; W15 is implied from the stated changes, W08..W14 are not published
+        assertTrue(m.get("B5-two-months").explanation().endsWith("no figures for 7 of the 8 earlier periods (2026-W08 to 2026-W14)."),
+                m.get("B5-two-months").explanation());
         // B8: 2.60 / 4.91 = 52.95% > 50%
         assertEquals(Verdict.CONSISTENT, m.get("B8").verdict());
         assertEquals("(1.38T + 1.22T) / 4.91T = 2.6T / 4.91T = 52.95%, more than 50%.", m.get("B8").explanation());
