@@ -74,6 +74,16 @@ public final class Series {
         return new Series(id, subject, region, measure, per, note, Collections.unmodifiableList(sorted));
     }
 
+    /**
+     * A valid series id made from free text: lower case, every run of other characters a single
+     * '-' ("Qwen3.6 Plus" gives "qwen3-6-plus"); "x" for text with no letter or digit. Used where
+     * series are derived from data (usage logs, OpenRouter models).
+     */
+    public static String idFrom(String text) {
+        String x = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return x.isEmpty() ? "x" : x;
+    }
+
     static String requireId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("series id (" + id + ") must be kebab-case: lower-case letters and digits joined by '-'");

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -312,16 +311,16 @@ public final class WeeklyRankings {
             add(total, meta, "openrouter-total", "OpenRouter, all models", "GLOBAL", obs(w.period(), w.total(), src, null));
             add(total, meta, "openrouter-other", "OpenRouter, models outside the daily top 50 (other)", "GLOBAL", obs(w.period(), w.other(), src, null));
             for (String r : allRegions) {
-                add(total, meta, "openrouter-region-" + slug(r), "OpenRouter, listed models of region " + r, r,
+                add(total, meta, "openrouter-region-" + Series.idFrom(r), "OpenRouter, listed models of region " + r, r,
                         obs(w.period(), w.regions().getOrDefault(r, 0L), src, null));
             }
             for (String a : allAuthors) {
-                add(total, meta, "openrouter-author-" + slug(a), "OpenRouter, models by " + a, "GLOBAL",
+                add(total, meta, "openrouter-author-" + Series.idFrom(a), "OpenRouter, models by " + a, "GLOBAL",
                         obs(w.period(), w.authors().getOrDefault(a, 0L), src, null));
             }
             for (Entry x : w.entries()) {
                 modelObs.computeIfAbsent(x.permaslug(), k -> new TreeMap<>()).put(w.period(), obs(w.period(), x.tokens(), src, x.rank()));
-                meta.put("openrouter-model-" + slug(x.permaslug()), new String[] {"OpenRouter, " + x.permaslug(), x.region()});
+                meta.put("openrouter-model-" + Series.idFrom(x.permaslug()), new String[] {"OpenRouter, " + x.permaslug(), x.region()});
             }
         }
         List<Series> series = new ArrayList<>();
@@ -330,7 +329,7 @@ public final class WeeklyRankings {
             series.add(Series.of(e.getKey(), m[0], m[1].equals(UNMAPPED) ? "UNMAPPED" : m[1], Measure.TOKENS_PER_WEEK, null, citation, e.getValue()));
         }
         for (Map.Entry<String, Map<TimePeriod, Observation>> e : modelObs.entrySet()) {
-            String id = "openrouter-model-" + slug(e.getKey());
+            String id = "openrouter-model-" + Series.idFrom(e.getKey());
             List<Observation> list = new ArrayList<>(e.getValue().values());
             for (TimePeriod p : whole) {
                 if (!e.getValue().containsKey(p)) {
@@ -351,10 +350,5 @@ public final class WeeklyRankings {
     private Observation obs(TimePeriod p, long tokens, Source src, Integer rank) {
         return Observation.builder(p, Quantity.of(BigDecimal.valueOf(tokens), Quantity.Unit.TOKENS)).rank(rank)
                 .listed(rank == null ? null : Boolean.TRUE).source(src).quote(citation).build();
-    }
-
-    static String slug(String s) {
-        String x = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return x.isEmpty() ? "x" : x;
     }
 }

@@ -143,10 +143,10 @@ public final class UsageResult {
         List<Series> series = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int regionDim = dimensions.indexOf("region");
-        String base = slug(prefix);
+        String base = Series.idFrom(prefix);
         if (!dimensions.isEmpty()) {
             for (Map.Entry<List<String>, List<Observation>> e : byDims.entrySet()) {
-                String id = base + "-" + slug(String.join("-", e.getKey()));
+                String id = base + "-" + Series.idFrom(String.join("-", e.getKey()));
                 String unique = id;
                 for (int n = 2; !ids.add(unique); n++) {
                     unique = id + "-" + n;
@@ -165,11 +165,6 @@ public final class UsageResult {
         }
         series.add(Series.of(base + "-all", "Usage: all rows", "GLOBAL", m, null, "aggregated from a usage log, " + zone, totals));
         return Dataset.of(series);
-    }
-
-    static String slug(String s) {
-        String x = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return x.isEmpty() ? "x" : x;
     }
 
     private static String region(String v) {

@@ -81,7 +81,8 @@ class CliTest {
         }
         // exact: 4.91 / 9.35 × 100 to 34 digits
         BigDecimal expected = new BigDecimal("4.91").divide(new BigDecimal("9.35"), MC).multiply(BigDecimal.valueOf(100));
-        assertEquals(0, new BigDecimal(byItem.get("shares of china+us")).subtract(expected).abs().compareTo(new BigDecimal("1E-30")) < 0 ? 0 : 1);
+        BigDecimal got = new BigDecimal(byItem.get("shares of china+us"));
+        assertTrue(got.subtract(expected).abs().compareTo(new BigDecimal("1E-30")) < 0, got + " vs " + expected);
         assertEquals("31.5", byItem.get("growth"));
         assertEquals("20600000000000", byItem.get("total"));
         assertEquals("515000000000000..1030000000000000", byItem.get("global weekly"));
