@@ -57,7 +57,8 @@ final class Doc {
             {"multiple", "倍数"}, {"years", "年数"}, {"annual_rate_percent", "年化增长率"}, {"consecutive", "相邻"},
             {"direction", "方向"}, {"length", "长度"}, {"start", "开始"}, {"end", "结束"}, {"metric", "指标"},
             {"period_start", "时期开始"}, {"period_end", "时期结束"}, {"requests", "请求数"}, {"input_tokens", "输入Token"},
-            {"output_tokens", "输出Token"}, {"total_tokens", "总Token"}, {"week", "周"}, {"days", "天数"}, {"partial", "不完整"},
+            {"output_tokens", "输出Token"}, {"cache_read_tokens", "缓存读取Token"}, {"cache_write_tokens", "缓存写入Token"},
+            {"reasoning_tokens", "推理Token"}, {"total_tokens", "总Token"}, {"week", "周"}, {"days", "天数"}, {"partial", "不完整"},
             {"total", "总量"}, {"other", "其他"}, {"leader", "领先"}, {"model", "模型"}, {"tokens", "Token"}, {"movement", "变动"},
             {"previous_rank", "上周排名"}, {"file", "文件"}, {"kind", "类型"}, {"scale", "刻度"}, {"points", "点数"}
         };
@@ -82,21 +83,22 @@ final class Doc {
                 for (int i = 0; i < w.length; i++) {
                     w[i] = width(header.get(i));
                     for (List<Cell> r : t.rows) {
-                        w[i] = Math.max(w[i], width(r.get(i).display));
+                        w[i] = Math.max(w[i], width(io.tokenmetrics.usage.Text.escape(r.get(i).display)));
                     }
                 }
                 line(out, w, header);
                 for (List<Cell> r : t.rows) {
                     List<String> d = new ArrayList<>();
                     for (Cell c : r) {
-                        d.add(c.display);
+                        // values from logs may hold terminal escape sequences: never pass them on
+                        d.add(io.tokenmetrics.usage.Text.escape(c.display));
                     }
                     line(out, w, d);
                 }
             }
         }
         for (String n : notes) {
-            out.println(n);
+            out.println(io.tokenmetrics.usage.Text.escape(n));
         }
     }
 

@@ -146,7 +146,7 @@ final class OpenRouterCommand extends Commands.Base {
             try (OutputStream out = Files.newOutputStream(save)) {
                 w.toDataset().write(out);
             } catch (IOException e) {
-                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + e.getMessage(), e);
+                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
             }
             doc.notes.add("saved " + save);
         }

@@ -3,7 +3,10 @@ package io.tokenmetrics.cli;
 import io.tokenmetrics.data.Dataset;
 import io.tokenmetrics.period.PeriodType;
 import io.tokenmetrics.usage.UsageAggregator;
+import io.tokenmetrics.usage.IoErrors;
+import io.tokenmetrics.usage.Text;
 import io.tokenmetrics.usage.UsageField;
+import io.tokenmetrics.usage.UsageSource;
 import io.tokenmetrics.usage.UsageGroup;
 import io.tokenmetrics.usage.UsageResult;
 import java.io.IOException;
@@ -21,10 +24,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "usage", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
-        description = "Aggregate request-level usage logs (CSV or JSON Lines) by period and dimensions.")
+        description = "Aggregate usage logs and usage exports (OpenAI, Anthropic, Claude Code, Gemini, Bedrock, OpenTelemetry,"
+                + " LiteLLM, generic CSV or JSON Lines) by period and dimensions, in one meaning: input includes cache reads and"
+                + " writes, output includes reasoning.")
 final class UsageCommand extends Commands.Base {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "usage logs: .csv, or .jsonl/.ndjson/.json for JSON Lines")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "usage files or directories (.csv, .jsonl, .ndjson, .json, each also"
+            + " .gz), or - for standard input")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--source", paramLabel = "NAME", description = "read every input as this source instead of recognising it: csv, jsonl,"
+            + " openai, openai-usage, anthropic, anthropic-usage, claude-code, gemini, bedrock, otel, litellm")
+    String source;
 
     @Option(names = "--by", split = ",", paramLabel = "DIM", description = "dimensions to group by, such as model,region")
     List<String> by = new ArrayList<>();
@@ -35,7 +45,8 @@ final class UsageCommand extends Commands.Base {
     @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE", description = "time zone periods are cut in (default: ${DEFAULT-VALUE})")
     String zone;
 
-    @Option(names = "--map", paramLabel = "FIELD=COLUMN", description = "read a field (timestamp, input, output, cached, reasoning, total) from another column")
+    @Option(names = "--map", paramLabel = "FIELD=COLUMN", description = "read a field (timestamp, input, output, cache_read, cache_write,"
+            + " reasoning, total, requests, request_id) from another column")
     Map<String, String> map = new java.util.LinkedHashMap<>();
 
     @Option(names = "--skip-bad", description = "skip bad rows, counting and reporting them, instead of stopping at the first")
@@ -61,8 +72,16 @@ final class UsageCommand extends Commands.Base {
         } catch (DateTimeException e) {
             throw new CliException(Main.USAGE_ERROR, "--zone (" + zone + ") is not a time zone: " + e.getMessage(), e);
         }
-        for (Map.Entry<String, String> m : map.entrySet()) {
-            b.map(UsageField.fromName(m.getKey()), m.getValue());
+        try {
+            for (Map.Entry<String, String> m : map.entrySet()) {
+                b.map(UsageField.fromName(m.getKey()), m.getValue());
+            }
+            if (source != null) {
+                b.source(UsageSource.fromId(source));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Main.USAGE_ERROR, (source != null && e.getMessage().startsWith("source") ? "--source " : "--map ")
+                    + e.getMessage(), e);
         }
         if (threads != null) {
             b.threads(threads);
@@ -77,6 +96,9 @@ final class UsageCommand extends Commands.Base {
         cols.add("input_tokens");
         cols.add("output_tokens");
         cols.add("total_tokens");
+        cols.add("cache_read_tokens");
+        cols.add("cache_write_tokens");
+        cols.add("reasoning_tokens");
         Table t = doc.table("usage", cols.toArray(new String[0]));
         for (UsageGroup g : r.groups()) {
             List<Cell> row = new ArrayList<>();
@@ -85,23 +107,33 @@ final class UsageCommand extends Commands.Base {
             for (String d : g.dimensions()) {
                 row.add(Cell.text(d));
             }
-            row.add(Cell.text(g.requests()));
+            row.add(Cell.text(g.requests().isPresent() ? Long.toString(g.requests().getAsLong()) : ""));
             row.add(Cell.text(g.inputTokens()));
             row.add(Cell.text(g.outputTokens()));
             row.add(Cell.text(g.totalTokens()));
+            row.add(Cell.text(g.cacheReadTokens()));
+            row.add(Cell.text(g.cacheWriteTokens()));
+            row.add(Cell.text(g.reasoningTokens()));
             t.row(row.toArray(new Cell[0]));
         }
         String summary = r.rows() + " rows in " + r.groups().size() + " groups" + (r.blankLines() > 0 ? ", " + r.blankLines() + " blank lines ignored" : "")
+                + (r.duplicates() > 0 ? ", " + r.duplicates() + " repeated records (same request id) counted once" : "")
+                + (r.recordsWithoutUsage() > 0 ? ", " + r.recordsWithoutUsage() + " records without usage (not requests)" : "")
                 + (r.skipped() > 0 ? "; skipped " + r.skipped() + " bad rows " + r.skippedByReason() + ", first: " + String.join("; ", r.firstSkipped()) : "");
         doc.notes.add(summary);
-        if (r.skipped() > 0 && common.format == Format.CSV) {
-            spec.commandLine().getErr().println("token-metrics: " + summary);
+        doc.notes.add("sources: " + String.join("; ", r.sources()));
+        doc.notes.addAll(r.notes());
+        if ((r.skipped() > 0 || !r.notes().isEmpty()) && common.format == Format.CSV) {
+            spec.commandLine().getErr().println("token-metrics: " + Text.escape(summary));
+            for (String n : r.notes()) {
+                spec.commandLine().getErr().println("token-metrics: " + Text.escape(n));
+            }
         }
         if (save != null) {
             try (OutputStream out = Files.newOutputStream(save)) {
                 r.toDataset("usage").write(out);
             } catch (IOException e) {
-                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + e.getMessage(), e);
+                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + IoErrors.reason(e), e);
             }
             doc.notes.add("saved " + save);
         }

@@ -103,7 +103,7 @@ public final class Dataset {
         } catch (NoSuchFileException e) {
             throw new MalformedDatasetException(name, "1:1", "no such file", e);
         } catch (IOException e) {
-            throw new MalformedDatasetException(name, "1:1", "cannot read: " + e.getMessage(), e);
+            throw new MalformedDatasetException(name, "1:1", "cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         }
     }
 

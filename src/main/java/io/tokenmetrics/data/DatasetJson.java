@@ -68,7 +68,7 @@ final class DatasetJson {
         } catch (JsonProcessingException e) {
             throw new MalformedDatasetException(name, where(e, parser), "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new MalformedDatasetException(name, "1:1", "cannot read: " + e.getMessage(), e);
+            throw new MalformedDatasetException(name, "1:1", "cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         } catch (NumberFormatException e) {
             // found by fuzzing: a float whose exponent does not fit a BigDecimal escapes Jackson unwrapped
             String at = parser == null ? "1:1" : parser.currentTokenLocation().getLineNr() + ":" + parser.currentTokenLocation().getColumnNr();

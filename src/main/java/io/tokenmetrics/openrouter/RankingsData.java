@@ -46,7 +46,7 @@ public final class RankingsData {
         } catch (NoSuchFileException e) {
             throw new OpenRouterException(file + ": no such file");
         } catch (IOException e) {
-            throw new OpenRouterException(file + ": cannot read: " + e.getMessage(), e);
+            throw new OpenRouterException(file + ": cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         }
     }
 
@@ -60,7 +60,7 @@ public final class RankingsData {
             throw new OpenRouterException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ")
                     + "malformed JSON: " + (m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m), e);
         } catch (IOException e) {
-            throw new OpenRouterException(name + ": cannot read: " + e.getMessage(), e);
+            throw new OpenRouterException(name + ": cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new OpenRouterException(name + ": $: expected a JSON object with \"data\" and \"meta\"");

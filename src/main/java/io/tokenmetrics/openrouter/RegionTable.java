@@ -47,7 +47,7 @@ public final class RegionTable {
         } catch (NoSuchFileException e) {
             throw new OpenRouterException(file + ": no such file");
         } catch (IOException e) {
-            throw new OpenRouterException(file + ": cannot read: " + e.getMessage(), e);
+            throw new OpenRouterException(file + ": cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         }
     }
 

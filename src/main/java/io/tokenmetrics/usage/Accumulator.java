@@ -25,6 +25,27 @@ final class Accumulator {
             Arrays.fill(table, -1);
         }
 
+        /** The id of these bytes, or -1 if they were never interned. */
+        int find(byte[] b, int from, int to) {
+            int h = 0x811C9DC5;
+            for (int i = from; i < to; i++) {
+                h = (h ^ b[i]) * 0x01000193;
+            }
+            int mask = table.length - 1;
+            int slot = h & mask;
+            while (true) {
+                int id = table[slot];
+                if (id < 0) {
+                    return -1;
+                }
+                byte[] v = values[id];
+                if (v.length == to - from && same(v, b, from)) {
+                    return id;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
         int intern(byte[] b, int from, int to) {
             int h = 0x811C9DC5;
             for (int i = from; i < to; i++) {
@@ -97,10 +118,12 @@ final class Accumulator {
 
     /**
      * The groups, in an open-addressing table whose entries hold key and sums side by side
-     * ({@link #STRIDE} longs: key, requests, input, output, cached, reasoning, total), so that
-     * one row touches one cache line.
+     * ({@link #STRIDE} longs: key, requests, rows without a request count, input, output, cache
+     * reads, cache writes, reasoning), so that one row touches one cache line.
      */
     static final int STRIDE = 8;
+    /** The sums of an entry, after its key. */
+    static final int SUMS = STRIDE - 1;
     private static final long EMPTY = Long.MIN_VALUE;
     long[] table = newTable(1024);
     private int groups;
@@ -168,30 +191,46 @@ final class Accumulator {
         return dicts.length == 1 ? new int[] {tuple} : tupleIds.get(tuple);
     }
 
-    /** Adds one row to the group of (period, tuple). */
-    void add(int periodIndex, int tuple, long in, long out, long cache, long reason, long tot) {
+    /**
+     * Adds one row to the group of (period, tuple), all of it or, if any sum (or input + output)
+     * would pass {@link Long#MAX_VALUE}, nothing: then false.
+     */
+    boolean add(int periodIndex, int tuple, long requests, long unknown, long in, long out, long cr, long cw, long rsn) {
         long key = ((long) periodIndex << 32) | (tuple & 0xFFFFFFFFL);
         long[] t = table;
         int mask = t.length / STRIDE - 1;
         int e = (int) (mix(key) & mask) * STRIDE;
         while (t[e] != key) {
             if (t[e] == EMPTY) {
-                t[e] = key;
-                if (++groups * 2 > mask + 1) {
+                if ((groups + 1) * 2 > mask + 1) {
                     grow();
-                    add(periodIndex, tuple, in, out, cache, reason, tot);
-                    return;
+                    return add(periodIndex, tuple, requests, unknown, in, out, cr, cw, rsn);
                 }
+                t[e] = key;
+                groups++;
                 break;
             }
             e = (e + STRIDE) & (t.length - 1);
         }
-        t[e + 1]++;
-        t[e + 2] = Math.addExact(t[e + 2], in);
-        t[e + 3] = Math.addExact(t[e + 3], out);
-        t[e + 4] = Math.addExact(t[e + 4], cache);
-        t[e + 5] = Math.addExact(t[e + 5], reason);
-        t[e + 6] = Math.addExact(t[e + 6], tot);
+        long r = t[e + 1] + requests;
+        long u = t[e + 2] + unknown;
+        long i = t[e + 3] + in;
+        long o = t[e + 4] + out;
+        long c = t[e + 5] + cr;
+        long w = t[e + 6] + cw;
+        long s = t[e + 7] + rsn;
+        // all addends are non-negative: a sum that wrapped is negative
+        if ((r | u | i | o | c | w | s) < 0 || i + o < 0) {
+            return false;
+        }
+        t[e + 1] = r;
+        t[e + 2] = u;
+        t[e + 3] = i;
+        t[e + 4] = o;
+        t[e + 5] = c;
+        t[e + 6] = w;
+        t[e + 7] = s;
+        return true;
     }
 
     private static long mix(long k) {

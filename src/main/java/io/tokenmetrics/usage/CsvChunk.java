@@ -37,6 +37,8 @@ final class CsvChunk {
     Stop stop;
     long rows;
     long blank;
+    long notUsage;
+    long duplicates;
     final Problems problems = new Problems();
 
     /**
@@ -106,14 +108,26 @@ final class CsvChunk {
                 bad(lines, "wrong number of columns", "expected " + columns + " columns, found " + nf, skipBad);
                 continue;
             }
-            String err = p.row(b, start, end);
-            if (err != null) {
-                bad(lines, p.errorKind, err, skipBad);
-            } else {
-                rows++;
-            }
+            count(p.row(b, start, end), p, lines, skipBad);
         }
         return to;
+    }
+
+    private void count(int result, RowProcessor p, long line, boolean skipBad) {
+        switch (result) {
+            case RowProcessor.COUNTED:
+                rows++;
+                break;
+            case RowProcessor.NOT_USAGE:
+                notUsage++;
+                break;
+            case RowProcessor.DUPLICATE:
+                duplicates++;
+                break;
+            default:
+                bad(line, p.errorKind, p.error, skipBad);
+                break;
+        }
     }
 
     /** Counts a line that was longer than the read buffer as bad; the caller skips it. */
@@ -155,11 +169,13 @@ final class CsvChunk {
                 if (c == '\n') {
                     lines++;
                 }
-                if (cur.size() > Accumulator.MAX_VALUE_BYTES) {
-                    malformed = "a quoted field is longer than " + Accumulator.MAX_VALUE_BYTES + " bytes";
-                } else {
-                    cur.write(c);
+                if (cur.size() >= Accumulator.MAX_VALUE_BYTES) {
+                    // most likely a quote that is never closed: report this line and go on at the
+                    // next, rather than swallowing every row up to the next quote or the end
+                    return resync(b, lineStart, to, firstLine, "a quoted field is longer than " + Accumulator.MAX_VALUE_BYTES
+                            + " bytes (a quote that is not closed?)", skipBad, last);
                 }
+                cur.write(c);
                 i++;
                 continue;
             }
@@ -192,8 +208,8 @@ final class CsvChunk {
             lines = linesBefore;
             return -1;
         }
-        if (inQuotes && malformed == null) {
-            malformed = "a quoted field is not closed before the end of the file";
+        if (inQuotes) {
+            return resync(b, lineStart, to, firstLine, "a quoted field is not closed before the end of the file", skipBad, last);
         }
         fields.add(cur.toByteArray());
         int next = Math.min(i + 1, to);
@@ -219,13 +235,26 @@ final class CsvChunk {
             at += fields.get(k).length;
             end[k] = at;
         }
-        String err = p.row(row, start, end);
-        if (err != null) {
-            bad(firstLine, p.errorKind, err, skipBad);
-        } else {
-            rows++;
-        }
+        count(p.row(row, start, end), p, firstLine, skipBad);
         return next;
+    }
+
+    /**
+     * Counts the line at {@code lineStart} as bad and returns where the next physical line starts,
+     * or -1 when that newline is not yet in the buffer.
+     */
+    private int resync(byte[] b, int lineStart, int to, long firstLine, String message, boolean skipBad, boolean last) {
+        int nl = lineStart;
+        while (nl < to && b[nl] != '\n') {
+            nl++;
+        }
+        if (nl == to && !last) {
+            lines = firstLine;
+            return -1;
+        }
+        lines = firstLine;
+        bad(firstLine, "malformed quoting", message, skipBad);
+        return Math.min(nl + 1, to);
     }
 
     /** Splits a header line into names, with quotes. */

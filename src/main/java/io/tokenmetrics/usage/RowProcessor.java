@@ -1,25 +1,88 @@
 package io.tokenmetrics.usage;
 
-import java.nio.charset.StandardCharsets;
+import io.tokenmetrics.period.PeriodType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import java.util.Arrays;
 
 /**
- * Turns one row's fields (byte ranges of a buffer) into a group update. One per thread; holds
- * the reusable state of the hot path. Returns an error text instead of throwing, so that a bad row
- * costs no stack trace.
+ * Turns one row's fields (byte ranges of a buffer) into a group update, in the one meaning of
+ * every number ({@link Profile}). One per reading thread; holds the reusable state of the hot
+ * path. Reports a bad row through {@link #errorKind} and {@link #error} instead of throwing, so
+ * that a bad row costs no stack trace. A row is checked whole before anything of it is kept: a
+ * bad row interns no dimension value and adds nothing.
  */
 final class RowProcessor {
+    static final int COUNTED = 0;
+    static final int BAD = 1;
+    static final int NOT_USAGE = 2;
+    static final int DUPLICATE = 3;
+
+    private static final int IN = Slot.INPUT.ordinal();
+    private static final int IN_X = Slot.INPUT_EXTRA.ordinal();
+    private static final int CR = Slot.CACHE_READ.ordinal();
+    private static final int CW = Slot.CACHE_WRITE.ordinal();
+    private static final int CW5 = Slot.CACHE_WRITE_5M.ordinal();
+    private static final int CW1 = Slot.CACHE_WRITE_1H.ordinal();
+    private static final int OUT = Slot.OUTPUT.ordinal();
+    private static final int OUT_X = Slot.OUTPUT_EXTRA.ordinal();
+    private static final int RSN = Slot.REASONING.ordinal();
+    private static final int TOT = Slot.TOTAL.ordinal();
+    private static final int REQ = Slot.REQUESTS.ordinal();
+    private static final int FIRST_TOKENS = Slot.INPUT.ordinal();
+
+    /** Which field of a row plays which part. */
+    static final class Layout {
+        final int columns;
+        /** The column of each {@link Slot}, by ordinal; -1 where the source has none. */
+        final int[] slot;
+        final int[] dims;
+        final String[] dimNames;
+        /** Column names, for messages. */
+        final String[] names;
+        final Profile profile;
+        /** A JSON record (a missing field is "no X field") rather than a CSV row ("X is empty"). */
+        final boolean json;
+        final int[] tokenSlots;
+
+        Layout(int columns, int[] slot, int[] dims, String[] dimNames, String[] names, Profile profile, boolean json) {
+            this.columns = columns;
+            this.slot = slot;
+            this.dims = dims;
+            this.dimNames = dimNames;
+            this.names = names;
+            this.profile = profile;
+            this.json = json;
+            int n = 0;
+            int[] t = new int[Slot.ALL.length];
+            for (int s = FIRST_TOKENS; s < Slot.ALL.length; s++) {
+                if (slot[s] >= 0) {
+                    t[n++] = s;
+                }
+            }
+            t[n++] = REQ;
+            this.tokenSlots = Arrays.copyOf(t, n);
+        }
+
+        boolean hasIds() {
+            return slot[Slot.ID.ordinal()] >= 0;
+        }
+    }
+
     final Layout layout;
     final Accumulator acc;
-    private final io.tokenmetrics.period.PeriodType period;
+    private final PeriodType period;
     private final ZoneRules rules;
     private final int fixedOffset;
     private final boolean fixed;
+    private final SeenIds seen;
     private final Timestamps.Parsed ts = new Timestamps.Parsed();
     private final int[] ids;
+    private final long[] raw = new long[Slot.ALL.length];
+    private final boolean[] present = new boolean[Slot.ALL.length];
     private long cachedHour = Long.MIN_VALUE;
     private int cachedOffset;
     private long lastDay = Long.MIN_VALUE;
@@ -27,57 +90,185 @@ final class RowProcessor {
     private final long[] weekCacheDay = new long[WEEK_CACHE];
     private final int[] weekCache = new int[WEEK_CACHE];
     private int lastMonth;
+    /** Set by a JSON reader: which columns of the current row held a JSON number with a fraction or exponent. */
+    boolean[] fractional;
     String errorKind;
+    String error;
 
-    /** Which field of a row plays which part. */
-    static final class Layout {
-        final int columns;
-        final int timestamp;
-        final int[] dims;
-        final String[] dimNames;
-        final int input;
-        final int output;
-        final int cached;
-        final int reasoning;
-        final int total;
-        final String[] names;
-
-        Layout(int columns, int timestamp, int[] dims, String[] dimNames, int input, int output, int cached, int reasoning, int total,
-                String[] names) {
-            this.columns = columns;
-            this.timestamp = timestamp;
-            this.dims = dims;
-            this.dimNames = dimNames;
-            this.input = input;
-            this.output = output;
-            this.cached = cached;
-            this.reasoning = reasoning;
-            this.total = total;
-            this.names = names;
-        }
-    }
-
-    RowProcessor(Layout layout, io.tokenmetrics.period.PeriodType period, ZoneId zone) {
+    RowProcessor(Layout layout, PeriodType period, ZoneId zone, Accumulator acc, SeenIds seen) {
         this.layout = layout;
-        this.acc = new Accumulator(layout.dims.length);
+        this.acc = acc;
         this.period = period;
         this.rules = zone.getRules();
         this.fixed = rules.isFixedOffset();
         this.fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
         this.ids = new int[layout.dims.length];
-        java.util.Arrays.fill(weekCacheDay, Long.MIN_VALUE);
+        this.seen = seen;
+        Arrays.fill(weekCacheDay, Long.MIN_VALUE);
     }
 
-    /** Processes one row; null if it was counted, else why not (and {@link #errorKind}). */
-    String row(byte[] b, int[] start, int[] end) {
-        if (!Timestamps.parse(b, start[layout.timestamp], end[layout.timestamp], ts)) {
-            errorKind = "bad timestamp";
-            return layout.names[layout.timestamp] + " (\"" + text(b, start[layout.timestamp], end[layout.timestamp]) + "\") " + ts.error;
+    private int bad(String kind, String message) {
+        errorKind = kind;
+        error = message;
+        return BAD;
+    }
+
+    /** Processes one row: {@link #COUNTED}, {@link #BAD} (with {@link #errorKind}, {@link #error}), {@link #NOT_USAGE} or {@link #DUPLICATE}. */
+    int row(byte[] b, int[] start, int[] end) {
+        final int[] slot = layout.slot;
+        final Profile profile = layout.profile;
+        boolean anyTokens = false;
+        for (int s : layout.tokenSlots) {
+            int col = slot[s];
+            if (col < 0 || end[col] == start[col]) {
+                present[s] = false;
+                raw[s] = 0;
+                continue;
+            }
+            long v = tokens(b, start[col], end[col], col);
+            if (v < 0) {
+                return BAD;
+            }
+            raw[s] = v;
+            present[s] = true;
+            anyTokens |= s != REQ;
         }
+        if (!anyTokens && profile.nonUsageAllowed) {
+            return NOT_USAGE;
+        }
+        for (Slot s : profile.required) {
+            int o = s.ordinal();
+            if (s == Slot.TIMESTAMP || present[o]) {
+                continue;
+            }
+            return missing(s);
+        }
+        int tcol = slot[Slot.TIMESTAMP.ordinal()];
+        if (tcol < 0 || end[tcol] == start[tcol]) {
+            return missing(Slot.TIMESTAMP);
+        }
+        if (!Timestamps.parse(b, start[tcol], end[tcol], ts)) {
+            return bad("bad timestamp", layout.names[tcol] + " (\"" + text(b, start[tcol], end[tcol]) + "\") " + ts.error);
+        }
+        // the one meaning: input with cache reads and writes, output with reasoning
+        long cr = raw[CR];
+        long cw;
+        long in;
+        long out;
+        long rsn = raw[RSN];
+        try {
+            long parts = Math.addExact(raw[CW5], raw[CW1]);
+            if (present[CW]) {
+                cw = raw[CW];
+                if ((present[CW5] || present[CW1]) && parts != cw) {
+                    return bad("contradictory counts", name(CW) + " (" + cw + ") contradicts its parts " + name(CW5) + " + " + name(CW1)
+                            + " (" + raw[CW5] + " + " + raw[CW1] + " = " + parts + ")");
+                }
+            } else {
+                cw = parts;
+            }
+            in = Math.addExact(raw[IN], raw[IN_X]);
+            if (!profile.inputIncludesCache) {
+                in = Math.addExact(in, Math.addExact(cr, cw));
+            } else if (Math.addExact(cr, cw) > raw[IN]) {
+                return bad("contradictory counts", "cache reads + writes (" + cr + " + " + cw + ") exceed " + name(IN) + " (" + raw[IN]
+                        + "), which includes them");
+            }
+            out = Math.addExact(raw[OUT], raw[OUT_X]);
+            if (!profile.outputIncludesReasoning) {
+                out = Math.addExact(out, rsn);
+            } else if (rsn > raw[OUT]) {
+                return bad("contradictory counts", name(RSN) + " (" + rsn + ") exceeds " + name(OUT) + " (" + raw[OUT] + "), which includes it");
+            }
+            long sum = Math.addExact(in, out);
+            if (present[TOT] && raw[TOT] != sum) {
+                return bad("contradictory counts", name(TOT) + " (" + raw[TOT] + ") contradicts input + output (" + in + " + " + out + " = "
+                        + sum + ")");
+            }
+        } catch (ArithmeticException e) {
+            return bad("sum overflow", "the row's token counts add up to more than " + Long.MAX_VALUE);
+        }
+        long requests;
+        long unknown = 0;
+        if (present[REQ]) {
+            requests = raw[REQ];
+        } else if (profile.requestsUnknown) {
+            requests = 0;
+            unknown = 1;
+        } else {
+            requests = 1;
+        }
+        int index = periodIndex();
+        for (int k = 0; k < ids.length; k++) {
+            int f = layout.dims[k];
+            int len = end[f] - start[f];
+            if (len > Accumulator.MAX_VALUE_BYTES) {
+                return bad("value too long", layout.names[f] + " is " + len + " bytes long; at most " + Accumulator.MAX_VALUE_BYTES
+                        + " are allowed");
+            }
+            int id = acc.dicts[k].find(b, start[f], end[f]);
+            if (id < 0 && !Utf8.valid(b, start[f], end[f])) {
+                return bad("invalid UTF-8", layout.names[f] + " (\"" + text(b, start[f], end[f]) + "\") is not valid UTF-8");
+            }
+            ids[k] = id;
+        }
+        if (seen != null && layout.hasIds()) {
+            int c1 = slot[Slot.ID.ordinal()];
+            int c2 = slot[Slot.ID2.ordinal()];
+            if (end[c1] > start[c1] && (c2 < 0 || end[c2] > start[c2])) {
+                if (!seen.add(b, start[c1], end[c1], c2 < 0 ? 0 : start[c2], c2 < 0 ? 0 : end[c2])) {
+                    return DUPLICATE;
+                }
+            }
+        }
+        for (int k = 0; k < ids.length; k++) {
+            if (ids[k] < 0) {
+                int f = layout.dims[k];
+                ids[k] = acc.dicts[k].intern(b, start[f], end[f]);
+            }
+        }
+        int tuple = acc.tuple(ids);
+        if (!acc.add(index, tuple, requests, unknown, in, out, cr, cw, rsn)) {
+            return bad("sum overflow", "adding this row to the group of " + UsageResult.period(period, index) + describeGroup(tuple)
+                    + " would take a sum past " + Long.MAX_VALUE + ": refused rather than wrapped");
+        }
+        return COUNTED;
+    }
+
+    private String describeGroup(int tuple) {
+        if (layout.dims.length == 0) {
+            return "";
+        }
+        int[] t = acc.tupleIds(tuple);
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < t.length; k++) {
+            s.append(k == 0 ? " (" : ", ").append(layout.dimNames[k]).append('=').append(Text.escape(acc.dicts[k].value(t[k])));
+        }
+        return s.append(')').toString();
+    }
+
+    private String name(int slotOrdinal) {
+        int col = layout.slot[slotOrdinal];
+        if (col >= 0) {
+            return layout.names[col];
+        }
+        java.util.List<String> n = layout.profile.names(Slot.ALL[slotOrdinal]);
+        return n.isEmpty() ? Slot.ALL[slotOrdinal].name().toLowerCase(java.util.Locale.ROOT) : n.get(0);
+    }
+
+    private int missing(Slot s) {
+        int col = layout.slot[s.ordinal()];
+        if (layout.json || col < 0) {
+            return bad("missing field", "no " + name(s.ordinal()) + " field (looked for " + String.join(", ", layout.profile.names(s)) + ")");
+        }
+        return bad(s == Slot.TIMESTAMP ? "bad timestamp" : "missing token count", layout.names[col] + " is empty");
+    }
+
+    private int periodIndex() {
         long day = ts.day;
         if (ts.offsetSeconds != Timestamps.NO_OFFSET || !fixed) {
-            // move the written wall time to the zone's wall time; comparisons instead of divisions
-            // on the hot path, since an offset is less than a day
+            // move the written wall time to the zone's wall time; an offset and a zone may be up
+            // to 36 hours apart, so the day can move by more than one
             int shift;
             if (fixed) {
                 shift = fixedOffset - ts.offsetSeconds;
@@ -86,96 +277,34 @@ final class RowProcessor {
                 shift = ts.offsetSeconds == Timestamps.NO_OFFSET ? 0 : offsetAt(instant) - ts.offsetSeconds;
             }
             int sod = ts.secondOfDay + shift;
-            if (sod < 0) {
-                day--;
-            } else if (sod >= 86400) {
-                day++;
+            if (sod < 0 || sod >= 86400) {
+                day += Math.floorDiv(sod, 86400);
             }
         }
-        int index;
         switch (period) {
             case DAY:
-                index = (int) day;
-                break;
+                return (int) day;
             case WEEK:
                 int slot = (int) day & (WEEK_CACHE - 1);
                 if (weekCacheDay[slot] != day) {
                     weekCacheDay[slot] = day;
                     weekCache[slot] = (int) Math.floorDiv(day + 3, 7L);
                 }
-                index = weekCache[slot];
-                break;
+                return weekCache[slot];
             default:
                 if (day != lastDay) {
-                    java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+                    LocalDate d = LocalDate.ofEpochDay(day);
                     lastMonth = d.getYear() * 12 + d.getMonthValue() - 1;
                     lastDay = day;
                 }
-                index = lastMonth;
-                break;
+                return lastMonth;
         }
-        for (int k = 0; k < ids.length; k++) {
-            int f = layout.dims[k];
-            int len = end[f] - start[f];
-            if (len > Accumulator.MAX_VALUE_BYTES) {
-                errorKind = "value too long";
-                return layout.names[f] + " is " + len + " bytes long; at most " + Accumulator.MAX_VALUE_BYTES + " are allowed";
-            }
-            ids[k] = acc.dicts[k].intern(b, start[f], end[f]);
-        }
-        long in = tokens(b, start, end, layout.input, true);
-        if (in < 0) {
-            return error;
-        }
-        long out = tokens(b, start, end, layout.output, true);
-        if (out < 0) {
-            return error;
-        }
-        long cache = tokens(b, start, end, layout.cached, false);
-        if (cache < 0) {
-            return error;
-        }
-        long reason = tokens(b, start, end, layout.reasoning, false);
-        if (reason < 0) {
-            return error;
-        }
-        long tot;
-        if (layout.total >= 0 && end[layout.total] > start[layout.total]) {
-            tot = tokens(b, start, end, layout.total, true);
-            if (tot < 0) {
-                return error;
-            }
-        } else {
-            tot = in + out;
-            if (tot < 0) {
-                errorKind = "sum overflow";
-                return "input + output tokens exceed " + Long.MAX_VALUE;
-            }
-        }
-        try {
-            acc.add(index, acc.tuple(ids), in, out, cache, reason, tot);
-        } catch (ArithmeticException e) {
-            errorKind = "sum overflow";
-            return "the group's token sum exceeds " + Long.MAX_VALUE + ": refused rather than wrapped";
-        }
-        return null;
     }
 
-    private String error;
-
-    /** A token count, or -1 with {@link #error} set. An absent optional column counts 0. */
-    private long tokens(byte[] b, int[] start, int[] end, int field, boolean required) {
-        if (field < 0) {
-            return 0;
-        }
-        int from = start[field];
-        int to = end[field];
-        if (from == to) {
-            if (!required) {
-                return 0;
-            }
-            errorKind = "missing token count";
-            error = layout.names[field] + " is empty";
+    /** A token count, or -1 with the error set. */
+    private long tokens(byte[] b, int from, int to, int col) {
+        if (fractional != null && fractional[col]) {
+            bad("bad token count", layout.names[col] + " (" + text(b, from, to) + ") is not a whole number of tokens");
             return -1;
         }
         long v = 0;
@@ -184,13 +313,11 @@ final class RowProcessor {
         for (int i = from; i < to; i++) {
             int c = b[i] - '0';
             if (c < 0 || c > 9) {
-                errorKind = "bad token count";
-                error = layout.names[field] + " (\"" + text(b, from, to) + "\") is not a whole number of tokens";
+                bad("bad token count", layout.names[col] + " (\"" + text(b, from, to) + "\") is not a whole number of tokens");
                 return -1;
             }
             if (check && v > (Long.MAX_VALUE - c) / 10) {
-                errorKind = "bad token count";
-                error = layout.names[field] + " (\"" + text(b, from, to) + "\") is larger than " + Long.MAX_VALUE;
+                bad("bad token count", layout.names[col] + " (\"" + text(b, from, to) + "\") is larger than " + Long.MAX_VALUE);
                 return -1;
             }
             v = v * 10 + c;
@@ -199,9 +326,6 @@ final class RowProcessor {
     }
 
     private int offsetAt(long instant) {
-        if (fixed) {
-            return fixedOffset;
-        }
         long hour = Math.floorDiv(instant, 3600L);
         if (hour != cachedHour) {
             // offsets change on hour or half-hour boundaries; caching by hour is exact except inside
@@ -218,12 +342,9 @@ final class RowProcessor {
         return cachedOffset;
     }
 
+    /** Up to 40 bytes of a value for a message, control characters and invalid UTF-8 escaped. */
     static String text(byte[] b, int from, int to) {
         int n = Math.min(to - from, 40);
-        byte[] x = new byte[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = b[from + i];
-        }
-        return new String(x, StandardCharsets.UTF_8) + (to - from > 40 ? "..." : "");
+        return Text.escapeBytes(b, from, from + n) + (to - from > 40 ? "..." : "");
     }
 }

@@ -4,8 +4,9 @@ package io.tokenmetrics.usage;
 /**
  * Reads timestamps from bytes without making objects: ISO-8601 {@code 2026-04-13T12:34:56Z}
  * (also {@code ' '} for {@code 'T'}, fractions of a second, offsets {@code +08:00}, {@code +0800},
- * {@code +08}), a date alone, or epoch seconds (up to 11 digits) or milliseconds (12 or 13
- * digits). A timestamp without offset is local time in the aggregation's zone.
+ * {@code +08}), a date alone, or epoch time: seconds (10 digits, a fraction allowed),
+ * milliseconds (13), microseconds (16) or nanoseconds (19). A timestamp without offset is local
+ * time in the aggregation's zone.
  */
 final class Timestamps {
     /** Marks "no offset written": the caller applies its zone. */
@@ -33,28 +34,18 @@ final class Timestamps {
             out.error = "is empty";
             return false;
         }
-        boolean allDigits = n < 10 || b[from + 4] != '-';
-        for (int i = from; allDigits && i < to; i++) {
+        boolean numeric = n < 10 || b[from + 4] != '-';
+        int dot = -1;
+        for (int i = from; numeric && i < to; i++) {
             int c = b[i];
-            if (c < '0' || c > '9') {
-                allDigits = false;
-                break;
+            if (c == '.' && dot < 0 && i > from && i < to - 1) {
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                numeric = false;
             }
         }
-        if (allDigits) {
-            if (n > 13) {
-                out.error = "has too many digits for epoch seconds or milliseconds";
-                return false;
-            }
-            long v = 0;
-            for (int i = from; i < to; i++) {
-                v = v * 10 + (b[i] - '0');
-            }
-            long sec = n >= 12 ? Math.floorDiv(v, 1000) : v;
-            out.day = Math.floorDiv(sec, 86400L);
-            out.secondOfDay = (int) Math.floorMod(sec, 86400L);
-            out.offsetSeconds = 0;
-            return true;
+        if (numeric) {
+            return epoch(b, from, dot < 0 ? to : dot, dot >= 0, out);
         }
         if (n < 10 || b[from + 4] != '-' || b[from + 7] != '-') {
             out.error = "is not an ISO-8601 timestamp (2026-04-13T12:34:56Z) or epoch seconds";
@@ -155,6 +146,36 @@ final class Timestamps {
         }
         out.error = "has unexpected text after the time";
         return false;
+    }
+
+    /**
+     * Epoch time by its number of digits: 10 seconds (2001-09-09 to 2286), 13 milliseconds, 16
+     * microseconds, 19 nanoseconds (OpenTelemetry); a fraction only after seconds. Any other
+     * length is refused rather than read as a date in 1970: {@code 20260413} and {@code 2026}
+     * are not epoch times.
+     */
+    private static boolean epoch(byte[] b, int from, int intEnd, boolean fraction, Parsed out) {
+        int digits = intEnd - from;
+        if (digits != 10 && (fraction || digits != 13 && digits != 16 && digits != 19)) {
+            out.error = (fraction ? "has a fraction after " + digits + " digits: only epoch seconds (10 digits) may have one"
+                    : "is neither epoch seconds (10 digits), milliseconds (13), microseconds (16) or nanoseconds (19) nor ISO-8601"
+                    + " (2026-04-13T12:34:56Z)") + (digits == 8 ? "; write a date as 2026-04-13" : "");
+            return false;
+        }
+        long v = 0;
+        for (int i = from; i < intEnd; i++) {
+            int c = b[i] - '0';
+            if (v > (Long.MAX_VALUE - c) / 10) {
+                out.error = "is past the largest epoch time this reads (2262-04-11 in nanoseconds)";
+                return false;
+            }
+            v = v * 10 + c;
+        }
+        long sec = digits == 10 ? v : digits == 13 ? v / 1000 : digits == 16 ? v / 1_000_000 : v / 1_000_000_000;
+        out.day = Math.floorDiv(sec, 86400L);
+        out.secondOfDay = (int) Math.floorMod(sec, 86400L);
+        out.offsetSeconds = 0;
+        return true;
     }
 
     private static int digits(byte[] b, int at, int n) {

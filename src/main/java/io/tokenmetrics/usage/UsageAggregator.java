@@ -1,10 +1,12 @@
 package io.tokenmetrics.usage;
 
 import io.tokenmetrics.period.PeriodType;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
@@ -21,21 +23,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Aggregates request-level usage logs into exact token totals per period and per dimensions.
+ * Aggregates usage logs and usage exports into exact token totals per period and per dimensions,
+ * in one meaning whatever the source: input includes cache reads and writes, output includes
+ * reasoning, total is input + output ({@link UsageSource}, {@code docs/usage-sources.md}).
  *
- * <p>CSV files (any name but {@code .jsonl}, {@code .ndjson}, {@code .json}) have a header row;
- * columns are recognised by the names of {@link UsageField} and the dimension names, or mapped
- * with {@link Builder#map}. JSON Lines files have one object per line; nested objects are read
- * with dotted names ({@code usage.prompt_tokens}). Columns that are neither mapped nor a
- * dimension are ignored. A CSV file is split at line boundaries over {@link Builder#threads}
- * threads, each reading through one 256 KiB buffer; memory grows with the number of groups, not
- * rows. A CSV line longer than 8 MiB, or a JSON line longer than 1 MiB, is a bad row.
+ * <p>Inputs are files, directories (read recursively: {@code .csv}, {@code .jsonl},
+ * {@code .ndjson}, {@code .json}, each also {@code .gz}), {@code -} for standard input, FIFOs,
+ * or an {@link InputStream}; gzip is read transparently. A file's source is recognised from its
+ * header or first records, or named with {@link Builder#source}. A large regular CSV file without
+ * request ids is split at line boundaries over {@link Builder#threads} threads, each reading
+ * through one 256 KiB buffer; everything else is read by one thread. Memory grows with the number
+ * of groups and distinct values, and with the number of request ids (16 bytes each), not with rows.
  *
- * <p>Bad rows stop the aggregation with file, line and reason, unless {@link Builder#skipBad}:
+ * <p>A record whose request id was seen before (in any input of the same aggregation) counts
+ * once. Bad rows stop the aggregation with file, line and reason, unless {@link Builder#skipBad}:
  * then they are counted by reason in the result, with the first few line numbers. Immutable and
  * thread-safe.
  */
@@ -57,6 +63,7 @@ public final class UsageAggregator {
     private final Map<UsageField, String> mapping;
     private final boolean skipBad;
     private final int threads;
+    private final UsageSource source;
 
     private UsageAggregator(Builder b) {
         this.period = b.period;
@@ -65,6 +72,7 @@ public final class UsageAggregator {
         this.mapping = Collections.unmodifiableMap(new EnumMap<>(b.mapping));
         this.skipBad = b.skipBad;
         this.threads = b.threads;
+        this.source = b.source;
     }
 
     /** A builder: weekly periods, UTC, no dimensions, strict, one thread per available core. */
@@ -80,6 +88,13 @@ public final class UsageAggregator {
         private final Map<UsageField, String> mapping = new EnumMap<>(UsageField.class);
         private boolean skipBad;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private UsageSource source;
+
+        /** Reads every input as this source instead of recognising it (null: recognise). */
+        public Builder source(UsageSource s) {
+            this.source = s;
+            return this;
+        }
 
         /**
          * Groups by days, ISO weeks or months.
@@ -87,6 +102,7 @@ public final class UsageAggregator {
          * @throws IllegalArgumentException for other period types
          */
         public Builder period(PeriodType p) {
+            Objects.requireNonNull(p, "period");
             if (p != PeriodType.DAY && p != PeriodType.WEEK && p != PeriodType.MONTH) {
                 throw new IllegalArgumentException("period (" + p + ") must be DAY, WEEK or MONTH");
             }
@@ -102,6 +118,7 @@ public final class UsageAggregator {
 
         /** The dimensions to group by, in order (column or field names, such as {@code model}). */
         public Builder by(List<String> dims) {
+            Objects.requireNonNull(dims, "dims");
             for (String d : dims) {
                 if (d == null || d.trim().isEmpty()) {
                     throw new IllegalArgumentException("dimension (" + d + ") must not be empty");
@@ -116,7 +133,7 @@ public final class UsageAggregator {
 
         /** Reads {@code field} from the column or field named {@code column}. */
         public Builder map(UsageField field, String column) {
-            mapping.put(field, Objects.requireNonNull(column, "column"));
+            mapping.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(column, "column"));
             return this;
         }
 
@@ -160,159 +177,464 @@ public final class UsageAggregator {
         return by;
     }
 
-    /**
-     * Aggregates the rows of all {@code files} together.
-     *
-     * @throws UsageLogException naming the file, line and reason: a missing file, a header without
-     *     the needed columns, or (unless skipping) the first bad row
-     */
-    public UsageResult aggregate(List<Path> files) {
-        Merged merged = new Merged();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "token-metrics-usage");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (Path f : files) {
-                String name = f.toString();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) {
-                    new JsonLines(this, name).read(f, merged);
-                } else {
-                    csv(f, name, merged, pool);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return merged.result(this);
+    /** The source every input is read as, or null when each is recognised. */
+    public UsageSource source() {
+        return source;
     }
 
-    RowProcessor processor(RowProcessor.Layout layout) {
-        return new RowProcessor(layout, period, zone);
+    /**
+     * Aggregates all {@code inputs} together: files, directories (recursively), {@code -} for
+     * standard input. A file given twice, or found twice through directories, is read once.
+     *
+     * @throws UsageLogException naming the file, line and reason: a missing file, a header or
+     *     record that fits no source, or (unless skipping) the first bad row
+     * @throws NullPointerException if {@code inputs} or one of them is null
+     */
+    public UsageResult aggregate(List<Path> inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        List<Inputs.Input> list = Inputs.expand(inputs);
+        return run(list, null);
+    }
+
+    /** Aggregates these inputs; see {@link #aggregate(List)}. */
+    public UsageResult aggregate(Path... inputs) {
+        return aggregate(java.util.Arrays.asList(inputs));
+    }
+
+    /**
+     * Aggregates one stream (plain or gzip, recognised by its first bytes); {@code name} names it
+     * in messages. The stream is read to its end and not closed.
+     *
+     * @throws UsageLogException naming {@code name}, the line and the reason
+     */
+    public UsageResult aggregate(InputStream in, String name) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "name");
+        return run(Collections.singletonList(Inputs.Input.stream(in, name)), null);
+    }
+
+    /** A recorder for records that an application adds one at a time, aggregated as this aggregator does. */
+    public UsageRecorder recorder() {
+        return new UsageRecorder(this);
+    }
+
+    private UsageResult run(List<Inputs.Input> inputs, List<String> notes) {
+        Run r = new Run(false);
+        try {
+            r.readAll(inputs);
+            return r.result();
+        } catch (MergeOverflow overflow) {
+            if (inputs.stream().anyMatch(i -> i.stream != null)) {
+                throw new UsageLogException(overflow.file, 0, overflow.getMessage());
+            }
+            // a sum passed the limit while threads' tables were merged, where no line is known:
+            // read again with one table, so the row that passes it is named
+            LOG.debug("overflow while merging; reading again with one thread");
+            Run again = new Run(true);
+            again.readAll(inputs);
+            return again.result();
+        }
+    }
+
+    Run newRun() {
+        return new Run(true);
+    }
+
+    Profile profile(UsageSource s) {
+        return Profile.of(s).mapped(mapping);
     }
 
     boolean skipBad() {
         return skipBad;
     }
 
-    String column(UsageField f) {
-        return mapping.get(f);
+    PeriodType periodType() {
+        return period;
     }
 
-    private void csv(Path f, String name, Merged merged, ExecutorService pool) {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            long size = ch.size();
-            HeaderLine h = header(ch, size, name);
-            RowProcessor.Layout layout = layout(h.names, name);
-            long dataStart = h.end;
-            int n = (int) Math.max(threads, (size - dataStart + MAX_CHUNK - 1) / MAX_CHUNK);
-            long[] bounds = new long[n + 1];
-            bounds[0] = dataStart;
-            bounds[n] = size;
-            for (int k = 1; k < n; k++) {
-                bounds[k] = nextLine(ch, Math.max(bounds[k - 1], dataStart + (size - dataStart) * k / n), size);
-            }
-            try {
-                runChunks(ch, bounds, layout, name, merged, pool, false, h.line);
-            } catch (CsvChunk.QuoteFound q) {
-                LOG.debug("{} has quoted fields: reading it with one thread", name);
-                runChunks(ch, new long[] {dataStart, size}, layout, name, merged, pool, true, h.line);
-            }
-        } catch (NoSuchFileException e) {
-            throw new UsageLogException(name, 0, "no such file");
-        } catch (IOException e) {
-            throw new UsageLogException(name, 0, "cannot read: " + e.getMessage());
+    /** A sum passed the limit while merging per-thread tables. */
+    static final class MergeOverflow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String file;
+
+        MergeOverflow(String file, String message) {
+            super(message, null, false, false);
+            this.file = file;
         }
     }
 
-    private void runChunks(FileChannel ch, long[] bounds, RowProcessor.Layout layout, String name, Merged merged,
-            ExecutorService pool, boolean quotes, long headerLines) throws IOException {
-        int n = bounds.length - 1;
-        List<Future<CsvChunk>> futures = new ArrayList<>();
-        List<RowProcessor> procs = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            long s = bounds[k];
-            long e = bounds[k + 1];
-            RowProcessor p = processor(layout);
-            procs.add(p);
-            futures.add(pool.submit(() -> {
-                CsvChunk c = new CsvChunk();
-                try {
-                    readRegion(ch, s, e, c, p, quotes);
-                } catch (CsvChunk.Stop stop) {
-                    c.stop = stop;
+    /** The state of one aggregation: groups, counts, problems, the ids seen. */
+    final class Run {
+        final boolean sequential;
+        final Accumulator shared = new Accumulator(by.size());
+        final Map<List<Object>, long[]> groups = new HashMap<>();
+        final SeenIds seen = new SeenIds();
+        final Problems problems = new Problems();
+        final List<String> sources = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        long rows;
+        long blank;
+        long notUsage;
+        long duplicates;
+
+        Run(boolean sequential) {
+            this.sequential = sequential;
+        }
+
+        RowProcessor processor(RowProcessor.Layout layout) {
+            return new RowProcessor(layout, period, zone, shared, seen);
+        }
+
+        void count(int result, RowProcessor p, long line, String path, Problems into, String file) {
+            switch (result) {
+                case RowProcessor.COUNTED:
+                    rows++;
+                    break;
+                case RowProcessor.NOT_USAGE:
+                    notUsage++;
+                    break;
+                case RowProcessor.DUPLICATE:
+                    duplicates++;
+                    break;
+                default:
+                    bad(into, file, line, path, p.errorKind, p.error);
+                    break;
+            }
+        }
+
+        void bad(Problems into, String file, long line, String path, String kind, String message) {
+            String m = path == null || path.isEmpty() ? message : path + ": " + message;
+            if (!skipBad) {
+                throw new UsageLogException(file, line, m);
+            }
+            into.add(kind, line, m);
+        }
+
+        void readAll(List<Inputs.Input> inputs) {
+            ExecutorService pool = threads > 1 && !sequential ? Executors.newFixedThreadPool(threads, t -> {
+                Thread th = new Thread(t, "token-metrics-usage");
+                th.setDaemon(true);
+                return th;
+            }) : null;
+            try {
+                for (Inputs.Input in : inputs) {
+                    if (in.note != null) {
+                        notes.add(in.note);
+                        continue;
+                    }
+                    read(in, pool);
                 }
-                return c;
-            }));
+            } finally {
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
+            }
+            mergeShared();
         }
-        List<CsvChunk> chunks = new ArrayList<>();
-        CsvChunk.QuoteFound quote = null;
-        for (Future<CsvChunk> fu : futures) {
-            try {
-                chunks.add(fu.get());
-            } catch (ExecutionException ex) {
-                if (ex.getCause() instanceof CsvChunk.QuoteFound) {
-                    quote = (CsvChunk.QuoteFound) ex.getCause();
-                    chunks.add(null);
-                } else if (ex.getCause() instanceof RuntimeException) {
-                    throw (RuntimeException) ex.getCause();
+
+        private void read(Inputs.Input in, ExecutorService pool) {
+            try (InputStream raw = in.open()) {
+                BufferedInputStream s = new BufferedInputStream(raw, 1 << 16);
+                InputStream data = s;
+                s.mark(4);
+                int b0 = s.read();
+                int b1 = s.read();
+                s.reset();
+                boolean gz = b0 == 0x1f && b1 == 0x8b;
+                if (gz) {
+                    data = new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
+                }
+                boolean json = in.json(data);
+                if (json) {
+                    new JsonRecords(UsageAggregator.this, this, in.name, in.project).read(data);
+                } else if (!gz && in.path != null && pool != null && Files.isRegularFile(in.path)) {
+                    csvFile(in, pool);
                 } else {
-                    throw new IllegalStateException(ex.getCause());
+                    csvStream(data, in.name);
                 }
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new UsageLogException(name, 0, "interrupted");
+            } catch (java.util.zip.ZipException e) {
+                throw new UsageLogException(in.name, 0, "cannot read it as gzip: " + e.getMessage());
+            } catch (IOException e) {
+                throw new UsageLogException(in.name, 0, "cannot read: " + IoErrors.reason(e));
             }
         }
-        if (quote != null) {
-            throw quote;
-        }
-        long lineOffset = headerLines;
-        for (CsvChunk c : chunks) {
-            if (c.stop != null) {
-                throw new UsageLogException(name, lineOffset + c.stop.line, c.stop.message);
+
+        private void csvStream(InputStream in, String name) throws IOException {
+            java.nio.channels.ReadableByteChannel ch = java.nio.channels.Channels.newChannel(in);
+            Src src = ch::read;
+            CsvStart start = csvStart(src, name);
+            if (start == null) {
+                return;
             }
-            lineOffset += c.lines;
+            RowProcessor p = processor(start.layout);
+            CsvChunk c = new CsvChunk();
+            try {
+                readRegion(src, start.rest, start.restLength, c, p, true);
+            } catch (CsvChunk.Stop stop) {
+                throw new UsageLogException(name, start.headerLines + stop.line, stop.message);
+            }
+            addCounts(c, start.headerLines, name);
         }
-        lineOffset = headerLines;
-        for (int k = 0; k < n; k++) {
-            CsvChunk c = chunks.get(k);
-            merged.add(procs.get(k), layout);
-            merged.rows += c.rows;
-            merged.blank += c.blank;
-            merged.problems.addAll(c.problems, lineOffset, name);
-            lineOffset += c.lines;
+
+        private void addCounts(CsvChunk c, long lineOffset, String name) {
+            rows += c.rows;
+            blank += c.blank;
+            notUsage += c.notUsage;
+            duplicates += c.duplicates;
+            problems.addAll(c.problems, lineOffset, name);
         }
+
+        private void csvFile(Inputs.Input in, ExecutorService pool) throws IOException {
+            String name = in.name;
+            try (FileChannel ch = FileChannel.open(in.path, StandardOpenOption.READ)) {
+                long size = ch.size();
+                Src head = region(ch, 0, size, name);
+                CsvStart start = csvStart(head, name);
+                if (start == null) {
+                    return;
+                }
+                long dataStart = start.headerBytes;
+                if (start.layout.hasIds()) {
+                    // ids are counted once in file order: one thread
+                    RowProcessor p = processor(start.layout);
+                    CsvChunk c = new CsvChunk();
+                    try {
+                        readRegion(region(ch, dataStart, size, name), null, 0, c, p, true);
+                    } catch (CsvChunk.Stop stop) {
+                        throw new UsageLogException(name, start.headerLines + stop.line, stop.message);
+                    }
+                    addCounts(c, start.headerLines, name);
+                    return;
+                }
+                int n = (int) Math.max(threads, (size - dataStart + MAX_CHUNK - 1) / MAX_CHUNK);
+                long[] bounds = new long[n + 1];
+                bounds[0] = dataStart;
+                bounds[n] = size;
+                for (int k = 1; k < n; k++) {
+                    bounds[k] = nextLine(ch, Math.max(bounds[k - 1], dataStart + (size - dataStart) * k / n), size);
+                }
+                try {
+                    runChunks(ch, bounds, start.layout, name, pool, false, start.headerLines);
+                } catch (CsvChunk.QuoteFound q) {
+                    LOG.debug("{} has quoted fields: reading it with one thread", name);
+                    runChunks(ch, new long[] {dataStart, size}, start.layout, name, pool, true, start.headerLines);
+                }
+            }
+        }
+
+        private void runChunks(FileChannel ch, long[] bounds, RowProcessor.Layout layout, String name, ExecutorService pool, boolean quotes,
+                long headerLines) throws IOException {
+            int n = bounds.length - 1;
+            List<Future<CsvChunk>> futures = new ArrayList<>();
+            List<RowProcessor> procs = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                long s = bounds[k];
+                long e = bounds[k + 1];
+                RowProcessor p = new RowProcessor(layout, period, zone, new Accumulator(by.size()), null);
+                procs.add(p);
+                futures.add(pool.submit(() -> {
+                    CsvChunk c = new CsvChunk();
+                    try {
+                        readRegion(region(ch, s, e, name), null, 0, c, p, quotes);
+                    } catch (CsvChunk.Stop stop) {
+                        c.stop = stop;
+                    }
+                    return c;
+                }));
+            }
+            List<CsvChunk> chunks = new ArrayList<>();
+            CsvChunk.QuoteFound quote = null;
+            for (Future<CsvChunk> fu : futures) {
+                try {
+                    chunks.add(fu.get());
+                } catch (ExecutionException ex) {
+                    if (ex.getCause() instanceof CsvChunk.QuoteFound) {
+                        quote = (CsvChunk.QuoteFound) ex.getCause();
+                        chunks.add(null);
+                    } else if (ex.getCause() instanceof RuntimeException) {
+                        throw (RuntimeException) ex.getCause();
+                    } else if (ex.getCause() instanceof IOException) {
+                        throw (IOException) ex.getCause();
+                    } else {
+                        throw new IllegalStateException(ex.getCause());
+                    }
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new UsageLogException(name, 0, "interrupted");
+                }
+            }
+            if (quote != null) {
+                throw quote;
+            }
+            long lineOffset = headerLines;
+            for (CsvChunk c : chunks) {
+                if (c.stop != null) {
+                    throw new UsageLogException(name, lineOffset + c.stop.line, c.stop.message);
+                }
+                lineOffset += c.lines;
+            }
+            lineOffset = headerLines;
+            for (int k = 0; k < n; k++) {
+                CsvChunk c = chunks.get(k);
+                merge(procs.get(k).acc, name);
+                addCounts(c, lineOffset, name);
+                lineOffset += c.lines;
+            }
+        }
+
+        void mergeFrom(Run other, Problems recorded, String name) {
+            merge(other.shared, name);
+            rows = other.rows;
+            blank = other.blank;
+            notUsage = other.notUsage;
+            duplicates = other.duplicates;
+            problems.addAll(recorded, 0, name);
+        }
+
+        private void mergeShared() {
+            merge(shared, "(all files)");
+        }
+
+        /** Adds an accumulator's groups into the result's groups by their values. */
+        private void merge(Accumulator a, String file) {
+            long[] t = a.table;
+            for (int e = 0; e < t.length; e += Accumulator.STRIDE) {
+                if (!Accumulator.used(t, e)) {
+                    continue;
+                }
+                long key = t[e];
+                int periodIndex = (int) (key >> 32);
+                int[] ids = a.tupleIds((int) key);
+                List<Object> k = new ArrayList<>(ids.length + 1);
+                k.add(periodIndex);
+                for (int d = 0; d < ids.length; d++) {
+                    k.add(a.dicts[d].value(ids[d]));
+                }
+                long[] sums = groups.computeIfAbsent(k, x -> new long[Accumulator.SUMS]);
+                long[] next = new long[Accumulator.SUMS];
+                boolean overflow = false;
+                for (int x = 0; x < Accumulator.SUMS; x++) {
+                    next[x] = sums[x] + t[e + 1 + x];
+                    overflow |= next[x] < 0;
+                }
+                if (overflow || next[2] + next[3] < 0) {
+                    throw new MergeOverflow(file, "the token sums of the group of " + UsageResult.period(period, periodIndex)
+                            + (by.isEmpty() ? "" : " " + k.subList(1, k.size())) + " pass " + Long.MAX_VALUE + ": refused rather than wrapped");
+                }
+                System.arraycopy(next, 0, sums, 0, next.length);
+            }
+        }
+
+        UsageResult result() {
+            return UsageResult.of(UsageAggregator.this, this);
+        }
+
+        /** The header of a CSV input and where its data starts; null for an empty stream. */
+        private CsvStart csvStart(Src src, String name) throws IOException {
+            ByteBuffer first = ByteBuffer.allocate(HEADER_MAX);
+            while (first.hasRemaining() && src.read(first) >= 0) {
+                // fill
+            }
+            int have = first.position();
+            byte[] b = first.array();
+            if (have == 0) {
+                throw new UsageLogException(name, 0, "the file is empty: a CSV usage log needs a header row");
+            }
+            if (have >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)) {
+                throw new UsageLogException(name, 1, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8");
+            }
+            int start = have >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+            int i = start;
+            while (i < have && b[i] != '\n') {
+                i++;
+            }
+            int end = i > start && b[i - 1] == '\r' ? i - 1 : i;
+            for (int k = start; k < end; k++) {
+                if (b[k] == 0) {
+                    throw new UsageLogException(name, 1, "the header row has a NUL byte: not a UTF-8 text file (UTF-16 without a byte-order mark?)");
+                }
+                if (b[k] == '\r') {
+                    throw new UsageLogException(name, 1, "the file has CR-only line ends (classic Mac); convert them to LF or CRLF");
+                }
+            }
+            if (i == have && have == HEADER_MAX) {
+                throw new UsageLogException(name, 1, "the header row is longer than " + HEADER_MAX / 1024 + " KiB");
+            }
+            List<String> names = CsvChunk.header(CsvChunk.utf8(b, start, end));
+            RowProcessor.Layout layout = layout(names, name);
+            sources.add(name + ": " + layout.profile.source.id());
+            int rest = Math.min(i + 1, have);
+            CsvStart s = new CsvStart();
+            s.layout = layout;
+            s.headerBytes = rest;
+            s.headerLines = 1;
+            s.rest = java.util.Arrays.copyOfRange(b, rest, have);
+            s.restLength = have - rest;
+            return s;
+        }
+    }
+
+    private static final int HEADER_MAX = 64 << 10;
+
+    private static final class CsvStart {
+        RowProcessor.Layout layout;
+        long headerBytes;
+        long headerLines;
+        byte[] rest;
+        int restLength;
+    }
+
+    /** A sequential byte source: a stream, or a region of a file. */
+    interface Src {
+        /** Reads into {@code b}; -1 at the end. */
+        int read(ByteBuffer b) throws IOException;
+    }
+
+    /** The region {@code [s, e)} of a file; a file that ends before {@code e} was cut while it was read. */
+    private static Src region(FileChannel ch, long s, long e, String name) {
+        long[] pos = {s};
+        return b -> {
+            if (pos[0] >= e) {
+                return -1;
+            }
+            int lim = b.limit();
+            if (e - pos[0] < b.remaining()) {
+                b.limit(b.position() + (int) (e - pos[0]));
+            }
+            int n = ch.read(b, pos[0]);
+            b.limit(lim);
+            if (n < 0) {
+                throw new UsageLogException(name, 0, "the file became shorter while it was read (it ends at byte " + pos[0] + ", it had "
+                        + e + " or more): was it truncated, as log rotation with copytruncate does? Read a copy");
+            }
+            pos[0] += n;
+            return n;
+        };
     }
 
     /**
-     * Reads {@code [s, e)} through one reusable buffer, so memory stays at {@link #BLOCK} per
-     * thread whatever the file size (up to {@link #MAX_LINE} while a long line is read); a line
-     * longer than {@link #MAX_LINE} is a bad row and is skipped.
+     * Reads a source through one reusable buffer, so memory stays at {@link #BLOCK} per thread
+     * whatever the file size (up to {@link #MAX_LINE} while a long line is read); a line longer
+     * than {@link #MAX_LINE} is a bad row and is skipped. {@code pre} holds bytes already read.
      */
-    private void readRegion(FileChannel ch, long s, long e, CsvChunk c, RowProcessor p, boolean quotes) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BLOCK, Math.max(e - s, 1)));
-        int maxLine = (int) Math.min(MAX_LINE, Math.max(e - s, 1));
-        long pos = s;
-        int have = 0;
+    private void readRegion(Src src, byte[] pre, int preLength, CsvChunk c, RowProcessor p, boolean quotes) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(Math.max(BLOCK, preLength));
+        if (pre != null) {
+            buf.put(pre, 0, preLength);
+        }
+        int have = buf.position();
         boolean skipping = false;
+        boolean eof = false;
         while (true) {
             buf.limit(buf.capacity());
             buf.position(have);
-            if (pos < e) {
-                buf.limit((int) Math.min(buf.capacity(), have + (e - pos)));
-                while (buf.hasRemaining()) {
-                    int n = ch.read(buf, pos);
-                    if (n < 0) {
-                        break;
-                    }
-                    pos += n;
+            while (!eof && buf.hasRemaining()) {
+                if (src.read(buf) < 0) {
+                    eof = true;
                 }
             }
             have = buf.position();
-            boolean last = pos >= e;
+            boolean last = eof;
             int from = 0;
             if (skipping) {
                 int nl = -1;
@@ -337,9 +659,9 @@ public final class UsageAggregator {
                 return;
             }
             if (consumed == 0 && have == buf.capacity()) {
-                if (buf.capacity() < maxLine) {
+                if (buf.capacity() < MAX_LINE) {
                     // a line longer than the buffer: grow up to the line limit, keeping what was read
-                    ByteBuffer bigger = ByteBuffer.allocate(Math.min(maxLine, buf.capacity() * 2));
+                    ByteBuffer bigger = ByteBuffer.allocate(Math.min(MAX_LINE, buf.capacity() * 2));
                     bigger.put(buf.array(), 0, have);
                     buf = bigger;
                     continue;
@@ -350,46 +672,9 @@ public final class UsageAggregator {
                 continue;
             }
             int rest = have - consumed;
-            for (int i = 0; i < rest; i++) {
-                buf.put(i, buf.get(consumed + i));
-            }
+            System.arraycopy(buf.array(), consumed, buf.array(), 0, rest);
             have = rest;
         }
-    }
-
-    private static final class HeaderLine {
-        final List<String> names;
-        final long end;
-        final long line;
-
-        HeaderLine(List<String> names, long end, long line) {
-            this.names = names;
-            this.end = end;
-            this.line = line;
-        }
-    }
-
-    private static HeaderLine header(FileChannel ch, long size, String name) throws IOException {
-        if (size == 0) {
-            throw new UsageLogException(name, 0, "the file is empty: a CSV usage log needs a header row");
-        }
-        ByteBuffer b = ByteBuffer.allocate((int) Math.min(size, 65536));
-        ch.read(b, 0);
-        b.flip();
-        int start = 0;
-        if (b.limit() >= 3 && (b.get(0) & 0xFF) == 0xEF && (b.get(1) & 0xFF) == 0xBB && (b.get(2) & 0xFF) == 0xBF) {
-            start = 3;
-        }
-        int i = start;
-        while (i < b.limit() && b.get(i) != '\n') {
-            i++;
-        }
-        if (i == b.limit() && size > b.limit()) {
-            throw new UsageLogException(name, 1, "the header row is longer than 64 KiB");
-        }
-        int end = i > start && b.get(i - 1) == '\r' ? i - 1 : i;
-        String line = CsvChunk.utf8(b.array(), start, end);
-        return new HeaderLine(CsvChunk.header(line), Math.min(i + 1, size), 1);
     }
 
     private static long nextLine(FileChannel ch, long from, long size) throws IOException {
@@ -411,37 +696,94 @@ public final class UsageAggregator {
         return size;
     }
 
-    /** Which column plays which part, from the header names, the user's mapping and the dimensions. */
+    /** Which column plays which part, from the header names, the source, the user's mapping and the dimensions. */
     RowProcessor.Layout layout(List<String> names, String file) {
         Map<String, Integer> index = new HashMap<>();
+        List<String> lower = new ArrayList<>();
+        Map<String, Integer> repeated = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            index.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
-        }
-        int[] role = new int[UsageField.values().length];
-        for (UsageField f : UsageField.values()) {
-            role[f.ordinal()] = find(index, mapping.containsKey(f) ? Collections.singletonList(mapping.get(f)) : f.defaultNames());
-            if (role[f.ordinal()] < 0 && mapping.containsKey(f)) {
-                throw new UsageLogException(file, 1, "no column \"" + mapping.get(f) + "\" for " + f.name().toLowerCase(Locale.ROOT)
-                        + " (columns: " + String.join(", ", names) + ")");
+            String n = names.get(i).toLowerCase(Locale.ROOT);
+            lower.add(n);
+            if (index.putIfAbsent(n, i) != null) {
+                repeated.put(n, i);
             }
         }
-        for (UsageField f : new UsageField[] {UsageField.TIMESTAMP, UsageField.INPUT, UsageField.OUTPUT}) {
-            if (role[f.ordinal()] < 0) {
-                throw new UsageLogException(file, 1, "no " + f.name().toLowerCase(Locale.ROOT) + " column (looked for "
-                        + String.join(", ", f.defaultNames()) + "; map another with --map " + f.name().toLowerCase(Locale.ROOT)
-                        + "=COLUMN); columns: " + String.join(", ", names));
+        UsageSource s = source;
+        if (s == null) {
+            try {
+                s = Profile.detectFlat(lower, null);
+            } catch (IllegalArgumentException e) {
+                throw new UsageLogException(file, 1, "cannot tell the source: the header " + e.getMessage() + "; name it with --source");
+            }
+            if (s == null && (mapping.containsKey(UsageField.INPUT) || mapping.containsKey(UsageField.OUTPUT))) {
+                s = UsageSource.CSV;
+            }
+            if (s == null) {
+                throw new UsageLogException(file, 1, "the header fits no known source (columns: " + columns(names) + "); "
+                        + Profile.detectionHint());
+            }
+        }
+        Profile profile = profile(s);
+        int[] slot = new int[Slot.ALL.length];
+        for (Slot sl : Slot.ALL) {
+            slot[sl.ordinal()] = find(index, profile.names(sl));
+            UsageField mapped = mappedField(sl);
+            if (slot[sl.ordinal()] < 0 && mapped != null) {
+                throw new UsageLogException(file, 1, "no column \"" + mapping.get(mapped) + "\" for " + mapped.id() + " (columns: "
+                        + columns(names) + ")");
+            }
+        }
+        for (Slot sl : profile.required) {
+            if (slot[sl.ordinal()] < 0) {
+                String f = sl == Slot.TIMESTAMP ? "timestamp" : sl == Slot.INPUT ? "input" : sl == Slot.OUTPUT ? "output"
+                        : sl.name().toLowerCase(Locale.ROOT);
+                throw new UsageLogException(file, 1, "no " + f + " column for " + s.id() + " (looked for "
+                        + String.join(", ", profile.names(sl)) + "; map another with --map " + f + "=COLUMN); columns: " + columns(names));
             }
         }
         int[] dims = new int[by.size()];
         for (int k = 0; k < by.size(); k++) {
-            dims[k] = find(index, UsageField.dimensionNames(by.get(k)));
+            dims[k] = find(index, profile.dimensionNames(by.get(k)));
             if (dims[k] < 0) {
-                throw new UsageLogException(file, 1, "no column for dimension \"" + by.get(k) + "\" (columns: " + String.join(", ", names) + ")");
+                throw new UsageLogException(file, 1, "no column for dimension \"" + by.get(k) + "\" (columns: " + columns(names) + ")");
             }
         }
-        return new RowProcessor.Layout(names.size(), role[UsageField.TIMESTAMP.ordinal()], dims, by.toArray(new String[0]),
-                role[UsageField.INPUT.ordinal()], role[UsageField.OUTPUT.ordinal()], role[UsageField.CACHED.ordinal()],
-                role[UsageField.REASONING.ordinal()], role[UsageField.TOTAL.ordinal()], names.toArray(new String[0]));
+        List<Integer> used = new ArrayList<>();
+        for (int x : slot) {
+            used.add(x);
+        }
+        for (int x : dims) {
+            used.add(x);
+        }
+        for (Map.Entry<String, Integer> r : repeated.entrySet()) {
+            int firstAt = index.get(r.getKey());
+            if (used.contains(firstAt)) {
+                throw new UsageLogException(file, 1, "column \"" + Text.escape(names.get(firstAt)) + "\" appears twice (columns "
+                        + (firstAt + 1) + " and " + (r.getValue() + 1) + "): which one counts is not clear");
+            }
+        }
+        String[] display = new String[names.size()];
+        for (int i = 0; i < display.length; i++) {
+            display[i] = Text.escape(names.get(i));
+        }
+        return new RowProcessor.Layout(names.size(), slot, dims, by.toArray(new String[0]), display, profile, false);
+    }
+
+    private UsageField mappedField(Slot s) {
+        for (UsageField f : mapping.keySet()) {
+            if (f.slot == s) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String columns(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(Text.escape(n));
+        }
+        return String.join(", ", out);
     }
 
     private static int find(Map<String, Integer> index, List<String> candidates) {
@@ -452,46 +794,6 @@ public final class UsageAggregator {
             }
         }
         return -1;
-    }
-
-    /** Groups of all files and threads, merged by their values. */
-    static final class Merged {
-        final Map<List<Object>, long[]> groups = new HashMap<>();
-        long rows;
-        long blank;
-        final Problems problems = new Problems();
-
-        void add(RowProcessor p, RowProcessor.Layout layout) {
-            Accumulator a = p.acc;
-            long[] t = a.table;
-            for (int e = 0; e < t.length; e += Accumulator.STRIDE) {
-                if (!Accumulator.used(t, e)) {
-                    continue;
-                }
-                long key = t[e];
-                int periodIndex = (int) (key >> 32);
-                int tuple = (int) key;
-                int[] ids = a.tupleIds(tuple);
-                List<Object> k = new ArrayList<>(ids.length + 1);
-                k.add(periodIndex);
-                for (int d = 0; d < ids.length; d++) {
-                    k.add(a.dicts[d].value(ids[d]));
-                }
-                long[] sums = groups.computeIfAbsent(k, x -> new long[6]);
-                try {
-                    for (int x = 0; x < 6; x++) {
-                        sums[x] = Math.addExact(sums[x], t[e + 1 + x]);
-                    }
-                } catch (ArithmeticException overflow) {
-                    throw new UsageLogException("(all files)", 0, "the token sum of group " + k + " exceeds " + Long.MAX_VALUE
-                            + ": refused rather than wrapped");
-                }
-            }
-        }
-
-        UsageResult result(UsageAggregator agg) {
-            return UsageResult.of(agg, groups, rows, blank, problems);
-        }
     }
 
     @Override

@@ -1,53 +1,59 @@
 package io.tokenmetrics.usage;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 
-/** The fields a usage row can have, with the column or field names recognised by default. */
+/**
+ * The fields of a usage row that {@code --map FIELD=COLUMN} can point at another column. The
+ * token fields keep the one meaning of this library: input includes cache reads and writes,
+ * output includes reasoning.
+ */
 public enum UsageField {
-    /** When the request happened: ISO-8601 with or without offset, or epoch seconds or milliseconds. */
-    TIMESTAMP("timestamp", "time", "ts", "created_at", "created", "start_time", "request_time"),
-    /** Input (prompt) tokens: OpenAI {@code prompt_tokens}, Anthropic {@code input_tokens}, OpenTelemetry GenAI. */
-    INPUT("input_tokens", "prompt_tokens", "gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "usage.input_tokens",
-            "usage.prompt_tokens"),
-    /** Output (completion) tokens. */
-    OUTPUT("output_tokens", "completion_tokens", "gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens",
-            "usage.output_tokens", "usage.completion_tokens"),
-    /** Cached input tokens, part of the input. */
-    CACHED("cached_tokens", "cache_read_input_tokens", "cached_input_tokens", "usage.cache_read_input_tokens"),
-    /** Reasoning tokens, part of the output. */
-    REASONING("reasoning_tokens", "usage.reasoning_tokens"),
-    /** Total tokens; when absent, input + output. */
-    TOTAL("total_tokens", "usage.total_tokens");
+    /** When the request happened: ISO-8601, or epoch seconds, milliseconds, microseconds or nanoseconds. */
+    TIMESTAMP(Slot.TIMESTAMP),
+    /** All input tokens, cache reads and writes included. */
+    INPUT(Slot.INPUT),
+    /** All output tokens, reasoning included. */
+    OUTPUT(Slot.OUTPUT),
+    /** Input tokens read from a cache (part of the input). {@code cached} is accepted as its name. */
+    CACHE_READ(Slot.CACHE_READ),
+    /** Input tokens written to a cache (part of the input). */
+    CACHE_WRITE(Slot.CACHE_WRITE),
+    /** Reasoning tokens (part of the output). */
+    REASONING(Slot.REASONING),
+    /** A stated total, checked against input + output. */
+    TOTAL(Slot.TOTAL),
+    /** How many requests a row stands for (absent: one). */
+    REQUESTS(Slot.REQUESTS),
+    /** A request id: a row whose id was seen before counts once. */
+    REQUEST_ID(Slot.ID);
 
-    private final List<String> names;
+    final Slot slot;
 
-    UsageField(String... names) {
-        this.names = Collections.unmodifiableList(Arrays.asList(names));
+    UsageField(Slot slot) {
+        this.slot = slot;
     }
 
-    /** The names recognised by default, in order of preference. */
-    public List<String> defaultNames() {
-        return names;
-    }
-
-    /** The field of a lower-case name such as {@code input}, or an error listing the valid ones. */
+    /**
+     * The field of a name such as {@code input} or {@code cache_read}, or an error listing the valid ones.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     * @throws NullPointerException if {@code name} is null
+     */
     public static UsageField fromName(String name) {
+        String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        if (n.equals("CACHED")) {
+            return CACHE_READ;
+        }
         try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return valueOf(n);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field (" + name + ") must be one of timestamp, input, output, cached, reasoning, total");
+            throw new IllegalArgumentException("field (" + name
+                    + ") must be one of timestamp, input, output, cache_read, cache_write, reasoning, total, requests, request_id");
         }
     }
 
-    /** Dimension aliases: {@code model} also matches OpenTelemetry's {@code gen_ai.request.model}. */
-    static List<String> dimensionNames(String dim) {
-        switch (dim) {
-            case "model": return Arrays.asList("model", "gen_ai.request.model", "gen_ai.response.model", "model_name");
-            case "provider": return Arrays.asList("provider", "gen_ai.system", "gen_ai.provider.name", "vendor");
-            default: return Collections.singletonList(dim);
-        }
+    /** The lower-case name, as {@code --map} takes it. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,27 +4,34 @@ import io.tokenmetrics.period.TimePeriod;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
-/** One row of an aggregation: a period, the dimension values, and exact sums. Immutable. */
+/**
+ * One row of an aggregation: a period, the dimension values, and exact sums in one meaning:
+ * input includes cache reads and writes, output includes reasoning, total is input + output.
+ * Immutable and thread-safe.
+ */
 public final class UsageGroup {
     private final TimePeriod period;
     private final List<String> dimensions;
     private final long requests;
+    private final boolean requestsKnown;
     private final long input;
     private final long output;
-    private final long cached;
+    private final long cacheRead;
+    private final long cacheWrite;
     private final long reasoning;
-    private final long total;
 
-    UsageGroup(TimePeriod period, List<String> dimensions, long requests, long input, long output, long cached, long reasoning, long total) {
+    UsageGroup(TimePeriod period, List<String> dimensions, long[] sums) {
         this.period = period;
         this.dimensions = Collections.unmodifiableList(dimensions);
-        this.requests = requests;
-        this.input = input;
-        this.output = output;
-        this.cached = cached;
-        this.reasoning = reasoning;
-        this.total = total;
+        this.requests = sums[0];
+        this.requestsKnown = sums[1] == 0;
+        this.input = sums[2];
+        this.output = sums[3];
+        this.cacheRead = sums[4];
+        this.cacheWrite = sums[5];
+        this.reasoning = sums[6];
     }
 
     /** The period (a day, an ISO week or a month, in the aggregation's time zone). */
@@ -37,34 +44,42 @@ public final class UsageGroup {
         return dimensions;
     }
 
-    /** Rows counted. */
-    public long requests() {
-        return requests;
+    /**
+     * Requests: one a request-level row, or an export row's own count ({@code num_model_requests});
+     * empty when any row of the group came from a source without a request count.
+     */
+    public OptionalLong requests() {
+        return requestsKnown ? OptionalLong.of(requests) : OptionalLong.empty();
     }
 
-    /** Sum of input tokens. */
+    /** All input tokens, cache reads and cache writes included. */
     public long inputTokens() {
         return input;
     }
 
-    /** Sum of output tokens. */
+    /** All output tokens, reasoning included. */
     public long outputTokens() {
         return output;
     }
 
-    /** Sum of cached input tokens (0 when the log has none). */
-    public long cachedTokens() {
-        return cached;
+    /** Input + output. */
+    public long totalTokens() {
+        return input + output;
     }
 
-    /** Sum of reasoning tokens (0 when the log has none). */
+    /** Input tokens read from a cache (part of {@link #inputTokens()}; 0 when the source has none). */
+    public long cacheReadTokens() {
+        return cacheRead;
+    }
+
+    /** Input tokens written to a cache (part of {@link #inputTokens()}; 0 when the source has none). */
+    public long cacheWriteTokens() {
+        return cacheWrite;
+    }
+
+    /** Reasoning tokens (part of {@link #outputTokens()}; 0 when the source has none). */
     public long reasoningTokens() {
         return reasoning;
-    }
-
-    /** Sum of total tokens: the total column where present, else input + output per row. */
-    public long totalTokens() {
-        return total;
     }
 
     @Override
@@ -73,17 +88,18 @@ public final class UsageGroup {
             return false;
         }
         UsageGroup g = (UsageGroup) o;
-        return period.equals(g.period) && dimensions.equals(g.dimensions) && requests == g.requests && input == g.input
-                && output == g.output && cached == g.cached && reasoning == g.reasoning && total == g.total;
+        return period.equals(g.period) && dimensions.equals(g.dimensions) && requests == g.requests && requestsKnown == g.requestsKnown
+                && input == g.input && output == g.output && cacheRead == g.cacheRead && cacheWrite == g.cacheWrite && reasoning == g.reasoning;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(period, dimensions, requests, input, output, cached, reasoning, total);
+        return Objects.hash(period, dimensions, requests, requestsKnown, input, output, cacheRead, cacheWrite, reasoning);
     }
 
     @Override
     public String toString() {
-        return period + " " + dimensions + ": " + requests + " requests, " + input + " in, " + output + " out, " + total + " total";
+        return period + " " + dimensions + ": " + (requestsKnown ? requests + " requests, " : "") + input + " in (" + cacheRead
+                + " cache read, " + cacheWrite + " cache write), " + output + " out (" + reasoning + " reasoning), " + totalTokens() + " total";
     }
 }

@@ -36,9 +36,18 @@ public final class UsageResult {
     private final long skipped;
     private final Map<String, Long> skippedByReason;
     private final List<String> firstSkipped;
+    private final long duplicates;
+    private final long withoutUsage;
+    private final List<String> sources;
+    private final List<String> notes;
 
     private UsageResult(PeriodType period, ZoneId zone, List<String> dimensions, List<UsageGroup> groups, long rows, long blankLines,
-            long skipped, Map<String, Long> skippedByReason, List<String> firstSkipped) {
+            long skipped, Map<String, Long> skippedByReason, List<String> firstSkipped, long duplicates, long withoutUsage,
+            List<String> sources, List<String> notes) {
+        this.duplicates = duplicates;
+        this.withoutUsage = withoutUsage;
+        this.sources = sources;
+        this.notes = notes;
         this.period = period;
         this.zone = zone;
         this.dimensions = dimensions;
@@ -50,16 +59,15 @@ public final class UsageResult {
         this.firstSkipped = firstSkipped;
     }
 
-    static UsageResult of(UsageAggregator agg, Map<List<Object>, long[]> merged, long rows, long blank, Problems problems) {
+    static UsageResult of(UsageAggregator agg, UsageAggregator.Run run) {
         List<UsageGroup> out = new ArrayList<>();
-        for (Map.Entry<List<Object>, long[]> e : merged.entrySet()) {
+        for (Map.Entry<List<Object>, long[]> e : run.groups.entrySet()) {
             List<Object> k = e.getKey();
             List<String> dims = new ArrayList<>();
             for (int i = 1; i < k.size(); i++) {
                 dims.add((String) k.get(i));
             }
-            long[] s = e.getValue();
-            out.add(new UsageGroup(period(agg.period(), (Integer) k.get(0)), dims, s[0], s[1], s[2], s[3], s[4], s[5]));
+            out.add(new UsageGroup(period(agg.periodType(), (Integer) k.get(0)), dims, e.getValue()));
         }
         out.sort((a, b) -> {
             int c = a.period().compareTo(b.period());
@@ -68,8 +76,11 @@ public final class UsageResult {
             }
             return c;
         });
-        return new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), rows, blank, problems.total,
-                Collections.unmodifiableMap(new LinkedHashMap<>(problems.byKind)), Collections.unmodifiableList(new ArrayList<>(problems.firstMessages)));
+        Problems problems = run.problems;
+        return new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), run.rows, run.blank, problems.total,
+                Collections.unmodifiableMap(new LinkedHashMap<>(problems.byKind)), Collections.unmodifiableList(new ArrayList<>(problems.firstMessages)),
+                run.duplicates, run.notUsage, Collections.unmodifiableList(new ArrayList<>(run.sources)),
+                Collections.unmodifiableList(new ArrayList<>(run.notes)));
     }
 
     static TimePeriod period(PeriodType type, int index) {
@@ -98,6 +109,26 @@ public final class UsageResult {
     /** The groups, sorted by period, then dimension values. */
     public List<UsageGroup> groups() {
         return groups;
+    }
+
+    /** Records dropped because their request id was seen before (counted once). */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Records that carry no token counts and are not usage (Claude Code's user lines, spans of other work). */
+    public long recordsWithoutUsage() {
+        return withoutUsage;
+    }
+
+    /** Each JSON input and the source it was read as, as {@code file: source}. */
+    public List<String> sources() {
+        return sources;
+    }
+
+    /** Notes on the inputs, such as a file named twice and read once. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** Rows counted. */

@@ -30,10 +30,11 @@ class CliDataCommandsTest {
         CliRun r = CliRun.of("usage", log.toString(), "--by", "model,region", "--period", "week", "--format", "csv");
         assertEquals(0, r.code, r::toString);
         // W15: gpt-4o 100 + 10 = 110; W16: gpt-4o 165, qwen 55; sorted by period then dimensions
-        assertEquals("period_start,period_end,model,region,requests,input_tokens,output_tokens,total_tokens\n"
-                + "2026-04-06,2026-04-12,gpt-4o,us,1,100,10,110\n"
-                + "2026-04-13,2026-04-19,gpt-4o,us,1,150,15,165\n"
-                + "2026-04-13,2026-04-19,qwen,cn,1,50,5,55\n", r.out);
+        assertEquals("period_start,period_end,model,region,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,"
+                + "cache_write_tokens,reasoning_tokens\n"
+                + "2026-04-06,2026-04-12,gpt-4o,us,1,100,10,110,0,0,0\n"
+                + "2026-04-13,2026-04-19,gpt-4o,us,1,150,15,165,0,0,0\n"
+                + "2026-04-13,2026-04-19,qwen,cn,1,50,5,55,0,0,0\n", r.out);
         assertEquals("", r.err);
     }
 

@@ -69,7 +69,7 @@ class UsageAggregatorTest {
     private static Map<String, BigInteger[]> asMap(UsageResult r) {
         Map<String, BigInteger[]> out = new TreeMap<>();
         for (UsageGroup g : r.groups()) {
-            out.put(g.period().start() + "|" + String.join("|", g.dimensions()), new BigInteger[] {BigInteger.valueOf(g.requests()),
+            out.put(g.period().start() + "|" + String.join("|", g.dimensions()), new BigInteger[] {BigInteger.valueOf(g.requests().getAsLong()),
                 BigInteger.valueOf(g.inputTokens()), BigInteger.valueOf(g.outputTokens()), BigInteger.valueOf(g.totalTokens())});
         }
         return out;
@@ -112,17 +112,20 @@ class UsageAggregatorTest {
 
     @Test
     void recognisesOpenAiAnthropicAndOpenTelemetryNames() throws IOException {
-        // OpenAI: prompt/completion/total; the total column is used as written (12 ≠ 5 + 6 on purpose)
+        // OpenAI: prompt/completion/total; the stated totals agree with the parts (5 + 6 = 11, 1 + 2 = 3)
         Path openai = file("openai.csv", "created_at,model,prompt_tokens,completion_tokens,total_tokens\n"
-                + "2026-04-13T10:00:00Z,gpt-4o,5,6,12\n2026-04-14T10:00:00Z,gpt-4o,1,2,3\n");
+                + "2026-04-13T10:00:00Z,gpt-4o,5,6,11\n2026-04-14T10:00:00Z,gpt-4o,1,2,3\n");
         UsageGroup g = weekly("model").build().aggregate(Collections.singletonList(openai)).groups().get(0);
-        assertEquals(Arrays.asList(2L, 6L, 8L, 15L), Arrays.asList(g.requests(), g.inputTokens(), g.outputTokens(), g.totalTokens()));
-        // Anthropic JSON Lines with nested usage and cache reads
+        assertEquals(Arrays.asList(2L, 6L, 8L, 14L), Arrays.asList(g.requests().getAsLong(), g.inputTokens(), g.outputTokens(), g.totalTokens()));
+        // a stated total that contradicts its parts (12 ≠ 5 + 6) is an error, not a silent pick
+        Path wrong = file("wrong.csv", "created_at,model,prompt_tokens,completion_tokens,total_tokens\n2026-04-13T10:00:00Z,gpt-4o,5,6,12\n");
+        UsageLogException e = assertThrows(UsageLogException.class, () -> weekly("model").build().aggregate(wrong));
+        assertEquals(wrong + ":2: total_tokens (12) contradicts input + output (5 + 6 = 11)", e.getMessage());
+        // Anthropic JSON Lines: input_tokens excludes cache reads, so input = 100 + 40 = 140, total 160
         Path anthropic = file("anthropic.jsonl",
                 "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"claude-sonnet-4-6\",\"usage\":{\"input_tokens\":100,\"output_tokens\":20,\"cache_read_input_tokens\":40}}\n");
         UsageGroup a = weekly("model").build().aggregate(Collections.singletonList(anthropic)).groups().get(0);
-        // total = input + output = 120 when no total is given; cached is reported, not added
-        assertEquals(Arrays.asList(100L, 20L, 40L, 120L), Arrays.asList(a.inputTokens(), a.outputTokens(), a.cachedTokens(), a.totalTokens()));
+        assertEquals(Arrays.asList(140L, 20L, 40L, 160L), Arrays.asList(a.inputTokens(), a.outputTokens(), a.cacheReadTokens(), a.totalTokens()));
         assertEquals(Collections.singletonList("claude-sonnet-4-6"), a.dimensions());
         // OpenTelemetry GenAI attribute names, dotted keys as written
         Path otel = file("otel.ndjson",
@@ -190,8 +193,11 @@ class UsageAggregatorTest {
         assertEquals(neg + ":2: input_tokens (\"-5\") is not a whole number of tokens",
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(neg))).getMessage());
         Path header = file("header.csv", "time_of_day,tokens\n1,2\n");
-        assertEquals(header + ":1: no timestamp column (looked for timestamp, time, ts, created_at, created, start_time, request_time;"
-                + " map another with --map timestamp=COLUMN); columns: time_of_day, tokens",
+        assertEquals(header + ":1: the header fits no known source (columns: time_of_day, tokens); looked for Claude Code (sessionId,"
+                + " message.usage), Gemini (usageMetadata), Bedrock (input.inputTokenCount), LiteLLM (startTime, spend), Anthropic"
+                + " (cache_creation_input_tokens, cache_read_input_tokens), OpenAI (usage.prompt_tokens), OpenTelemetry (gen_ai.usage.*,"
+                + " resourceSpans), usage exports (data[].results[]) and generic input_tokens/output_tokens; name the source with --source"
+                + " csv|jsonl|openai|openai-usage|anthropic|anthropic-usage|claude-code|gemini|bedrock|otel|litellm",
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(header))).getMessage());
         Path empty = file("empty.csv", "");
         assertEquals(empty + ": the file is empty: a CSV usage log needs a header row",
@@ -223,7 +229,9 @@ class UsageAggregatorTest {
     void sumsOverflowInsteadOfWrapping() throws IOException {
         Path f = file("big.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,9000000000000000000,0\n2026-04-13T11:00:00Z,9000000000000000000,0\n");
         UsageLogException e = assertThrows(UsageLogException.class, () -> weekly().threads(1).build().aggregate(Collections.singletonList(f)));
-        assertEquals(f + ":3: the group's token sum exceeds 9223372036854775807: refused rather than wrapped", e.getMessage());
+        // 9e18 + 9e18 passes 2^63 - 1: the second row is refused whole, naming its group
+        assertEquals(f + ":3: adding this row to the group of 2026-W16 would take a sum past 9223372036854775807: refused rather than wrapped",
+                e.getMessage());
         Path g = file("huge.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,99999999999999999999,0\n");
         assertEquals(g + ":2: input_tokens (\"99999999999999999999\") is larger than 9223372036854775807",
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(g))).getMessage());
@@ -248,7 +256,7 @@ class UsageAggregatorTest {
     }
 
     @Test
-    void aJsonLineLongerThanOneMebibyteIsABadRowNotAnOutOfMemory() throws IOException {
+    void aLongJsonValueIsABadRow() throws IOException {
         Path f = dir.resolve("long.jsonl");
         try (OutputStream out = Files.newOutputStream(f)) {
             out.write("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"".getBytes(StandardCharsets.US_ASCII));
@@ -260,7 +268,7 @@ class UsageAggregatorTest {
         }
         UsageResult r = weekly("model").skipBad(true).build().aggregate(Collections.singletonList(f));
         assertEquals(1, r.rows());
-        assertEquals(f + ":1: the line is longer than 1048576 bytes", r.firstSkipped().get(0));
+        assertEquals(f + ":1: model is 3145728 bytes long; at most 1024 are allowed", r.firstSkipped().get(0));
     }
 
     @Test

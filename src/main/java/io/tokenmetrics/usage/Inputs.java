@@ -1,0 +1,151 @@
+package io.tokenmetrics.usage;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** What the user named, as the inputs to read: directories walked, standard input, repeats noted. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static final class Input {
+        final Path path;
+        final InputStream stream;
+        final String name;
+        /** The directory a file lies in, Claude Code's project. */
+        final String project;
+        /** Set instead of reading: why this input is not read. */
+        final String note;
+
+        private Input(Path path, InputStream stream, String name, String project, String note) {
+            this.path = path;
+            this.stream = stream;
+            this.name = name;
+            this.project = project;
+            this.note = note;
+        }
+
+        static Input stream(InputStream in, String name) {
+            return new Input(null, in, name, null, null);
+        }
+
+        InputStream open() throws IOException {
+            if (stream != null) {
+                // the caller owns the stream: read it, never close it
+                return new FilterInputStream(stream) {
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+            return Files.newInputStream(path);
+        }
+
+        /** Whether to read as JSON: by the name, else by the first byte that is not white space. */
+        boolean json(InputStream data) throws IOException {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (n.endsWith(".gz")) {
+                n = n.substring(0, n.length() - 3);
+            }
+            if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) {
+                return true;
+            }
+            if (n.endsWith(".csv")) {
+                return false;
+            }
+            data.mark(1024);
+            try {
+                for (int i = 0; i < 1024; i++) {
+                    int c = data.read();
+                    if (c < 0) {
+                        return false;
+                    }
+                    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF) {
+                        continue;
+                    }
+                    return c == '{' || c == '[';
+                }
+                return false;
+            } finally {
+                data.reset();
+            }
+        }
+    }
+
+    private static boolean readable(Path p) {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".gz")) {
+            n = n.substring(0, n.length() - 3);
+        }
+        return n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json");
+    }
+
+    static List<Input> expand(List<Path> given) {
+        List<Input> out = new ArrayList<>();
+        Map<Object, String> seen = new HashMap<>();
+        boolean stdin = false;
+        for (Path p : given) {
+            java.util.Objects.requireNonNull(p, "input");
+            if (p.toString().equals("-")) {
+                if (stdin) {
+                    out.add(new Input(null, null, "-", null, "standard input is named twice: read once"));
+                    continue;
+                }
+                stdin = true;
+                out.add(new Input(null, System.in, "(standard input)", null, null));
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                List<Path> files;
+                try (Stream<Path> walk = Files.walk(p)) {
+                    files = walk.filter(f -> Files.isRegularFile(f) && readable(f)).sorted().collect(Collectors.toList());
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    IOException io = e instanceof IOException ? (IOException) e : ((java.io.UncheckedIOException) e).getCause();
+                    throw new UsageLogException(p.toString(), 0, "cannot read the directory: " + IoErrors.reason(io));
+                }
+                for (Path f : files) {
+                    add(out, seen, f);
+                }
+                continue;
+            }
+            if (!Files.exists(p)) {
+                throw new UsageLogException(p.toString(), 0, Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "a broken symbolic link"
+                        : "no such file or directory");
+            }
+            add(out, seen, p);
+        }
+        return out;
+    }
+
+    private static void add(List<Input> out, Map<Object, String> seen, Path f) {
+        Object key;
+        try {
+            Object k = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            key = k != null ? k : f.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new UsageLogException(f.toString(), 0, "no such file or directory");
+        } catch (IOException e) {
+            throw new UsageLogException(f.toString(), 0, "cannot read: " + IoErrors.reason(e));
+        }
+        String first = seen.putIfAbsent(key, f.toString());
+        Path dir = f.toAbsolutePath().getParent();
+        String project = dir == null || dir.getFileName() == null ? null : dir.getFileName().toString();
+        if (first != null) {
+            out.add(new Input(f, null, f.toString(), project, f + " is the same file as " + first + ": read once"));
+        } else {
+            out.add(new Input(f, null, f.toString(), project, null));
+        }
+    }
+}

@@ -1,0 +1,460 @@
+package io.tokenmetrics.usage;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JSON usage files: JSON Lines (one value per line, read with a bounded buffer), or whole JSON
+ * documents such as a saved usage-report page, pretty-printed or not. Each JSON value yields
+ * records: a flat object is one record (nested objects as dotted names); a usage-report page
+ * ({@code data[].results[]}) one per result, with its bucket's start; an OTLP trace file
+ * ({@code resourceSpans[].scopeSpans[].spans[]}) one per span, with its resource's attributes; an
+ * array, the records of each element. A file's source is decided by its first record that fits
+ * one, unless it is named.
+ */
+final class JsonRecords {
+    /** The longest JSON line: Claude Code writes whole tool results into one line. */
+    static final int MAX_LINE = 64 << 20;
+    /** Records held while no record has yet decided the file's source. */
+    private static final int MAX_UNDECIDED = 10_000;
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(40).maxStringLength(MAX_LINE).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
+
+    private final UsageAggregator agg;
+    private final UsageAggregator.Run run;
+    private final String name;
+    private final String project;
+    private Profile profile;
+    private RowProcessor proc;
+    private RowProcessor.Layout layout;
+    /** Per column of the virtual row: the candidate names. */
+    private List<List<String>> candidates;
+    private int[] dimColumns;
+    private final List<Pending> undecided = new ArrayList<>();
+    private final Problems problems = new Problems();
+
+    /** One flat record and where it came from. */
+    static final class Record {
+        final Map<String, String> values = new HashMap<>();
+        final Set<String> keys = new LinkedHashSet<>();
+        final Set<String> fractional = new java.util.HashSet<>();
+    }
+
+    private static final class Pending {
+        final Record record;
+        final long line;
+        final String path;
+
+        Pending(Record record, long line, String path) {
+            this.record = record;
+            this.line = line;
+            this.path = path;
+        }
+    }
+
+    /** Whether the input may be a whole JSON document rather than JSON Lines (not for .jsonl and .ndjson). */
+    private final boolean documents;
+
+    JsonRecords(UsageAggregator agg, UsageAggregator.Run run, String name, String project) {
+        this.agg = agg;
+        String lower = name.toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
+        this.documents = !lower.endsWith(".jsonl") && !lower.endsWith(".ndjson");
+        this.run = run;
+        this.name = name;
+        this.project = project;
+        if (agg.source() != null) {
+            decide(agg.source());
+        }
+    }
+
+    void read(InputStream in) throws IOException {
+        byte[] buf = new byte[4096];
+        long line = 0;
+        boolean first = true;
+        while (true) {
+            int len = 0;
+            boolean tooLong = false;
+            int c;
+            while ((c = in.read()) >= 0 && c != '\n') {
+                if (len == MAX_LINE) {
+                    tooLong = true;
+                    continue;
+                }
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE));
+                }
+                buf[len++] = (byte) c;
+            }
+            if (c < 0 && len == 0 && !tooLong) {
+                break;
+            }
+            line++;
+            if (tooLong) {
+                bad(line, null, "line too long", "the line is longer than " + MAX_LINE + " bytes");
+                continue;
+            }
+            int start = line == 1 && len >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF ? 3 : 0;
+            if (line == 1 && len >= 2 && ((buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE || (buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF)) {
+                throw new UsageLogException(name, 1, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8");
+            }
+            int end = len > start && buf[len - 1] == '\r' ? len - 1 : len;
+            if (isBlank(buf, start, end)) {
+                run.blank++;
+                continue;
+            }
+            if (first) {
+                first = false;
+                if (documents && startsDocument(buf, start, end)) {
+                    // a pretty-printed document: read the rest of the file as JSON values
+                    document(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, start, end - start),
+                            new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(new byte[] {'\n'}), in)), line);
+                    finish();
+                    return;
+                }
+            }
+            JsonNode node;
+            try (JsonParser p = MAPPER.getFactory().createParser(buf, start, end - start)) {
+                node = MAPPER.readTree(p);
+                if (p.nextToken() != null) {
+                    bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
+                    continue;
+                }
+            } catch (JsonProcessingException e) {
+                bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage())));
+                continue;
+            }
+            records(node, line, "");
+        }
+        finish();
+    }
+
+    private static boolean startsDocument(byte[] b, int from, int to) {
+        try (JsonParser p = MAPPER.getFactory().createParser(b, from, to - from)) {
+            p.nextToken();
+            p.skipChildren();
+            return false;
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whole JSON documents: a malformed one ends the file, since no line boundary is safe to resume at. */
+    private void document(InputStream in, long firstLine) throws IOException {
+        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+            while (p.nextToken() != null) {
+                long line = firstLine - 1 + p.currentTokenLocation().getLineNr();
+                JsonNode node = MAPPER.readTree(p);
+                records(node, line, "");
+            }
+        } catch (JsonProcessingException e) {
+            long line = firstLine - 1 + (e.getLocation() == null ? 1 : e.getLocation().getLineNr());
+            throw new UsageLogException(name, line, "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage())));
+        }
+    }
+
+    private static String firstLine(String m) {
+        return m == null ? "" : m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m;
+    }
+
+    /** The records of one JSON value. */
+    private void records(JsonNode node, long line, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                records(node.get(i), line, path + "[" + i + "]");
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            bad(line, path, "not an object", "expected a JSON object, found " + kind(node));
+            return;
+        }
+        if (node.has("resourceSpans")) {
+            spans(node, line, path);
+            return;
+        }
+        JsonNode data = node.get("data");
+        if (data != null && data.isArray() && (node.has("has_more") || "page".equals(node.path("object").asText(null))
+                || data.size() > 0 && data.get(0).has("results"))) {
+            for (int i = 0; i < data.size(); i++) {
+                bucket(data.get(i), line, path + "data[" + i + "]");
+            }
+            return;
+        }
+        if (node.has("results") && (node.has("start_time") || node.has("starting_at"))) {
+            bucket(node, line, path);
+            return;
+        }
+        Record r = new Record();
+        flatten(node, "", r);
+        handle(r, line, path);
+    }
+
+    private void bucket(JsonNode b, long line, String path) {
+        JsonNode results = b.get("results");
+        if (results == null || !results.isArray()) {
+            bad(line, path, "not a usage bucket", "a usage bucket needs a results array");
+            return;
+        }
+        boolean anthropic = b.has("starting_at");
+        if (profile == null) {
+            decide(anthropic ? UsageSource.ANTHROPIC_USAGE : UsageSource.OPENAI_USAGE);
+        }
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode res = results.get(i);
+            String at = (path.isEmpty() ? "" : path + ".") + "results[" + i + "]";
+            if (!res.isObject()) {
+                bad(line, at, "not an object", "expected a JSON object, found " + kind(res));
+                continue;
+            }
+            Record r = new Record();
+            flatten(res, "", r);
+            for (String k : new String[] {"start_time", "end_time", "starting_at", "ending_at"}) {
+                if (b.has(k) && !b.get(k).isNull()) {
+                    r.values.put(k, b.get(k).asText());
+                    r.keys.add(k);
+                }
+            }
+            handle(r, line, at);
+        }
+    }
+
+    private void spans(JsonNode node, long line, String path) {
+        if (profile == null) {
+            decide(UsageSource.OTEL);
+        }
+        JsonNode rs = node.get("resourceSpans");
+        for (int i = 0; i < rs.size(); i++) {
+            JsonNode resource = rs.get(i);
+            Record base = new Record();
+            attributes(resource.path("resource").path("attributes"), base);
+            JsonNode scopes = resource.path("scopeSpans");
+            for (int j = 0; j < scopes.size(); j++) {
+                JsonNode spans = scopes.get(j).path("spans");
+                for (int k = 0; k < spans.size(); k++) {
+                    JsonNode span = spans.get(k);
+                    Record r = new Record();
+                    r.values.putAll(base.values);
+                    r.keys.addAll(base.keys);
+                    for (String f : new String[] {"traceId", "spanId", "name", "startTimeUnixNano"}) {
+                        if (span.hasNonNull(f)) {
+                            r.values.put(f.toLowerCase(Locale.ROOT), span.get(f).asText());
+                            r.keys.add(f.toLowerCase(Locale.ROOT));
+                        }
+                    }
+                    attributes(span.path("attributes"), r);
+                    handle(r, line, path + "resourceSpans[" + i + "].scopeSpans[" + j + "].spans[" + k + "]");
+                }
+            }
+        }
+    }
+
+    /** OTLP/JSON attributes: {@code [{"key": k, "value": {"intValue": "12"}}]}; int64 values are often strings. */
+    private static void attributes(JsonNode attrs, Record r) {
+        for (JsonNode a : attrs) {
+            String key = a.path("key").asText("").toLowerCase(Locale.ROOT);
+            JsonNode v = a.path("value");
+            JsonNode x = v.has("intValue") ? v.get("intValue") : v.has("stringValue") ? v.get("stringValue")
+                    : v.has("doubleValue") ? v.get("doubleValue") : v.has("boolValue") ? v.get("boolValue") : null;
+            r.keys.add(key);
+            if (x != null && !x.isNull()) {
+                r.values.put(key, x.asText());
+                if (v.has("doubleValue")) {
+                    r.fractional.add(key);
+                }
+            }
+        }
+    }
+
+    private static void flatten(JsonNode o, String prefix, Record r) {
+        Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix + e.getKey().toLowerCase(Locale.ROOT);
+            JsonNode v = e.getValue();
+            if (v.isObject()) {
+                flatten(v, key + ".", r);
+            } else if (!v.isArray()) {
+                r.keys.add(key);
+                if (!v.isNull()) {
+                    r.values.putIfAbsent(key, v.asText());
+                    if (v.isFloatingPointNumber()) {
+                        r.fractional.add(key);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String kind(JsonNode n) {
+        return n.isArray() ? "an array" : n.isTextual() ? "a string" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean"
+                : n.isNull() ? "null" : "an object";
+    }
+
+    private void handle(Record r, long line, String path) {
+        if (project != null) {
+            r.values.put(Records.PROJECT_KEY, project);
+        }
+        if (profile == null) {
+            UsageSource s;
+            try {
+                s = Profile.detectFlat(r.keys, r.values);
+            } catch (IllegalArgumentException e) {
+                throw new UsageLogException(name, line, "cannot tell the source: the record " + e.getMessage() + "; name it with --source "
+                        + String.join("|", Profile.ids()));
+            }
+            if (s == null) {
+                undecided.add(new Pending(r, line, path));
+                if (undecided.size() > MAX_UNDECIDED) {
+                    throw undecidable();
+                }
+                return;
+            }
+            decide(s);
+            List<Pending> held = new ArrayList<>(undecided);
+            undecided.clear();
+            for (Pending p : held) {
+                process(p.record, p.line, p.path);
+            }
+        }
+        process(r, line, path);
+    }
+
+    private UsageLogException undecidable() {
+        Pending first = undecided.get(0);
+        return new UsageLogException(name, first.line, "no record fits a known source (fields of the first: "
+                + String.join(", ", abbreviate(first.record.keys)) + "); " + Profile.detectionHint());
+    }
+
+    private static List<String> abbreviate(Set<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            if (out.size() == 12) {
+                out.add("...");
+                break;
+            }
+            out.add(Text.escape(k));
+        }
+        return out;
+    }
+
+    private void finish() {
+        if (profile == null && !undecided.isEmpty()) {
+            throw undecidable();
+        }
+        run.problems.addAll(problems, 0, name);
+        run.sources.add(name + ": " + (profile == null ? "no records" : profile.source.id()));
+    }
+
+    private void decide(UsageSource s) {
+        profile = agg.profile(s);
+        candidates = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int[] slot = new int[Slot.ALL.length];
+        for (Slot s2 : Slot.ALL) {
+            List<String> c = profile.names(s2);
+            if (c.isEmpty()) {
+                slot[s2.ordinal()] = -1;
+                continue;
+            }
+            slot[s2.ordinal()] = candidates.size();
+            candidates.add(c);
+            names.add(c.get(0));
+        }
+        List<String> by = agg.by();
+        dimColumns = new int[by.size()];
+        for (int k = 0; k < by.size(); k++) {
+            dimColumns[k] = candidates.size();
+            candidates.add(profile.dimensionNames(by.get(k)));
+            names.add(by.get(k));
+        }
+        layout = new RowProcessor.Layout(candidates.size(), slot, dimColumns, by.toArray(new String[0]), names.toArray(new String[0]),
+                profile, true);
+        proc = run.processor(layout);
+        proc.fractional = new boolean[candidates.size()];
+    }
+
+    private void process(Record r, long line, String path) {
+        int n = candidates.size();
+        byte[][] fields = new byte[n][];
+        int total = 0;
+        String[] names = layout.names;
+        for (int k = 0; k < n; k++) {
+            String v = null;
+            String found = null;
+            for (String c : candidates.get(k)) {
+                v = r.values.get(c);
+                if (v != null) {
+                    found = c;
+                    break;
+                }
+            }
+            proc.fractional[k] = found != null && r.fractional.contains(found);
+            names[k] = found != null ? found : candidates.get(k).get(0);
+            if (v == null && isDim(k)) {
+                bad(line, path, "missing field", "no " + layout.dimNames[dimIndex(k)] + " field (looked for "
+                        + String.join(", ", candidates.get(k)) + ")");
+                return;
+            }
+            fields[k] = v == null ? new byte[0] : v.getBytes(StandardCharsets.UTF_8);
+            total += fields[k].length;
+        }
+        byte[] row = new byte[total];
+        int[] start = new int[n];
+        int[] end = new int[n];
+        int at = 0;
+        for (int k = 0; k < n; k++) {
+            start[k] = at;
+            System.arraycopy(fields[k], 0, row, at, fields[k].length);
+            at += fields[k].length;
+            end[k] = at;
+        }
+        run.count(proc.row(row, start, end), proc, line, path, problems, name);
+    }
+
+    private boolean isDim(int k) {
+        return dimIndex(k) >= 0;
+    }
+
+    private int dimIndex(int k) {
+        for (int d = 0; d < dimColumns.length; d++) {
+            if (dimColumns[d] == k) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    private void bad(long line, String path, String kind, String message) {
+        run.bad(problems, name, line, path, kind, message);
+    }
+
+    private static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,84 @@
+package io.tokenmetrics.usage;
+
+import java.util.Arrays;
+
+/**
+ * The request ids seen so far, for counting a record written twice once. Keeps 128 bits of two
+ * independent 64-bit hashes of each id, not the id: 16 bytes an id whatever its length. Two
+ * different ids are taken for one only if both hashes collide, about once in 2^128 pairs: at a
+ * billion records, a chance below 10^-20. Not thread-safe: files with ids are read by one thread.
+ */
+final class SeenIds {
+    private long[] table = new long[2 * 1024];
+    private int size;
+    private long duplicates;
+
+    /** Adds the id made of {@code b[s1, e1)} and {@code b[s2, e2)}; false if it was seen before. */
+    boolean add(byte[] b, int s1, int e1, int s2, int e2) {
+        long h1 = 0xcbf29ce484222325L;
+        long h2 = 0x9E3779B97F4A7C15L;
+        for (int i = s1; i < e1; i++) {
+            h1 = (h1 ^ (b[i] & 0xFF)) * 0x100000001b3L;
+            h2 = Long.rotateLeft(h2 ^ ((b[i] & 0xFF) * 0xff51afd7ed558ccdL), 29) * 0xc4ceb9fe1a85ec53L;
+        }
+        // a separator that no byte equals, so ("ab", "c") and ("a", "bc") differ
+        h1 = (h1 ^ 0x1FF) * 0x100000001b3L;
+        h2 = Long.rotateLeft(h2 ^ 0x1FFL * 0xff51afd7ed558ccdL, 29) * 0xc4ceb9fe1a85ec53L;
+        for (int i = s2; i < e2; i++) {
+            h1 = (h1 ^ (b[i] & 0xFF)) * 0x100000001b3L;
+            h2 = Long.rotateLeft(h2 ^ ((b[i] & 0xFF) * 0xff51afd7ed558ccdL), 29) * 0xc4ceb9fe1a85ec53L;
+        }
+        h2 ^= h2 >>> 31;
+        if (h1 == 0 && h2 == 0) {
+            h2 = 1;
+        }
+        int mask = table.length / 2 - 1;
+        int slot = (int) (mix(h1 ^ h2) & mask);
+        while (true) {
+            long a = table[2 * slot];
+            long c = table[2 * slot + 1];
+            if (a == 0 && c == 0) {
+                break;
+            }
+            if (a == h1 && c == h2) {
+                duplicates++;
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+        table[2 * slot] = h1;
+        table[2 * slot + 1] = h2;
+        if (++size * 2 > mask + 1) {
+            grow();
+        }
+        return true;
+    }
+
+    long duplicates() {
+        return duplicates;
+    }
+
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        return k;
+    }
+
+    private void grow() {
+        long[] old = table;
+        table = new long[old.length * 2];
+        int mask = table.length / 2 - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0 || old[i + 1] != 0) {
+                int slot = (int) (mix(old[i] ^ old[i + 1]) & mask);
+                while (table[2 * slot] != 0 || table[2 * slot + 1] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                table[2 * slot] = old[i];
+                table[2 * slot + 1] = old[i + 1];
+            }
+        }
+        Arrays.fill(old, 0);
+    }
+}

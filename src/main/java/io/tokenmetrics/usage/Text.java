@@ -1,0 +1,80 @@
+package io.tokenmetrics.usage;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Values from logs shown safely: control characters as {@code \n}, {@code \r}, {@code \t},
+ * {@code \0} or {@code \u001b}, and bytes that are not UTF-8 as {@code \xNN}, so that neither a
+ * message nor a table can carry a terminal escape sequence or a raw NUL.
+ */
+public final class Text {
+    private Text() {
+    }
+
+    /**
+     * {@code s} with every control character (C0, DEL, C1) and the line and paragraph separators escaped.
+     *
+     * @throws NullPointerException if {@code s} is null
+     */
+    public static String escape(String s) {
+        int i = 0;
+        while (i < s.length() && !control(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 8).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!control(c)) {
+                out.append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == 0) {
+                out.append("\\0");
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean control(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Bytes as text: valid UTF-8 decoded and {@link #escape escaped}, invalid bytes as {@code \xNN}. */
+    static String escapeBytes(byte[] b, int from, int to) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b, from, to - from);
+        CharBuffer out = CharBuffer.allocate(to - from + 1);
+        StringBuilder s = new StringBuilder();
+        while (true) {
+            CoderResult r = d.decode(in, out, true);
+            out.flip();
+            s.append(escape(out.toString()));
+            out.clear();
+            if (r.isError()) {
+                for (int k = 0; k < r.length(); k++) {
+                    s.append(String.format("\\x%02X", in.get() & 0xFF));
+                }
+                continue;
+            }
+            if (r.isUnderflow()) {
+                break;
+            }
+        }
+        return s.toString();
+    }
+}

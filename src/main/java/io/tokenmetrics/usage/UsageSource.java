@@ -1,0 +1,70 @@
+package io.tokenmetrics.usage;
+
+import java.util.Locale;
+
+/**
+ * Where a usage log comes from, which decides what its numbers mean. Every source is read into
+ * one meaning (the OpenTelemetry GenAI conventions): input includes cache reads and cache writes,
+ * output includes reasoning, total is input + output. {@code docs/usage-sources.md} has the table
+ * of each source's fields and the vendor page it follows.
+ */
+public enum UsageSource {
+    /** Flat CSV with a header row: generic names, or those given with {@code --map}. */
+    CSV("csv"),
+    /** Flat JSON Lines: generic names, nested objects as dotted names, or {@code --map}. */
+    JSONL("jsonl"),
+    /** OpenAI Chat Completions or Responses objects, one per line. */
+    OPENAI("openai"),
+    /** Pages of OpenAI's organization Usage API for completions (time buckets). */
+    OPENAI_USAGE("openai-usage"),
+    /** Anthropic Messages API responses, one per line, or flat rows with Anthropic's column names. */
+    ANTHROPIC("anthropic"),
+    /** Pages of Anthropic's Admin API usage report for messages (time buckets). */
+    ANTHROPIC_USAGE("anthropic-usage"),
+    /** Claude Code's session logs ({@code projects/<project>/<session>.jsonl}). */
+    CLAUDE_CODE("claude-code"),
+    /** Gemini {@code GenerateContentResponse} objects with {@code usageMetadata}, one per line. */
+    GEMINI("gemini"),
+    /** Amazon Bedrock model invocation logs. */
+    BEDROCK("bedrock"),
+    /** OTLP/JSON trace files (the Collector's file exporter), or flat rows with {@code gen_ai.*} names. */
+    OTEL("otel"),
+    /** LiteLLM spend logs exported as CSV or JSON. */
+    LITELLM("litellm");
+
+    private final String id;
+
+    UsageSource(String id) {
+        this.id = id;
+    }
+
+    /** The name used on the command line, such as {@code claude-code}. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The source of a command-line name.
+     *
+     * @throws IllegalArgumentException listing the valid names
+     * @throws NullPointerException if {@code name} is null
+     */
+    public static UsageSource fromId(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        for (UsageSource s : values()) {
+            if (s.id.equals(n)) {
+                return s;
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        for (UsageSource s : values()) {
+            all.append(all.length() == 0 ? "" : ", ").append(s.id);
+        }
+        throw new IllegalArgumentException("source (" + name + ") must be one of " + all);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
