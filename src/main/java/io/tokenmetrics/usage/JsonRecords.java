@@ -395,6 +395,11 @@ final class JsonRecords {
     }
 
     private void process(Record r, long line, String path) {
+        if (profile.nonUsageAllowed && !hasTokens(r)) {
+            // a user line of Claude Code, a span of other work: not a request, whatever it lacks
+            run.notUsage++;
+            return;
+        }
         int n = candidates.size();
         byte[][] fields = new byte[n][];
         int total = 0;
@@ -430,6 +435,19 @@ final class JsonRecords {
             end[k] = at;
         }
         run.count(proc.row(row, start, end), proc, line, path, problems, name);
+    }
+
+    private boolean hasTokens(Record r) {
+        for (Slot s : Slot.ALL) {
+            if (s.isTokens() && s != Slot.REQUESTS) {
+                for (String c : profile.names(s)) {
+                    if (r.values.containsKey(c)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private boolean isDim(int k) {
