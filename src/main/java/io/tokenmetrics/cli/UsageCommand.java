@@ -80,8 +80,8 @@ final class UsageCommand extends Commands.Base {
                 b.source(UsageSource.fromId(source));
             }
         } catch (IllegalArgumentException e) {
-            throw new CliException(Main.USAGE_ERROR, (source != null && e.getMessage().startsWith("source") ? "--source " : "--map ")
-                    + e.getMessage(), e);
+            String m = e.getMessage();
+            throw new CliException(Main.USAGE_ERROR, m.startsWith("source ") ? "--" + m : "--map " + m, e);
         }
         if (threads != null) {
             b.threads(threads);

@@ -106,6 +106,10 @@ final class Accumulator {
             table = t;
         }
 
+        int size() {
+            return size;
+        }
+
         String value(int id) {
             return new String(values[id], StandardCharsets.UTF_8);
         }

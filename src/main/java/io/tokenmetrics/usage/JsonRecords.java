@@ -37,7 +37,9 @@ final class JsonRecords {
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(40).maxStringLength(MAX_LINE).build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+            .build())
+            // fractions as written: a double would turn 1776074400.75 into 1.77607440075E9
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final UsageAggregator agg;
     private final UsageAggregator.Run run;
@@ -278,7 +280,7 @@ final class JsonRecords {
                     : v.has("doubleValue") ? v.get("doubleValue") : v.has("boolValue") ? v.get("boolValue") : null;
             r.keys.add(key);
             if (x != null && !x.isNull()) {
-                r.values.put(key, x.asText());
+                r.values.put(key, text(x));
                 if (v.has("doubleValue")) {
                     r.fractional.add(key);
                 }
@@ -297,13 +299,17 @@ final class JsonRecords {
             } else if (!v.isArray()) {
                 r.keys.add(key);
                 if (!v.isNull()) {
-                    r.values.putIfAbsent(key, v.asText());
+                    r.values.putIfAbsent(key, text(v));
                     if (v.isFloatingPointNumber()) {
                         r.fractional.add(key);
                     }
                 }
             }
         }
+    }
+
+    private static String text(JsonNode v) {
+        return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
     }
 
     private static String kind(JsonNode n) {

@@ -591,7 +591,7 @@ public final class UsageAggregator {
     }
 
     /** The region {@code [s, e)} of a file; a file that ends before {@code e} was cut while it was read. */
-    private static Src region(FileChannel ch, long s, long e, String name) {
+    static Src region(FileChannel ch, long s, long e, String name) {
         long[] pos = {s};
         return b -> {
             if (pos[0] >= e) {

@@ -1,6 +1,7 @@
 package io.tokenmetrics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenmetrics.openrouter.OpenRouterTest;
@@ -53,6 +54,50 @@ class CliDataCommandsTest {
         assertTrue(ch.out.contains("changes,usage-m,2026-W16,2026-W17,150,120,-30,-20,true,fall,,,\n"), ch.out);
         CliRun g = CliRun.of("growth", "usage-all", "--data", saved.toString(), "--format", "csv");
         assertTrue(g.out.contains(",100,120,20,20,1.2,"), g.out);
+    }
+
+    @Test
+    void usageCountsAnthropicCacheTokensAsInput() throws IOException {
+        // the example: input_tokens 10 excludes cache writes 2000 and reads 50000:
+        // input 52010, output 300, total 52310 (not 310)
+        Path log = file("a.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"type\":\"message\",\"model\":\"claude-sonnet-4-5\","
+                + "\"usage\":{\"input_tokens\":10,\"cache_creation_input_tokens\":2000,\"cache_read_input_tokens\":50000,\"output_tokens\":300}}\n");
+        CliRun r = CliRun.of("usage", log.toString(), "--by", "model", "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        assertEquals("period_start,period_end,model,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
+                + "reasoning_tokens\n2026-04-13,2026-04-19,claude-sonnet-4-5,1,52010,300,52310,50000,2000,0\n", r.out);
+        // from standard input, named with --source
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(log)));
+            CliRun in = CliRun.of("usage", "-", "--source", "anthropic", "--format", "csv");
+            assertEquals(0, in.code, in::toString);
+            assertTrue(in.out.endsWith("\n2026-04-13,2026-04-19,1,52010,300,52310,50000,2000,0\n"), in.out);
+        } finally {
+            System.setIn(saved);
+        }
+        CliRun bad = CliRun.of("usage", log.toString(), "--source", "vertex");
+        assertEquals(2, bad.code);
+        assertEquals("token-metrics: --source (vertex) must be one of csv, jsonl, openai, openai-usage, anthropic, anthropic-usage,"
+                + " claude-code, gemini, bedrock, otel, litellm\n", bad.err);
+    }
+
+    @Test
+    void usageTextOutputEscapesControlCharactersFromTheLog() throws IOException {
+        Path log = file("esc.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,\u001b[2Jevil,1,1\n");
+        CliRun r = CliRun.of("usage", log.toString(), "--by", "model");
+        assertEquals(0, r.code, r::toString);
+        assertFalse(r.out.contains("\u001b"), r.out);
+        assertTrue(r.out.contains("\\u001b[2Jevil"), r.out);
+    }
+
+    @Test
+    void cannotWriteSaysWhy() throws IOException {
+        Path log = file("w.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,1,1\n");
+        Path target = dir.resolve("no-such-dir").resolve("x.json");
+        CliRun r = CliRun.of("usage", log.toString(), "--save", target.toString());
+        assertEquals(1, r.code);
+        assertEquals("token-metrics: cannot write " + target + ": no such file or directory\n", r.err);
     }
 
     @Test

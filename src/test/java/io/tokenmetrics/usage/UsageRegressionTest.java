@@ -1,0 +1,195 @@
+package io.tokenmetrics.usage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tokenmetrics.period.PeriodType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bugs found when the usage path was tried as a new user would, each pinned by a test. */
+class UsageRegressionTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws IOException {
+        return file(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path file(String name, byte[] content) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, content);
+        return f;
+    }
+
+    private static UsageAggregator.Builder weekly(String... by) {
+        return UsageAggregator.builder().period(PeriodType.WEEK).by(Arrays.asList(by));
+    }
+
+    private static String message(UsageAggregator a, Path f) {
+        return assertThrows(UsageLogException.class, () -> a.aggregate(f)).getMessage();
+    }
+
+    @Test
+    void aFileCutWhileItIsReadIsAnErrorNotAnEndlessLoop() throws IOException {
+        Path f = file("cut.csv", "timestamp,input_tokens,output_tokens\n");
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            // the reader was told the file has 1000 bytes; it has 37
+            UsageAggregator.Src src = UsageAggregator.region(ch, 0, 1000, "cut.csv");
+            ByteBuffer b = ByteBuffer.allocate(4096);
+            assertEquals(37, src.read(b));
+            UsageLogException e = assertThrows(UsageLogException.class, () -> src.read(b));
+            assertEquals("cut.csv: the file became shorter while it was read (it ends at byte 37, it had 1000 or more): was it"
+                    + " truncated, as log rotation with copytruncate does? Read a copy", e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnclosedQuoteCostsOneRowNotTheRestOfTheFile() throws IOException {
+        StringBuilder b = new StringBuilder("timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,\"a,1,1\n");
+        for (int i = 0; i < 100; i++) {
+            b.append("2026-04-13T10:00:00Z,b,1,1\n");
+        }
+        Path f = file("quote.csv", b.toString());
+        UsageResult r = weekly("model").skipBad(true).build().aggregate(f);
+        // line 2 is bad; the 100 rows after it (lines 3 to 102) count: 200 tokens
+        assertEquals(100, r.rows());
+        assertEquals(1, r.skipped());
+        assertEquals(f + ":2: a quoted field is longer than 1024 bytes (a quote that is not closed?)", r.firstSkipped().get(0));
+        assertEquals(200, r.groups().get(0).totalTokens());
+        Path end = file("end.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,b,1,1\n2026-04-13T10:00:00Z,\"a,1,1\n"
+                + "2026-04-13T10:00:00Z,b,2,2\n");
+        UsageResult e = weekly("model").skipBad(true).build().aggregate(end);
+        // line 3 opens a quote never closed; line 4 still counts: 1 + 1 + 2 + 2 = 6
+        assertEquals(f.getParent().resolve("end.csv") + ":3: a quoted field is not closed before the end of the file", e.firstSkipped().get(0));
+        assertEquals(6, e.groups().get(0).totalTokens());
+    }
+
+    @Test
+    void aRowThatWouldOverflowAddsNothing() throws IOException {
+        Path f = file("o.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,9000000000000000000,0\n"
+                + "2026-04-13T11:00:00Z,9000000000000000000,5\n2026-04-13T12:00:00Z,1,1\n");
+        UsageResult r = weekly().skipBad(true).threads(1).build().aggregate(f);
+        // row 2 is refused whole: its 5 output tokens are not added; rows 1 and 3 give 9e18 + 1 in, 1 out
+        assertEquals(1, r.skipped());
+        assertEquals(9000000000000000001L, r.groups().get(0).inputTokens());
+        assertEquals(1, r.groups().get(0).outputTokens());
+    }
+
+    @Test
+    void overflowAcrossFilesAndThreadsNamesTheFileLineAndPeriod() throws IOException {
+        Path a = file("a.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,5000000000000000000,0\n");
+        Path b = file("b.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-14T10:00:00Z,m,5000000000000000000,0\n");
+        // each file alone is fine; together 1e19 passes 2^63 - 1 in the group (2026-W16, m)
+        assertEquals(b + ":2: adding this row to the group of 2026-W16 (model=m) would take a sum past 9223372036854775807: refused rather"
+                + " than wrapped", assertThrows(UsageLogException.class, () -> weekly("model").threads(2).build().aggregate(a, b)).getMessage());
+    }
+
+    @Test
+    void anOffsetAndAZoneFarApartMoveTheDayByTwo() throws IOException {
+        // 23:30 at -12:00 on the 13th is 11:30 UTC on the 14th, 01:30 on the 15th at +14:00
+        Path f = file("z.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T23:30:00-12:00,1,1\n");
+        UsageResult r = UsageAggregator.builder().period(PeriodType.DAY).zone(ZoneId.of("Pacific/Kiritimati")).build().aggregate(f);
+        assertEquals("2026-04-15", r.groups().get(0).period().start().toString());
+        UsageResult fixed = UsageAggregator.builder().period(PeriodType.DAY).zone(ZoneOffset.ofHours(14)).build().aggregate(f);
+        assertEquals("2026-04-15", fixed.groups().get(0).period().start().toString());
+    }
+
+    @Test
+    void compactDatesAndYearsAreNotEpochSecondsButFractionalEpochsAre() throws IOException {
+        Path d = file("d.csv", "timestamp,input_tokens,output_tokens\n20260413,1,1\n");
+        assertEquals(d + ":2: timestamp (\"20260413\") is neither epoch seconds (10 digits), milliseconds (13), microseconds (16) or"
+                + " nanoseconds (19) nor ISO-8601 (2026-04-13T12:34:56Z); write a date as 2026-04-13", message(weekly().build(), d));
+        Path y = file("y.csv", "timestamp,input_tokens,output_tokens\n2026,1,1\n");
+        assertEquals(y + ":2: timestamp (\"2026\") is neither epoch seconds (10 digits), milliseconds (13), microseconds (16) or"
+                + " nanoseconds (19) nor ISO-8601 (2026-04-13T12:34:56Z)", message(weekly().build(), y));
+        // 1776074400.75 s is 2026-04-13T10:00:00.75Z, as a CSV text and as a JSON number
+        Path c = file("f.csv", "timestamp,input_tokens,output_tokens\n1776074400.75,1,1\n");
+        assertEquals("2026-04-13", UsageAggregator.builder().period(PeriodType.DAY).build().aggregate(c).groups().get(0).period().start().toString());
+        Path j = file("f.jsonl", "{\"timestamp\":1776074400.75,\"input_tokens\":1,\"output_tokens\":1}\n");
+        assertEquals("2026-04-13", UsageAggregator.builder().period(PeriodType.DAY).build().aggregate(j).groups().get(0).period().start().toString());
+        // a fraction is still no token count
+        Path t = file("t.jsonl", "{\"timestamp\":1776074400,\"input_tokens\":1.5,\"output_tokens\":1}\n");
+        assertEquals(t + ":1: input_tokens (1.5) is not a whole number of tokens", message(weekly().build(), t));
+    }
+
+    @Test
+    void invalidUtf8NamesAreBadRowsNotOneMergedGroup() throws IOException {
+        byte[] head = "timestamp,model,input_tokens,output_tokens\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] row1 = "2026-04-13T10:00:00Z,\u00ff1,1,1\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] row2 = "2026-04-13T10:00:00Z,\u00fe2,1,1\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = new byte[head.length + row1.length + row2.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(row1, 0, all, head.length, row1.length);
+        System.arraycopy(row2, 0, all, head.length + row1.length, row2.length);
+        Path f = file("latin1.csv", all);
+        UsageResult r = weekly("model").skipBad(true).build().aggregate(f);
+        assertEquals(0, r.rows());
+        assertEquals(Arrays.asList(f + ":2: model (\"\\xFF1\") is not valid UTF-8", f + ":3: model (\"\\xFE2\") is not valid UTF-8"), r.firstSkipped());
+    }
+
+    @Test
+    void aBadRowInternsNothing() {
+        RowProcessor.Layout layout = weekly("model").build().layout(Arrays.asList("timestamp", "model", "input_tokens", "output_tokens"), "x.csv");
+        Accumulator acc = new Accumulator(1);
+        RowProcessor p = new RowProcessor(layout, PeriodType.WEEK, ZoneOffset.UTC, acc, null);
+        byte[] row = "2026-04-13T10:00:00Zdistinct-name-1x1".getBytes(StandardCharsets.US_ASCII);
+        // fields: timestamp [0,20), model [20,35), input "x" [35,36) is bad, output [36,37)
+        assertEquals(RowProcessor.BAD, p.row(row, new int[] {0, 20, 35, 36}, new int[] {20, 35, 36, 37}));
+        assertEquals(0, acc.dicts[0].size());
+    }
+
+    @Test
+    void twoJsonValuesOnALineAndRepeatedKeysOrColumnsAreErrors() throws IOException {
+        Path two = file("two.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":1} "
+                + "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":2,\"output_tokens\":2}\n");
+        assertEquals(two + ":1: more than one JSON value on the line (JSON Lines has one per line)", message(weekly().build(), two));
+        Path key = file("key.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"input_tokens\":9,\"output_tokens\":1}\n");
+        assertEquals(key + ":1: malformed JSON: Duplicate field 'input_tokens'", message(weekly().build(), key));
+        Path col = file("col.csv", "timestamp,input_tokens,output_tokens,input_tokens\n2026-04-13T10:00:00Z,1,1,9\n");
+        assertEquals(col + ":1: column \"input_tokens\" appears twice (columns 2 and 4): which one counts is not clear",
+                message(weekly().build(), col));
+    }
+
+    @Test
+    void utf16CrOnlyAndNulBytesGetReadableErrors() throws IOException {
+        byte[] utf16 = "\ufefftimestamp,input_tokens,output_tokens\n".getBytes(StandardCharsets.UTF_16LE);
+        Path u = file("u16.csv", utf16);
+        assertEquals(u + ":1: the file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8", message(weekly().build(), u));
+        Path nobom = file("nobom.csv", "timestamp,input_tokens\n".getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(nobom + ":1: the header row has a NUL byte: not a UTF-8 text file (UTF-16 without a byte-order mark?)",
+                message(weekly().build(), nobom));
+        Path cr = file("cr.csv", "timestamp,input_tokens,output_tokens\r2026-04-13T10:00:00Z,1,1\r");
+        assertEquals(cr + ":1: the file has CR-only line ends (classic Mac); convert them to LF or CRLF", message(weekly().build(), cr));
+        Path nul = file("nul.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,1\u0000\u001b[2J,1\n");
+        assertEquals(nul + ":2: input_tokens (\"1\\0\\u001b[2J\") is not a whole number of tokens", message(weekly().build(), nul));
+    }
+
+    @Test
+    void ioErrorsSayWhy() {
+        assertEquals("permission denied", IoErrors.reason(new AccessDeniedException("x.csv")));
+        assertEquals("no such file or directory", IoErrors.reason(new NoSuchFileException("x.csv")));
+        Path missing = dir.resolve("missing.csv");
+        assertEquals(missing + ": no such file or directory",
+                assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(missing))).getMessage());
+    }
+
+    @Test
+    void textEscapesControlCharacters() {
+        assertEquals("a\\u001b[31mb\\n\\0", Text.escape("a\u001b[31mb\n\u0000"));
+        assertEquals("模型 gpt-4o", Text.escape("模型 gpt-4o"));
+    }
+}
