@@ -57,6 +57,9 @@ final class OpenRouterCommand extends Commands.Base {
 
     @Override
     Doc build(Dataset data) {
+        if (top < 1) {
+            throw new CliException(Main.USAGE_ERROR, "--top (" + top + ") must be >= 1", null);
+        }
         RankingsData rows = RankingsData.empty();
         for (Path f : files) {
             rows = rows.merge(RankingsData.read(f));

@@ -12,12 +12,19 @@ public final class DailyRow {
     private final String permaslug;
     private final long totalTokens;
     private final String asOf;
+    private final java.time.Instant asOfInstant;
 
-    DailyRow(LocalDate date, String permaslug, long totalTokens, String asOf) {
+    DailyRow(LocalDate date, String permaslug, long totalTokens, String asOf, java.time.Instant asOfInstant) {
         this.date = date;
         this.permaslug = permaslug;
         this.totalTokens = totalTokens;
         this.asOf = asOf;
+        this.asOfInstant = asOfInstant;
+    }
+
+    /** The {@code meta.as_of} of the response as an instant, offsets applied. */
+    public java.time.Instant asOfInstant() {
+        return asOfInstant;
     }
 
     /** The day (UTC). */

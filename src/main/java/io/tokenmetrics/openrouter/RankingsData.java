@@ -20,9 +20,11 @@ import java.util.TreeMap;
 
 /**
  * Daily rows of OpenRouter's {@code rankings-daily} responses, merged: overlapping windows are
- * combined, and a {@code (date, model_permaslug)} present in several responses keeps the row of
- * the newest {@code meta.as_of}. Unknown fields are ignored (the API may add some); the fields
- * used are required and checked, each error naming the file and JSON path. Immutable.
+ * combined, and a day present in several responses keeps all its rows from the response with the
+ * newest {@code meta.as_of} (compared as instants, offsets applied): a day is merged whole, since
+ * a newer response may fold a model into {@code other} that an older one listed, and mixing the
+ * two would count it twice. Unknown fields are ignored (the API may add some); the fields used
+ * are required and checked, each error naming the file and JSON path. Immutable.
  */
 public final class RankingsData {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -70,6 +72,13 @@ public final class RankingsData {
             throw new OpenRouterException(name + ": $.meta.as_of: missing; every figure must be cited with its as_of time");
         }
         String asOf = meta.get("as_of").textValue();
+        java.time.Instant asOfInstant;
+        try {
+            asOfInstant = java.time.OffsetDateTime.parse(asOf).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new OpenRouterException(name + ": $.meta.as_of: \"" + abbreviate(asOf) + "\" is not an ISO-8601 time with an offset"
+                    + " (2026-04-20T02:00:00Z); every figure must be cited with it", e);
+        }
         JsonNode data = root.get("data");
         if (data == null || !data.isArray()) {
             throw new OpenRouterException(name + ": $.data: expected an array");
@@ -100,7 +109,7 @@ public final class RankingsData {
             } catch (DateTimeParseException e) {
                 throw new OpenRouterException(name + ": " + p + ".date: \"" + abbreviate(date) + "\" is not a date (YYYY-MM-DD)", e);
             }
-            DailyRow row = new DailyRow(d, slug, tokens, asOf);
+            DailyRow row = new DailyRow(d, slug, tokens, asOf, asOfInstant);
             if (rows.put(key(row), row) != null) {
                 throw new OpenRouterException(name + ": " + p + ": " + d + " " + slug + " appears twice in one response");
             }
@@ -125,18 +134,36 @@ public final class RankingsData {
     }
 
     /**
-     * Both sets of rows; a day and model in both keeps the row with the newer {@code as_of}
-     * (ISO-8601 times compare as text), and this one's on a tie.
+     * Both sets of rows; a day in both keeps all its rows from the set whose {@code as_of} is
+     * newer (as an instant), and this one's on a tie.
      */
     public RankingsData merge(RankingsData other) {
-        Map<String, DailyRow> out = new TreeMap<>(rows);
-        for (Map.Entry<String, DailyRow> e : other.rows.entrySet()) {
-            DailyRow mine = out.get(e.getKey());
-            if (mine == null || e.getValue().asOf().compareTo(mine.asOf()) > 0) {
-                out.put(e.getKey(), e.getValue());
+        java.util.Objects.requireNonNull(other, "other");
+        Map<LocalDate, java.time.Instant> mine = dayAsOf(rows);
+        Map<LocalDate, java.time.Instant> theirs = dayAsOf(other.rows);
+        Map<String, DailyRow> out = new TreeMap<>();
+        for (DailyRow r : rows.values()) {
+            java.time.Instant t = theirs.get(r.date());
+            if (t == null || !t.isAfter(mine.get(r.date()))) {
+                out.put(key(r), r);
+            }
+        }
+        for (DailyRow r : other.rows.values()) {
+            java.time.Instant m = mine.get(r.date());
+            if (m == null || theirs.get(r.date()).isAfter(m)) {
+                out.put(key(r), r);
             }
         }
         return new RankingsData(out);
+    }
+
+    /** The newest as_of of each day's rows (one response gives one day one as_of). */
+    private static Map<LocalDate, java.time.Instant> dayAsOf(Map<String, DailyRow> rows) {
+        Map<LocalDate, java.time.Instant> out = new TreeMap<>();
+        for (DailyRow r : rows.values()) {
+            out.merge(r.date(), r.asOfInstant(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return out;
     }
 
     /** The rows, by date then permaslug. */
@@ -144,15 +171,15 @@ public final class RankingsData {
         return Collections.unmodifiableList(new ArrayList<>(rows.values()));
     }
 
-    /** The newest {@code as_of} among the rows, for the citation; empty text when there are none. */
+    /** The newest {@code as_of} among the rows (as an instant), as written, for the citation; empty text when there are none. */
     public String asOf() {
-        String max = "";
+        DailyRow max = null;
         for (DailyRow r : rows.values()) {
-            if (r.asOf().compareTo(max) > 0) {
-                max = r.asOf();
+            if (max == null || r.asOfInstant().isAfter(max.asOfInstant())) {
+                max = r;
             }
         }
-        return max;
+        return max == null ? "" : max.asOf();
     }
 
     /** The citation that must accompany any figure. */

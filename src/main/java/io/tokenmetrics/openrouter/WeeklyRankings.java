@@ -101,7 +101,7 @@ public final class WeeklyRankings {
             return period;
         }
 
-        /** Days of the week that have data (7 for a whole week). */
+        /** Days of the week whose data is whole: top models and the {@code other} row (7 for a whole week). */
         public int days() {
             return days;
         }
@@ -167,6 +167,9 @@ public final class WeeklyRankings {
         Week previous = null;
         for (Map.Entry<TimePeriod, List<DailyRow>> e : byWeek.entrySet()) {
             Set<LocalDate> days = new TreeSet<>();
+            // a day's total is known only with its other row (everything outside the top 50)
+            Set<LocalDate> whole = new TreeSet<>();
+            String week = e.getKey().toString();
             long total = 0;
             long other = 0;
             Map<String, Long> regions = new TreeMap<>();
@@ -175,22 +178,23 @@ public final class WeeklyRankings {
             Map<String, Long> models = new TreeMap<>();
             for (DailyRow r : e.getValue()) {
                 days.add(r.date());
-                total = Math.addExact(total, r.totalTokens());
+                total = sum(total, r.totalTokens(), week);
                 if (r.permaslug().equals(DailyRow.OTHER)) {
-                    other = Math.addExact(other, r.totalTokens());
+                    other = sum(other, r.totalTokens(), week);
+                    whole.add(r.date());
                     continue;
                 }
                 String region = table.region(r.author()).orElse(UNMAPPED);
                 if (region.equals(UNMAPPED)) {
-                    unmapped.merge(r.author(), r.totalTokens(), Math::addExact);
+                    unmapped.merge(r.author(), r.totalTokens(), (a, b) -> sum(a, b, week));
                 }
-                regions.merge(region, r.totalTokens(), Math::addExact);
-                authors.merge(r.author(), r.totalTokens(), Math::addExact);
-                models.merge(r.permaslug(), r.totalTokens(), Math::addExact);
+                regions.merge(region, r.totalTokens(), (a, b) -> sum(a, b, week));
+                authors.merge(r.author(), r.totalTokens(), (a, b) -> sum(a, b, week));
+                models.merge(r.permaslug(), r.totalTokens(), (a, b) -> sum(a, b, week));
             }
             List<Map.Entry<String, Long>> sorted = new ArrayList<>(models.entrySet());
             sorted.sort((a, b) -> b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey()) : Long.compare(b.getValue(), a.getValue()));
-            boolean comparable = previous != null && !previous.isPartial() && previous.period().next().equals(e.getKey()) && days.size() == 7;
+            boolean comparable = previous != null && !previous.isPartial() && previous.period().next().equals(e.getKey()) && whole.size() == 7;
             Map<String, Integer> prevRanks = new LinkedHashMap<>();
             if (comparable) {
                 for (Entry x : previous.entries()) {
@@ -212,11 +216,37 @@ public final class WeeklyRankings {
                     }
                 }
             }
-            Week w = new Week(e.getKey(), days.size(), total, other, regions, authors, unmapped, entries, dropped);
+            Week w = new Week(e.getKey(), whole.size(), total, other, regions, authors, unmapped, entries, dropped);
             weeks.add(w);
             previous = w;
         }
         return new WeeklyRankings(weeks, data.citation(), data.asOf());
+    }
+
+    private static long sum(long a, long b, String week) {
+        long s = a + b;
+        if (((a ^ s) & (b ^ s)) < 0) {
+            throw new OpenRouterException("the tokens of " + week + " pass " + Long.MAX_VALUE + " (" + a + " + " + b
+                    + "): refused rather than wrapped");
+        }
+        return s;
+    }
+
+    /** Ids made from names, one per name: two names that make the same id get -2, -3… in name order. */
+    private static final class Ids {
+        private final Map<String, String> byName = new TreeMap<>();
+        private final Set<String> used = new TreeSet<>();
+
+        String of(String prefix, String name) {
+            return byName.computeIfAbsent(prefix + "\u0000" + name, k -> {
+                String base = prefix + Series.idFrom(name);
+                String id = base;
+                for (int n = 2; !used.add(id); n++) {
+                    id = base + "-" + n;
+                }
+                return id;
+            });
+        }
     }
 
     /**
@@ -299,9 +329,24 @@ public final class WeeklyRankings {
         // nothing of it was in the daily top 50
         Set<String> allRegions = new TreeSet<>();
         Set<String> allAuthors = new TreeSet<>();
+        Set<String> allModels = new TreeSet<>();
         for (Week w : weeks) {
             allRegions.addAll(w.regions().keySet());
             allAuthors.addAll(w.authors().keySet());
+            for (Entry x : w.entries()) {
+                allModels.add(x.permaslug());
+            }
+        }
+        // ids in name order, so the same data always gives the same ids
+        Ids ids = new Ids();
+        for (String r : allRegions) {
+            ids.of("openrouter-region-", r);
+        }
+        for (String a : allAuthors) {
+            ids.of("openrouter-author-", a);
+        }
+        for (String m : allModels) {
+            ids.of("openrouter-model-", m);
         }
         for (Week w : weeks) {
             if (w.isPartial()) {
@@ -311,16 +356,16 @@ public final class WeeklyRankings {
             add(total, meta, "openrouter-total", "OpenRouter, all models", "GLOBAL", obs(w.period(), w.total(), src, null));
             add(total, meta, "openrouter-other", "OpenRouter, models outside the daily top 50 (other)", "GLOBAL", obs(w.period(), w.other(), src, null));
             for (String r : allRegions) {
-                add(total, meta, "openrouter-region-" + Series.idFrom(r), "OpenRouter, listed models of region " + r, r,
+                add(total, meta, ids.of("openrouter-region-", r), "OpenRouter, listed models of region " + r, r,
                         obs(w.period(), w.regions().getOrDefault(r, 0L), src, null));
             }
             for (String a : allAuthors) {
-                add(total, meta, "openrouter-author-" + Series.idFrom(a), "OpenRouter, models by " + a, "GLOBAL",
+                add(total, meta, ids.of("openrouter-author-", a), "OpenRouter, models by " + a, "GLOBAL",
                         obs(w.period(), w.authors().getOrDefault(a, 0L), src, null));
             }
             for (Entry x : w.entries()) {
                 modelObs.computeIfAbsent(x.permaslug(), k -> new TreeMap<>()).put(w.period(), obs(w.period(), x.tokens(), src, x.rank()));
-                meta.put("openrouter-model-" + Series.idFrom(x.permaslug()), new String[] {"OpenRouter, " + x.permaslug(), x.region()});
+                meta.put(ids.of("openrouter-model-", x.permaslug()), new String[] {"OpenRouter, " + x.permaslug(), x.region()});
             }
         }
         List<Series> series = new ArrayList<>();
@@ -329,7 +374,7 @@ public final class WeeklyRankings {
             series.add(Series.of(e.getKey(), m[0], m[1].equals(UNMAPPED) ? "UNMAPPED" : m[1], Measure.TOKENS_PER_WEEK, null, citation, e.getValue()));
         }
         for (Map.Entry<String, Map<TimePeriod, Observation>> e : modelObs.entrySet()) {
-            String id = "openrouter-model-" + Series.idFrom(e.getKey());
+            String id = ids.of("openrouter-model-", e.getKey());
             List<Observation> list = new ArrayList<>(e.getValue().values());
             for (TimePeriod p : whole) {
                 if (!e.getValue().containsKey(p)) {

@@ -140,6 +140,9 @@ class CliDataCommandsTest {
         CliRun cmp = CliRun.of("compare", "openrouter-region-us", "openrouter-region-cn", "--total", "openrouter-total", "--data", saved.toString());
         assertEquals(0, cmp.code, cmp::toString);
         assertTrue(cmp.out.contains("89.66%"), cmp.out);
+        CliRun top = CliRun.of("openrouter", a.toString(), "--top", "-1");
+        assertEquals(2, top.code);
+        assertEquals("token-metrics: --top (-1) must be >= 1\n", top.err);
         CliRun none = CliRun.of("openrouter");
         assertEquals(2, none.code);
         assertEquals("token-metrics: give saved response FILEs, or --fetch --from DATE --to DATE\n", none.err);

@@ -132,12 +132,86 @@ public class OpenRouterTest {
     void badResponsesNameTheirPath() {
         assertEquals("test.json: $.data[0].total_tokens: \"12x\" is not a whole number of tokens",
                 assertThrows(OpenRouterException.class, () -> parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\","
-                        + "\"total_tokens\":\"12x\"}],\"meta\":{\"as_of\":\"x\"}}")).getMessage());
+                        + "\"total_tokens\":\"12x\"}],\"meta\":{\"as_of\":\"2026-04-14T02:00:00Z\"}}")).getMessage());
         assertEquals("test.json: $.meta.as_of: missing; every figure must be cited with its as_of time",
                 assertThrows(OpenRouterException.class, () -> parse("{\"data\":[]}")).getMessage());
         assertEquals("test.json: $.data[0].date: \"13/04/2026\" is not a date (YYYY-MM-DD)",
                 assertThrows(OpenRouterException.class, () -> parse("{\"data\":[{\"date\":\"13/04/2026\",\"model_permaslug\":\"a/b\","
-                        + "\"total_tokens\":\"1\"}],\"meta\":{\"as_of\":\"x\"}}")).getMessage());
+                        + "\"total_tokens\":\"1\"}],\"meta\":{\"as_of\":\"2026-04-14T02:00:00Z\"}}")).getMessage());
+        // an as_of that cannot be read cannot be cited
+        assertEquals("test.json: $.meta.as_of: \"x\" is not an ISO-8601 time with an offset (2026-04-20T02:00:00Z); every figure must be"
+                + " cited with it", assertThrows(OpenRouterException.class, () -> parse("{\"data\":[],\"meta\":{\"as_of\":\"x\"}}")).getMessage());
+        assertEquals("test.json: $.meta.as_of: \"\" is not an ISO-8601 time with an offset (2026-04-20T02:00:00Z); every figure must be"
+                + " cited with it", assertThrows(OpenRouterException.class, () -> parse("{\"data\":[],\"meta\":{\"as_of\":\"\"}}")).getMessage());
+    }
+
+    @Test
+    void asOfComparesInstantsNotText() {
+        // 2026-04-15T01:00:00-05:00 is 06:00Z: newer than 2026-04-15T02:00:00Z, though smaller as text
+        RankingsData a = parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"1\"}],"
+                + "\"meta\":{\"as_of\":\"2026-04-15T02:00:00Z\"}}");
+        RankingsData b = parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"2\"}],"
+                + "\"meta\":{\"as_of\":\"2026-04-15T01:00:00-05:00\"}}");
+        assertEquals(2, a.merge(b).rows().get(0).totalTokens());
+        assertEquals(2, b.merge(a).rows().get(0).totalTokens());
+        assertEquals("2026-04-15T01:00:00-05:00", a.merge(b).asOf());
+    }
+
+    @Test
+    void aDayIsMergedWholeSoAModelFoldedIntoOtherCountsOnce() {
+        // the older response lists c/d with 5; the newer one folds it into other (10 + 5 = 15)
+        RankingsData old = parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"100\"},"
+                + "{\"date\":\"2026-04-13\",\"model_permaslug\":\"c/d\",\"total_tokens\":\"5\"},"
+                + "{\"date\":\"2026-04-13\",\"model_permaslug\":\"other\",\"total_tokens\":\"10\"}],\"meta\":{\"as_of\":\"2026-04-14T02:00:00Z\"}}");
+        RankingsData fresh = parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"100\"},"
+                + "{\"date\":\"2026-04-13\",\"model_permaslug\":\"other\",\"total_tokens\":\"15\"}],\"meta\":{\"as_of\":\"2026-04-15T02:00:00Z\"}}");
+        for (RankingsData m : new RankingsData[] {old.merge(fresh), fresh.merge(old)}) {
+            long total = 0;
+            for (DailyRow r : m.rows()) {
+                total += r.totalTokens();
+            }
+            // 100 + 15, never 100 + 5 + 15
+            assertEquals(115, total);
+            assertEquals(2, m.rows().size());
+        }
+    }
+
+    @Test
+    void aDayWithoutItsOtherRowMakesThePartialWeek() {
+        StringBuilder b = new StringBuilder("{\"data\":[");
+        for (int d = 13; d <= 19; d++) {
+            b.append(d == 13 ? "" : ",").append("{\"date\":\"2026-04-").append(d).append("\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"1\"}");
+            if (d != 16) {
+                b.append(",{\"date\":\"2026-04-").append(d).append("\",\"model_permaslug\":\"other\",\"total_tokens\":\"1\"}");
+            }
+        }
+        WeeklyRankings w = WeeklyRankings.of(parse(b.append("],\"meta\":{\"as_of\":\"2026-04-20T02:00:00Z\"}}").toString()), RegionTable.bundled());
+        // seven days of data, but 04-16 has no other row: six whole days, a partial week
+        assertEquals(6, w.weeks().get(0).days());
+        assertTrue(w.weeks().get(0).isPartial());
+    }
+
+    @Test
+    void overflowNamesTheWeekAndOperands() {
+        RankingsData d = parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"9000000000000000000\"},"
+                + "{\"date\":\"2026-04-14\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"9000000000000000000\"}],\"meta\":{\"as_of\":\"2026-04-20T02:00:00Z\"}}");
+        assertEquals("the tokens of 2026-W16 pass 9223372036854775807 (9000000000000000000 + 9000000000000000000): refused rather than wrapped",
+                assertThrows(OpenRouterException.class, () -> WeeklyRankings.of(d, RegionTable.bundled())).getMessage());
+    }
+
+    @Test
+    void permaslugsThatMakeOneIdGetDistinctIds() {
+        StringBuilder b = new StringBuilder("{\"data\":[");
+        for (int d = 13; d <= 19; d++) {
+            b.append(d == 13 ? "" : ",").append("{\"date\":\"2026-04-").append(d).append("\",\"model_permaslug\":\"openai/gpt-5\",\"total_tokens\":\"2\"},")
+                    .append("{\"date\":\"2026-04-").append(d).append("\",\"model_permaslug\":\"openai/gpt.5\",\"total_tokens\":\"1\"},")
+                    .append("{\"date\":\"2026-04-").append(d).append("\",\"model_permaslug\":\"other\",\"total_tokens\":\"1\"}");
+        }
+        io.tokenmetrics.data.Dataset ds = WeeklyRankings.of(parse(b.append("],\"meta\":{\"as_of\":\"2026-04-20T02:00:00Z\"}}").toString()),
+                RegionTable.bundled()).toDataset();
+        // "openai/gpt-5" and "openai/gpt.5" both make openrouter-model-openai-gpt-5: in name order, - before .
+        assertEquals("OpenRouter, openai/gpt-5", ds.series("openrouter-model-openai-gpt-5").subject());
+        assertEquals("OpenRouter, openai/gpt.5", ds.series("openrouter-model-openai-gpt-5-2").subject());
     }
 
     @Test
