@@ -192,6 +192,10 @@ final class DatasetJson {
             for (int i = 0; i < obs.size(); i++) {
                 String op = p + ".observations[" + i + "]";
                 Observation o = observation(obs.get(i), op, measure);
+                String fit = Series.fits(measure, o);
+                if (fit != null) {
+                    throw invalid(op, fit);
+                }
                 Integer before = seen.put(o.period(), i);
                 if (before != null) {
                     throw invalid(op + ".period", "period " + o.period() + " appears twice in series " + id

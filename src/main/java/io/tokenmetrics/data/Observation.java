@@ -20,6 +20,7 @@ public final class Observation {
     private final Quantity statedChange;
     private final Integer rank;
     private final Boolean listed;
+    private static final java.math.BigDecimal MINUS_100 = java.math.BigDecimal.valueOf(-100);
     private final Source source;
     private final String quote;
     private final String fact;
@@ -44,6 +45,12 @@ public final class Observation {
         }
         if (rank != null && rank < 1) {
             throw new IllegalArgumentException("rank (" + rank + ") must be >= 1");
+        }
+        if (value != null && Boolean.FALSE.equals(listed)) {
+            throw new IllegalArgumentException("value (" + value + ") contradicts listed false: an entry off the ranking has no value");
+        }
+        if (statedChange != null && statedChange.lower().map(x -> x.compareTo(MINUS_100) < 0).orElse(true)) {
+            throw new IllegalArgumentException("stated change (" + statedChange + ") must be >= -100%: nothing falls by more than all of it");
         }
         if (rank != null && Boolean.FALSE.equals(listed)) {
             throw new IllegalArgumentException("rank (" + rank + ") contradicts listed false");

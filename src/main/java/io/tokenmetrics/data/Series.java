@@ -66,12 +66,44 @@ public final class Series {
                 throw new IllegalArgumentException("series " + id + ": value (" + o.value().get() + ") at " + o.period()
                         + " may be negative; a " + measure + " figure cannot be");
             }
+            String fit = fits(measure, o);
+            if (fit != null) {
+                throw new IllegalArgumentException("series " + id + ": " + fit);
+            }
             if (o.value().isPresent() && o.value().get().unit() != measure.unit()) {
                 throw new IllegalArgumentException("series " + id + ": value (" + o.value().get() + ") at " + o.period()
                         + " is in " + o.value().get().unit() + ", the measure " + measure + " counts " + measure.unit());
             }
         }
         return new Series(id, subject, region, measure, per, note, Collections.unmodifiableList(sorted));
+    }
+
+    private static final java.math.BigDecimal HUNDRED = java.math.BigDecimal.valueOf(100);
+
+    /**
+     * Why an observation does not fit the measure, or null: a weekly, monthly or yearly total is
+     * the total of exactly one such period (a daily figure is a rate and may be observed at any
+     * time); a share lies within 0–100%; a price change is at least -100%.
+     */
+    static String fits(Measure measure, Observation o) {
+        io.tokenmetrics.period.PeriodType want = measure.cadence() == Cadence.WEEK ? io.tokenmetrics.period.PeriodType.WEEK
+                : measure.cadence() == Cadence.MONTH ? io.tokenmetrics.period.PeriodType.MONTH
+                : measure.cadence() == Cadence.YEAR ? io.tokenmetrics.period.PeriodType.YEAR : null;
+        if (want != null && o.period().type() != want) {
+            return "period " + o.period() + " is not a " + want.name().toLowerCase(java.util.Locale.ROOT) + ": a " + measure
+                    + " figure is the total of one " + want.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (o.value().isPresent() && measure == Measure.SHARE) {
+            io.tokenmetrics.amount.Quantity q = o.value().get();
+            if (q.lower().map(x -> x.signum() < 0).orElse(true) || q.upper().map(x -> x.compareTo(HUNDRED) > 0).orElse(true)) {
+                return "share (" + q + ") at " + o.period() + " must lie within 0% to 100%";
+            }
+        }
+        if (o.value().isPresent() && measure == Measure.PRICE_CHANGE
+                && o.value().get().lower().map(x -> x.compareTo(HUNDRED.negate()) < 0).orElse(true)) {
+            return "price change (" + o.value().get() + ") at " + o.period() + " must be >= -100%";
+        }
+        return null;
     }
 
     /**

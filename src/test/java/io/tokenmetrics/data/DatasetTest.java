@@ -169,6 +169,34 @@ class DatasetTest {
         assertEquals("missing required field \"format\"", e.detail());
     }
 
+    private static String series(String measure, String observations) {
+        return "{\"format\":\"token-metrics-dataset/1\",\"series\":[{\"id\":\"x\",\"subject\":\"X\",\"region\":\"GLOBAL\","
+                + "\"measure\":\"" + measure + "\",\"observations\":[" + observations + "]}]}";
+    }
+
+    @Test
+    void observationsThatDoNotFitTheirMeasureAreInvalid() {
+        // a week and a day in a monthly series: a monthly total is the total of one month
+        DatasetException cadence = assertThrows(InvalidDatasetException.class, () -> read(series("tokens/month",
+                "{\"period\":\"2026-04\",\"value\":\"1T\"},{\"period\":\"2026-W16\",\"value\":\"1T\"}")));
+        assertEquals("test.json: $.series[0].observations[1]: period 2026-W16 is not a month: a tokens/month figure is the total of one month",
+                cadence.getMessage());
+        DatasetException listed = assertThrows(InvalidDatasetException.class, () -> read(series("tokens/week",
+                "{\"period\":\"2026-W16\",\"value\":\"1T\",\"listed\":false}")));
+        assertEquals("test.json: $.series[0].observations[0]: value (1T) contradicts listed false: an entry off the ranking has no value",
+                listed.getMessage());
+        DatasetException share = assertThrows(InvalidDatasetException.class, () -> read(series("share",
+                "{\"period\":\"2026\",\"value\":\"120%\"}")));
+        assertEquals("test.json: $.series[0].observations[0]: share (120%) at 2026 must lie within 0% to 100%", share.getMessage());
+        DatasetException change = assertThrows(InvalidDatasetException.class, () -> read(series("tokens/week",
+                "{\"period\":\"2026-W16\",\"value\":\"1T\",\"change\":\"-150%\"}")));
+        assertEquals("test.json: $.series[0].observations[0]: stated change (-150%) must be >= -100%: nothing falls by more than all of it",
+                change.getMessage());
+        // a daily figure is a rate: any period fits it
+        assertEquals(2, read(series("tokens/day", "{\"period\":\"end-2024\",\"value\":\"2T\"},{\"period\":\"2026-02\",\"value\":\"3T\"}"))
+                .series("x").observations().size());
+    }
+
     @Test
     void deeplyNestedJsonIsRefusedByTheReadingLimit() {
         StringBuilder b = new StringBuilder();
