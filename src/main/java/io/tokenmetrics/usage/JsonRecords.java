@@ -88,37 +88,124 @@ final class JsonRecords {
         }
     }
 
+    /** Lines of a stream, read through one buffer (never a call per byte). */
+    private static final class Lines {
+        private final InputStream in;
+        private byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int lim;
+        private boolean eof;
+        /** The current line: {@code buf[start, end)}, or over-long. */
+        int start;
+        int end;
+        boolean tooLong;
+
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line; false at the end. A line longer than {@link #MAX_LINE} is skipped with {@link #tooLong} set. */
+        boolean next() throws IOException {
+            tooLong = false;
+            int scan = pos;
+            while (true) {
+                for (int i = scan; i < lim; i++) {
+                    if (buf[i] == '\n') {
+                        start = pos;
+                        end = i;
+                        pos = i + 1;
+                        return true;
+                    }
+                }
+                if (eof) {
+                    if (pos == lim) {
+                        return false;
+                    }
+                    start = pos;
+                    end = lim;
+                    pos = lim;
+                    return true;
+                }
+                if (lim - pos >= MAX_LINE) {
+                    // drop what was read of the line and everything up to its end
+                    tooLong = true;
+                    pos = lim;
+                    skipRest();
+                    start = end = pos;
+                    return true;
+                }
+                scan = lim - pos;
+                fill();
+                scan += pos;
+            }
+        }
+
+        private void skipRest() throws IOException {
+            while (true) {
+                pos = 0;
+                lim = 0;
+                int n = in.read(buf, 0, buf.length);
+                if (n < 0) {
+                    eof = true;
+                    return;
+                }
+                lim = n;
+                for (int i = 0; i < lim; i++) {
+                    if (buf[i] == '\n') {
+                        pos = i + 1;
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Moves the partial line to the front and reads more, growing the buffer for a long line. */
+        private void fill() throws IOException {
+            int rest = lim - pos;
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, rest);
+            } else if (rest == buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE + 1));
+            }
+            pos = 0;
+            lim = rest;
+            int n = in.read(buf, lim, buf.length - lim);
+            if (n < 0) {
+                eof = true;
+            } else {
+                lim += n;
+            }
+        }
+
+        /** What is left of the stream after the current line: the buffered rest, then the stream. */
+        InputStream rest() {
+            return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, pos, lim - pos), in);
+        }
+    }
+
     void read(InputStream in) throws IOException {
-        byte[] buf = new byte[4096];
+        Lines lines = new Lines(in);
         long line = 0;
         boolean first = true;
-        while (true) {
-            int len = 0;
-            boolean tooLong = false;
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n') {
-                if (len == MAX_LINE) {
-                    tooLong = true;
-                    continue;
-                }
-                if (len == buf.length) {
-                    buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE));
-                }
-                buf[len++] = (byte) c;
-            }
-            if (c < 0 && len == 0 && !tooLong) {
-                break;
-            }
+        while (lines.next()) {
             line++;
-            if (tooLong) {
+            if (lines.tooLong) {
                 bad(line, null, "line too long", "the line is longer than " + MAX_LINE + " bytes");
                 continue;
             }
-            int start = line == 1 && len >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF ? 3 : 0;
-            if (line == 1 && len >= 2 && ((buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE || (buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF)) {
+            byte[] buf = lines.buf;
+            int start = lines.start;
+            int end = lines.end;
+            if (line == 1 && end - start >= 3 && (buf[start] & 0xFF) == 0xEF && (buf[start + 1] & 0xFF) == 0xBB && (buf[start + 2] & 0xFF) == 0xBF) {
+                start += 3;
+            }
+            if (line == 1 && end - start >= 2 && ((buf[start] & 0xFF) == 0xFF && (buf[start + 1] & 0xFF) == 0xFE
+                    || (buf[start] & 0xFF) == 0xFE && (buf[start + 1] & 0xFF) == 0xFF)) {
                 throw new UsageLogException(name, 1, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8");
             }
-            int end = len > start && buf[len - 1] == '\r' ? len - 1 : len;
+            if (end > start && buf[end - 1] == '\r') {
+                end--;
+            }
             if (isBlank(buf, start, end)) {
                 run.blank++;
                 continue;
@@ -127,8 +214,8 @@ final class JsonRecords {
                 first = false;
                 if (documents && startsDocument(buf, start, end)) {
                     // a pretty-printed document: read the rest of the file as JSON values
-                    document(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, start, end - start),
-                            new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(new byte[] {'\n'}), in)), line);
+                    document(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(Arrays.copyOfRange(buf, start, end)),
+                            new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(new byte[] {'\n'}), lines.rest())), line);
                     finish();
                     return;
                 }

@@ -47,6 +47,8 @@ final class RowProcessor {
         /** A JSON record (a missing field is "no X field") rather than a CSV row ("X is empty"). */
         final boolean json;
         final int[] tokenSlots;
+        /** The required token slots, by ordinal (the timestamp is checked on its own). */
+        final int[] requiredTokens;
 
         Layout(int columns, int[] slot, int[] dims, String[] dimNames, String[] names, Profile profile, boolean json) {
             this.columns = columns;
@@ -65,6 +67,7 @@ final class RowProcessor {
             }
             t[n++] = REQ;
             this.tokenSlots = Arrays.copyOf(t, n);
+            this.requiredTokens = profile.required.stream().filter(x -> x != Slot.TIMESTAMP).mapToInt(Enum::ordinal).toArray();
         }
 
         boolean hasIds() {
@@ -136,12 +139,10 @@ final class RowProcessor {
         if (!anyTokens && profile.nonUsageAllowed) {
             return NOT_USAGE;
         }
-        for (Slot s : profile.required) {
-            int o = s.ordinal();
-            if (s == Slot.TIMESTAMP || present[o]) {
-                continue;
+        for (int o : layout.requiredTokens) {
+            if (!present[o]) {
+                return missing(Slot.ALL[o]);
             }
-            return missing(s);
         }
         int tcol = slot[Slot.TIMESTAMP.ordinal()];
         if (tcol < 0 || end[tcol] == start[tcol]) {

@@ -213,6 +213,64 @@ public final class UsageAggregator {
         return run(Collections.singletonList(Inputs.Input.stream(in, name)), null);
     }
 
+    /**
+     * Aggregates the characters of {@code in} (encoded as UTF-8 for reading); {@code name} names
+     * it in messages. The reader is read to its end and not closed.
+     *
+     * @throws UsageLogException naming {@code name}, the line and the reason
+     */
+    public UsageResult aggregate(java.io.Reader in, String name) {
+        Objects.requireNonNull(in, "in");
+        return aggregate(new ReaderInputStream(in), name);
+    }
+
+    /** The UTF-8 bytes of a reader's characters, encoded as they are read. */
+    private static final class ReaderInputStream extends InputStream {
+        private final java.io.Reader reader;
+        private final java.nio.charset.CharsetEncoder encoder = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192);
+        private final ByteBuffer bytes = ByteBuffer.allocate(32768);
+        private boolean eof;
+
+        ReaderInputStream(java.io.Reader reader) {
+            this.reader = reader;
+            chars.flip();
+            bytes.flip();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (!bytes.hasRemaining()) {
+                if (eof && !chars.hasRemaining()) {
+                    return -1;
+                }
+                chars.compact();
+                int n = eof ? -1 : reader.read(chars);
+                chars.flip();
+                if (n < 0) {
+                    eof = true;
+                }
+                bytes.clear();
+                encoder.encode(chars, bytes, eof);
+                if (eof && !chars.hasRemaining()) {
+                    encoder.flush(bytes);
+                }
+                bytes.flip();
+            }
+            int n = Math.min(len, bytes.remaining());
+            bytes.get(b, off, n);
+            return n;
+        }
+    }
+
     /** A recorder for records that an application adds one at a time, aggregated as this aggregator does. */
     public UsageRecorder recorder() {
         return new UsageRecorder(this);

@@ -65,9 +65,30 @@ class ErrorCatalogueTest {
         t.put("bad.jsonl", "{\"timestamp\":\n");
         t.put("or-bad-count.json", "{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"12x\"}],\"meta\":{\"as_of\":\"2026-04-14T02:00:00Z\"}}");
         t.put("or-no-asof.json", "{\"data\":[],\"meta\":{}}");
+        t.put("or-bad-asof.json", "{\"data\":[],\"meta\":{\"as_of\":\"yesterday\"}}");
+        t.put("contradiction.csv", "created_at,model,prompt_tokens,completion_tokens,total_tokens\n2026-04-13T10:00:00Z,gpt-4o,5,6,12\n");
+        t.put("ambiguous.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}\n");
+        t.put("unknown.csv", "when,tokens\n2026-04-13,5\n");
+        t.put("cache-parts.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"type\":\"message\",\"usage\":{\"input_tokens\":1,"
+                + "\"output_tokens\":1,\"cache_creation_input_tokens\":9,\"cache_creation\":{\"ephemeral_5m_input_tokens\":4,"
+                + "\"ephemeral_1h_input_tokens\":4}}}\n");
+        t.put("cr.csv", "timestamp,input_tokens,output_tokens\r2026-04-13T10:00:00Z,1,1\r");
+        t.put("repeated-column.csv", "timestamp,input_tokens,output_tokens,input_tokens\n2026-04-13T10:00:00Z,1,1,9\n");
+        t.put("two-values.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":1} {\"timestamp\":"
+                + "\"2026-04-13T10:00:00Z\",\"input_tokens\":2,\"output_tokens\":2}\n");
+        t.put("repeated-key.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"input_tokens\":9,\"output_tokens\":1}\n");
+        t.put("compact-date.csv", "timestamp,input_tokens,output_tokens\n20260413,1,1\n");
+        t.put("cadence.json", "{\"format\":\"token-metrics-dataset/1\",\"series\":[{\"id\":\"x\",\"subject\":\"X\",\"region\":\"CN\","
+                + "\"measure\":\"tokens/month\",\"observations\":[{\"period\":\"2026-04\",\"value\":\"1T\"},{\"period\":\"2026-W16\",\"value\":\"1T\"}]}]}");
+        t.put("listed-value.json", series("{\"period\":\"2026-W16\",\"value\":\"1T\",\"listed\":false}"));
+        t.put("big-fall.json", series("{\"period\":\"2026-W16\",\"value\":\"1T\",\"change\":\"-150%\"}"));
+        t.put("share.json", "{\"format\":\"token-metrics-dataset/1\",\"series\":[{\"id\":\"x\",\"subject\":\"X\",\"region\":\"CN\","
+                + "\"measure\":\"share\",\"observations\":[{\"period\":\"2026\",\"value\":\"120%\"}]}]}");
         Map<String, byte[]> out = new LinkedHashMap<>();
         t.forEach((k, v) -> out.put(k, v.getBytes(StandardCharsets.UTF_8)));
         out.put("garbage.json", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        out.put("utf16.csv", "\ufefftimestamp,input_tokens,output_tokens\n".getBytes(StandardCharsets.UTF_16LE));
+        out.put("latin1.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,caf\u00e9,1,1\n".getBytes(StandardCharsets.ISO_8859_1));
         return out;
     }
 
