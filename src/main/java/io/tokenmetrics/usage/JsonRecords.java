@@ -220,6 +220,17 @@ final class JsonRecords {
                     return;
                 }
             }
+            if (flat != null) {
+                int r = flat.readLine(buf, start, end);
+                if (r == 0) {
+                    processFlat(line);
+                    continue;
+                }
+                if (r == -1) {
+                    bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
+                    continue;
+                }
+            }
             JsonNode node;
             try (JsonParser p = MAPPER.getFactory().createParser(buf, start, end - start)) {
                 node = MAPPER.readTree(p);
@@ -484,7 +495,32 @@ final class JsonRecords {
         layout = new RowProcessor.Layout(candidates.size(), slot, dimColumns, by.toArray(new String[0]), names.toArray(new String[0]),
                 profile, true);
         proc = run.processor(layout);
-        proc.fractional = new boolean[candidates.size()];
+        flat = new FlatJson(candidates, layout.names, project);
+        proc.fractional = flat.fractional();
+    }
+
+    /** The streaming reader of flat objects, once the source is decided. */
+    private FlatJson flat;
+
+    private void processFlat(long line) {
+        if (profile.nonUsageAllowed) {
+            boolean tokens = false;
+            for (int s = Slot.INPUT.ordinal(); s < Slot.ALL.length && !tokens; s++) {
+                tokens = layout.slot[s] >= 0 && flat.has(layout.slot[s]);
+            }
+            if (!tokens) {
+                run.notUsage++;
+                return;
+            }
+        }
+        for (int d = 0; d < dimColumns.length; d++) {
+            if (!flat.has(dimColumns[d])) {
+                bad(line, "", "missing field", "no " + layout.dimNames[d] + " field (looked for "
+                        + String.join(", ", candidates.get(dimColumns[d])) + ")");
+                return;
+            }
+        }
+        run.count(proc.row(flat.row(), flat.start(), flat.end()), proc, line, "", problems, name);
     }
 
     private void process(Record r, long line, String path) {
