@@ -202,16 +202,11 @@ final class Accumulator {
     boolean add(int periodIndex, int tuple, long requests, long unknown, long in, long out, long cr, long cw, long rsn) {
         long key = ((long) periodIndex << 32) | (tuple & 0xFFFFFFFFL);
         long[] t = table;
-        int mask = t.length / STRIDE - 1;
-        int e = (int) (mix(key) & mask) * STRIDE;
+        int e = (int) (mix(key) & (t.length / STRIDE - 1)) * STRIDE;
         while (t[e] != key) {
             if (t[e] == EMPTY) {
-                if ((groups + 1) * 2 > mask + 1) {
-                    grow();
-                    return add(periodIndex, tuple, requests, unknown, in, out, cr, cw, rsn);
-                }
-                t[e] = key;
-                groups++;
+                e = insert(key);
+                t = table;
                 break;
             }
             e = (e + STRIDE) & (t.length - 1);
@@ -224,7 +219,7 @@ final class Accumulator {
         long w = t[e + 6] + cw;
         long s = t[e + 7] + rsn;
         // all addends are non-negative: a sum that wrapped is negative
-        if ((r | u | i | o | c | w | s) < 0 || i + o < 0) {
+        if ((r | u | i | o | c | w | s | (i + o)) < 0) {
             return false;
         }
         t[e + 1] = r;
@@ -235,6 +230,21 @@ final class Accumulator {
         t[e + 6] = w;
         t[e + 7] = s;
         return true;
+    }
+
+    /** Makes an entry for a new key, growing the table first when it is half full; its index. */
+    private int insert(long key) {
+        if ((groups + 1) * 2 > table.length / STRIDE) {
+            grow();
+        }
+        long[] t = table;
+        int e = (int) (mix(key) & (t.length / STRIDE - 1)) * STRIDE;
+        while (t[e] != EMPTY) {
+            e = (e + STRIDE) & (t.length - 1);
+        }
+        t[e] = key;
+        groups++;
+        return e;
     }
 
     private static long mix(long k) {

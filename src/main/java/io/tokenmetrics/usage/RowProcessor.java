@@ -49,6 +49,11 @@ final class RowProcessor {
         final int[] tokenSlots;
         /** The required token slots, by ordinal (the timestamp is checked on its own). */
         final int[] requiredTokens;
+        /**
+         * Only input and output, both required, each already whole (no parts to add or check, no
+         * total, no request count, no id): the shape of most flat logs, read by a shorter path.
+         */
+        final boolean simple;
 
         Layout(int columns, int[] slot, int[] dims, String[] dimNames, String[] names, Profile profile, boolean json) {
             this.columns = columns;
@@ -68,6 +73,15 @@ final class RowProcessor {
             t[n++] = REQ;
             this.tokenSlots = Arrays.copyOf(t, n);
             this.requiredTokens = profile.required.stream().filter(x -> x != Slot.TIMESTAMP).mapToInt(Enum::ordinal).toArray();
+            boolean onlyInOut = slot[Slot.INPUT.ordinal()] >= 0 && slot[Slot.OUTPUT.ordinal()] >= 0
+                    && profile.required.contains(Slot.INPUT) && profile.required.contains(Slot.OUTPUT) && !profile.nonUsageAllowed
+                    && !profile.requestsUnknown && slot[Slot.TIMESTAMP.ordinal()] >= 0;
+            for (Slot x : Slot.ALL) {
+                if (x != Slot.TIMESTAMP && x != Slot.INPUT && x != Slot.OUTPUT && slot[x.ordinal()] >= 0) {
+                    onlyInOut = false;
+                }
+            }
+            this.simple = onlyInOut;
         }
 
         boolean hasIds() {
@@ -118,6 +132,9 @@ final class RowProcessor {
 
     /** Processes one row: {@link #COUNTED}, {@link #BAD} (with {@link #errorKind}, {@link #error}), {@link #NOT_USAGE} or {@link #DUPLICATE}. */
     int row(byte[] b, int[] start, int[] end) {
+        if (layout.simple && fractional == null) {
+            return simpleRow(b, start, end);
+        }
         final int[] slot = layout.slot;
         final Profile profile = layout.profile;
         boolean anyTokens = false;
@@ -149,7 +166,7 @@ final class RowProcessor {
             return missing(Slot.TIMESTAMP);
         }
         if (!Timestamps.parse(b, start[tcol], end[tcol], ts)) {
-            return bad("bad timestamp", layout.names[tcol] + " (\"" + text(b, start[tcol], end[tcol]) + "\") " + ts.error);
+            return badTimestamp(b, start[tcol], end[tcol], tcol);
         }
         // the one meaning: input with cache reads and writes, output with reasoning
         long cr = raw[CR];
@@ -162,8 +179,7 @@ final class RowProcessor {
             if (present[CW]) {
                 cw = raw[CW];
                 if ((present[CW5] || present[CW1]) && parts != cw) {
-                    return bad("contradictory counts", name(CW) + " (" + cw + ") contradicts its parts " + name(CW5) + " + " + name(CW1)
-                            + " (" + raw[CW5] + " + " + raw[CW1] + " = " + parts + ")");
+                    return badCacheParts(cw, parts);
                 }
             } else {
                 cw = parts;
@@ -172,22 +188,20 @@ final class RowProcessor {
             if (!profile.inputIncludesCache) {
                 in = Math.addExact(in, Math.addExact(cr, cw));
             } else if (Math.addExact(cr, cw) > raw[IN]) {
-                return bad("contradictory counts", "cache reads + writes (" + cr + " + " + cw + ") exceed " + name(IN) + " (" + raw[IN]
-                        + "), which includes them");
+                return badCache(cr, cw);
             }
             out = Math.addExact(raw[OUT], raw[OUT_X]);
             if (!profile.outputIncludesReasoning) {
                 out = Math.addExact(out, rsn);
             } else if (rsn > raw[OUT]) {
-                return bad("contradictory counts", name(RSN) + " (" + rsn + ") exceeds " + name(OUT) + " (" + raw[OUT] + "), which includes it");
+                return badReasoning(rsn);
             }
             long sum = Math.addExact(in, out);
             if (present[TOT] && raw[TOT] != sum) {
-                return bad("contradictory counts", name(TOT) + " (" + raw[TOT] + ") contradicts input + output (" + in + " + " + out + " = "
-                        + sum + ")");
+                return badTotal(in, out, sum);
             }
         } catch (ArithmeticException e) {
-            return bad("sum overflow", "the row's token counts add up to more than " + Long.MAX_VALUE);
+            return badRowSum();
         }
         long requests;
         long unknown = 0;
@@ -200,40 +214,136 @@ final class RowProcessor {
             requests = 1;
         }
         int index = periodIndex();
-        for (int k = 0; k < ids.length; k++) {
-            int f = layout.dims[k];
-            int len = end[f] - start[f];
-            if (len > Accumulator.MAX_VALUE_BYTES) {
-                return bad("value too long", layout.names[f] + " is " + len + " bytes long; at most " + Accumulator.MAX_VALUE_BYTES
-                        + " are allowed");
-            }
-            int id = acc.dicts[k].find(b, start[f], end[f]);
-            if (id < 0 && !Utf8.valid(b, start[f], end[f])) {
-                return bad("invalid UTF-8", layout.names[f] + " (\"" + text(b, start[f], end[f]) + "\") is not valid UTF-8");
-            }
-            ids[k] = id;
+        int r = findDimensions(b, start, end);
+        if (r != COUNTED) {
+            return r;
         }
         if (seen != null && layout.hasIds()) {
             int c1 = slot[Slot.ID.ordinal()];
             int c2 = slot[Slot.ID2.ordinal()];
-            if (end[c1] > start[c1] && (c2 < 0 || end[c2] > start[c2])) {
-                if (!seen.add(b, start[c1], end[c1], c2 < 0 ? 0 : start[c2], c2 < 0 ? 0 : end[c2])) {
-                    return DUPLICATE;
-                }
+            if (end[c1] > start[c1] && (c2 < 0 || end[c2] > start[c2]) && !ids(b, start, end, c1, c2)) {
+                return DUPLICATE;
             }
         }
+        internDimensions(b, start, end);
+        int tuple = acc.tuple(ids);
+        if (!acc.add(index, tuple, requests, unknown, in, out, cr, cw, rsn)) {
+            return badGroupSum(index, tuple);
+        }
+        return COUNTED;
+    }
+
+    /** {@link #row} for a {@link Layout#simple} layout: the same checks, with nothing to add up. */
+    private int simpleRow(byte[] b, int[] start, int[] end) {
+        int ic = layout.slot[IN];
+        int oc = layout.slot[OUT];
+        if (end[ic] == start[ic]) {
+            return missing(Slot.INPUT);
+        }
+        if (end[oc] == start[oc]) {
+            return missing(Slot.OUTPUT);
+        }
+        long in = tokens(b, start[ic], end[ic], ic);
+        if (in < 0) {
+            return BAD;
+        }
+        long out = tokens(b, start[oc], end[oc], oc);
+        if (out < 0) {
+            return BAD;
+        }
+        if (in + out < 0) {
+            return badRowSum();
+        }
+        int tcol = layout.slot[Slot.TIMESTAMP.ordinal()];
+        if (end[tcol] == start[tcol]) {
+            return missing(Slot.TIMESTAMP);
+        }
+        if (!Timestamps.parse(b, start[tcol], end[tcol], ts)) {
+            return badTimestamp(b, start[tcol], end[tcol], tcol);
+        }
+        int index = periodIndex();
+        int r = findDimensions(b, start, end);
+        if (r != COUNTED) {
+            return r;
+        }
+        internDimensions(b, start, end);
+        int tuple = acc.tuple(ids);
+        return acc.add(index, tuple, 1, 0, in, out, 0, 0, 0) ? COUNTED : badGroupSum(index, tuple);
+    }
+
+    /** Whether the id is new; checked after everything else, so a bad row's id is never kept. */
+    private boolean ids(byte[] b, int[] start, int[] end, int c1, int c2) {
+        return seen.add(b, start[c1], end[c1], c2 < 0 ? 0 : start[c2], c2 < 0 ? 0 : end[c2]);
+    }
+
+    /** Checks each dimension value and finds its id (-1 when new) into {@link #ids}; interns nothing. */
+    private int findDimensions(byte[] b, int[] start, int[] end) {
+        for (int k = 0; k < ids.length; k++) {
+            int f = layout.dims[k];
+            int len = end[f] - start[f];
+            if (len > Accumulator.MAX_VALUE_BYTES) {
+                return badLength(f, len);
+            }
+            int id = acc.dicts[k].find(b, start[f], end[f]);
+            if (id < 0 && !Utf8.valid(b, start[f], end[f])) {
+                return badUtf8(b, start[f], end[f], f);
+            }
+            ids[k] = id;
+        }
+        return COUNTED;
+    }
+
+    /** Interns the new values of a row found good. */
+    private void internDimensions(byte[] b, int[] start, int[] end) {
         for (int k = 0; k < ids.length; k++) {
             if (ids[k] < 0) {
                 int f = layout.dims[k];
                 ids[k] = acc.dicts[k].intern(b, start[f], end[f]);
             }
         }
-        int tuple = acc.tuple(ids);
-        if (!acc.add(index, tuple, requests, unknown, in, out, cr, cw, rsn)) {
-            return bad("sum overflow", "adding this row to the group of " + UsageResult.period(period, index) + describeGroup(tuple)
-                    + " would take a sum past " + Long.MAX_VALUE + ": refused rather than wrapped");
-        }
-        return COUNTED;
+    }
+
+    // the messages, out of the hot method so that it stays small enough to be compiled whole
+
+    private int badTimestamp(byte[] b, int from, int to, int col) {
+        return bad("bad timestamp", layout.names[col] + " (\"" + text(b, from, to) + "\") " + ts.error);
+    }
+
+    private int badCacheParts(long cw, long parts) {
+        return bad("contradictory counts", name(CW) + " (" + cw + ") contradicts its parts " + name(CW5) + " + " + name(CW1)
+                + " (" + raw[CW5] + " + " + raw[CW1] + " = " + parts + ")");
+    }
+
+    private int badCache(long cr, long cw) {
+        return bad("contradictory counts", "cache reads + writes (" + cr + " + " + cw + ") exceed " + name(IN) + " (" + raw[IN]
+                + "), which includes them");
+    }
+
+    private int badReasoning(long rsn) {
+        return bad("contradictory counts", name(RSN) + " (" + rsn + ") exceeds " + name(OUT) + " (" + raw[OUT] + "), which includes it");
+    }
+
+    private int badTotal(long in, long out, long sum) {
+        return bad("contradictory counts", name(TOT) + " (" + raw[TOT] + ") contradicts input + output (" + in + " + " + out + " = "
+                + sum + ")");
+    }
+
+    private int badRowSum() {
+        return bad("sum overflow", "the row's token counts add up to more than " + Long.MAX_VALUE);
+    }
+
+    private int badLength(int col, int len) {
+        return bad("value too long", layout.names[col] + " is " + len + " bytes long; at most " + Accumulator.MAX_VALUE_BYTES
+                + " are allowed");
+    }
+
+    private int badUtf8(byte[] b, int from, int to, int col) {
+        return bad("invalid UTF-8", layout.names[col] + " (\"" + text(b, from, to) + "\") is not valid UTF-8");
+    }
+
+    private int badGroupSum(int index, int tuple) {
+        return bad("sum overflow", "adding this row to the group of " + UsageResult.period(period, index) + describeGroup(tuple)
+                + " would take a sum past " + Long.MAX_VALUE + ": refused rather than wrapped");
     }
 
     private String describeGroup(int tuple) {
