@@ -215,6 +215,34 @@ class UsageSourcesTest {
     }
 
     @Test
+    void anApplicationRecordsItsOwnUsageOneRecordAtATime() {
+        UsageAggregator a = agg(PeriodType.DAY, "model").build();
+        UsageRecorder rec = a.recorder();
+        java.time.Instant t = java.time.Instant.parse("2026-04-13T10:00:00Z");
+        rec.add(UsageRecord.builder(t).dimension("model", "gpt-4.1").inputTokens(1000).cacheReadTokens(800).outputTokens(50)
+                .reasoningTokens(20).requestId("r1").build());
+        // the same id again counts once
+        rec.add(UsageRecord.builder(t).dimension("model", "gpt-4.1").inputTokens(1000).outputTokens(50).requestId("r1").build());
+        rec.add(UsageRecord.builder(t.plusSeconds(86400)).dimension("model", "gpt-4.1").inputTokens(5).outputTokens(5).requests(3).build());
+        UsageResult r = rec.result();
+        assertEquals(Arrays.asList("2026-04-13 gpt-4.1 1 1000 50 1050 800 0 20", "2026-04-14 gpt-4.1 3 5 5 10 0 0 0"), rows(r));
+        assertEquals(1, r.duplicates());
+        // a record whose parts exceed their whole is refused like a log row: 900 cached of 100 input
+        UsageLogException e = assertThrows(UsageLogException.class,
+                () -> rec.add(UsageRecord.builder(t).dimension("model", "m").inputTokens(100).cacheReadTokens(900).build()));
+        assertEquals("(recorded):4: cache reads + writes (900 + 0) exceed input (100), which includes them", e.getMessage());
+        assertEquals("inputTokens (-1) must be >= 0",
+                assertThrows(IllegalArgumentException.class, () -> UsageRecord.builder(t).inputTokens(-1)).getMessage());
+    }
+
+    @Test
+    void aReaderIsReadAsItsUtf8() {
+        java.io.StringReader in = new java.io.StringReader("timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,模型,7,3\n");
+        UsageResult r = agg(PeriodType.WEEK, "model").build().aggregate(in, "reader");
+        assertEquals(Arrays.asList("2026-04-13 模型 1 7 3 10 0 0 0"), rows(r));
+    }
+
+    @Test
     void anAmbiguousOrUnknownShapeIsAnErrorThatNamesSource() throws IOException {
         Path f = dir.resolve("x.jsonl");
         Files.write(f, "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}\n".getBytes(StandardCharsets.UTF_8));
