@@ -47,21 +47,17 @@ final class Accumulator {
         }
 
         int intern(byte[] b, int from, int to) {
+            int found = find(b, from, to);
+            if (found >= 0) {
+                return found;
+            }
             int h = 0x811C9DC5;
             for (int i = from; i < to; i++) {
                 h = (h ^ b[i]) * 0x01000193;
             }
             int mask = table.length - 1;
             int slot = h & mask;
-            while (true) {
-                int id = table[slot];
-                if (id < 0) {
-                    break;
-                }
-                byte[] v = values[id];
-                if (v.length == to - from && same(v, b, from)) {
-                    return id;
-                }
+            while (table[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
             byte[] copy = new byte[to - from];

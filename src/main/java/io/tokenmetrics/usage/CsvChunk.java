@@ -10,7 +10,7 @@ import java.util.List;
  * newline, which makes splitting a file at newlines unsafe, so such files are read by one thread
  * with full RFC 4180 quoting.
  */
-final class CsvChunk {
+final class CsvChunk extends RowCounts {
     /** Thrown by the parallel path at the first quote; the file is then read sequentially. */
     static final class QuoteFound extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -35,10 +35,17 @@ final class CsvChunk {
 
     long lines;
     Stop stop;
-    long rows;
     long blank;
-    long notUsage;
-    long duplicates;
+    private final boolean skipBad;
+
+    CsvChunk(boolean skipBad) {
+        this.skipBad = skipBad;
+    }
+
+    @Override
+    void bad(long line, String path, String kind, String message) {
+        bad(line, kind, message, skipBad);
+    }
     final Problems problems = new Problems();
 
     /**
@@ -108,26 +115,9 @@ final class CsvChunk {
                 bad(lines, "wrong number of columns", "expected " + columns + " columns, found " + nf, skipBad);
                 continue;
             }
-            count(p.row(b, start, end), p, lines, skipBad);
+            count(p.row(b, start, end), p, lines, null);
         }
         return to;
-    }
-
-    private void count(int result, RowProcessor p, long line, boolean skipBad) {
-        switch (result) {
-            case RowProcessor.COUNTED:
-                rows++;
-                break;
-            case RowProcessor.NOT_USAGE:
-                notUsage++;
-                break;
-            case RowProcessor.DUPLICATE:
-                duplicates++;
-                break;
-            default:
-                bad(line, p.errorKind, p.error, skipBad);
-                break;
-        }
     }
 
     /** Counts a line that was longer than the read buffer as bad; the caller skips it. */
@@ -235,7 +225,7 @@ final class CsvChunk {
             at += fields.get(k).length;
             end[k] = at;
         }
-        count(p.row(row, start, end), p, firstLine, skipBad);
+        count(p.row(row, start, end), p, firstLine, null);
         return next;
     }
 

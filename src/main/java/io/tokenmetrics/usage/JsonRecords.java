@@ -29,7 +29,7 @@ import java.util.Set;
  * array, the records of each element. A file's source is decided by its first record that fits
  * one, unless it is named.
  */
-final class JsonRecords {
+final class JsonRecords extends RowCounts {
     /** The longest JSON line: Claude Code writes whole tool results into one line. */
     static final int MAX_LINE = 64 << 20;
     /** Records held while no record has yet decided the file's source. */
@@ -466,6 +466,7 @@ final class JsonRecords {
         if (profile == null && !undecided.isEmpty()) {
             throw undecidable();
         }
+        addTo(run);
         run.problems.addAll(problems, 0, name);
         run.sources.add(name + ": " + (profile == null ? "no records" : profile.source.id()));
     }
@@ -509,7 +510,7 @@ final class JsonRecords {
                 tokens = layout.slot[s] >= 0 && flat.has(layout.slot[s]);
             }
             if (!tokens) {
-                run.notUsage++;
+                notUsage++;
                 return;
             }
         }
@@ -520,13 +521,13 @@ final class JsonRecords {
                 return;
             }
         }
-        run.count(proc.row(flat.row(), flat.start(), flat.end()), proc, line, "", problems, name);
+        count(proc.row(flat.row(), flat.start(), flat.end()), proc, line, "");
     }
 
     private void process(Record r, long line, String path) {
         if (profile.nonUsageAllowed && !hasTokens(r)) {
             // a user line of Claude Code, a span of other work: not a request, whatever it lacks
-            run.notUsage++;
+            notUsage++;
             return;
         }
         int n = candidates.size();
@@ -563,7 +564,7 @@ final class JsonRecords {
             at += fields[k].length;
             end[k] = at;
         }
-        run.count(proc.row(row, start, end), proc, line, path, problems, name);
+        count(proc.row(row, start, end), proc, line, path);
     }
 
     private boolean hasTokens(Record r) {
@@ -592,7 +593,8 @@ final class JsonRecords {
         return -1;
     }
 
-    private void bad(long line, String path, String kind, String message) {
+    @Override
+    void bad(long line, String path, String kind, String message) {
         run.bad(problems, name, line, path, kind, message);
     }
 

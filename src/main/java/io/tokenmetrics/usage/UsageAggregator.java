@@ -322,7 +322,7 @@ public final class UsageAggregator {
     }
 
     /** The state of one aggregation: groups, counts, problems, the ids seen. */
-    final class Run {
+    final class Run extends RowCounts {
         final boolean sequential;
         final Accumulator shared = new Accumulator(by.size());
         final Map<List<Object>, long[]> groups = new HashMap<>();
@@ -330,10 +330,7 @@ public final class UsageAggregator {
         final Problems problems = new Problems();
         final List<String> sources = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
-        long rows;
         long blank;
-        long notUsage;
-        long duplicates;
 
         Run(boolean sequential) {
             this.sequential = sequential;
@@ -343,21 +340,10 @@ public final class UsageAggregator {
             return new RowProcessor(layout, period, zone, shared, seen);
         }
 
-        void count(int result, RowProcessor p, long line, String path, Problems into, String file) {
-            switch (result) {
-                case RowProcessor.COUNTED:
-                    rows++;
-                    break;
-                case RowProcessor.NOT_USAGE:
-                    notUsage++;
-                    break;
-                case RowProcessor.DUPLICATE:
-                    duplicates++;
-                    break;
-                default:
-                    bad(into, file, line, path, p.errorKind, p.error);
-                    break;
-            }
+        @Override
+        void bad(long line, String path, String kind, String message) {
+            // rows are counted into a Run only through its readers, which report their own bad rows
+            throw new IllegalStateException("a run has no rows of its own");
         }
 
         void bad(Problems into, String file, long line, String path, String kind, String message) {
@@ -425,7 +411,7 @@ public final class UsageAggregator {
                 return;
             }
             RowProcessor p = processor(start.layout);
-            CsvChunk c = new CsvChunk();
+            CsvChunk c = new CsvChunk(skipBad);
             try {
                 readRegion(src, start.rest, start.restLength, c, p, true);
             } catch (CsvChunk.Stop stop) {
@@ -435,10 +421,8 @@ public final class UsageAggregator {
         }
 
         private void addCounts(CsvChunk c, long lineOffset, String name) {
-            rows += c.rows;
+            c.addTo(this);
             blank += c.blank;
-            notUsage += c.notUsage;
-            duplicates += c.duplicates;
             problems.addAll(c.problems, lineOffset, name);
         }
 
@@ -455,7 +439,7 @@ public final class UsageAggregator {
                 if (start.layout.hasIds()) {
                     // ids are counted once in file order: one thread
                     RowProcessor p = processor(start.layout);
-                    CsvChunk c = new CsvChunk();
+                    CsvChunk c = new CsvChunk(skipBad);
                     try {
                         readRegion(region(ch, dataStart, size, name), null, 0, c, p, true);
                     } catch (CsvChunk.Stop stop) {
@@ -491,7 +475,7 @@ public final class UsageAggregator {
                 RowProcessor p = new RowProcessor(layout, period, zone, new Accumulator(by.size()), null);
                 procs.add(p);
                 futures.add(pool.submit(() -> {
-                    CsvChunk c = new CsvChunk();
+                    CsvChunk c = new CsvChunk(skipBad);
                     try {
                         readRegion(region(ch, s, e, name), null, 0, c, p, quotes);
                     } catch (CsvChunk.Stop stop) {
@@ -542,10 +526,8 @@ public final class UsageAggregator {
 
         void mergeFrom(Run other, Problems recorded, String name) {
             merge(other.shared, name);
-            rows = other.rows;
+            other.addTo(this);
             blank = other.blank;
-            notUsage = other.notUsage;
-            duplicates = other.duplicates;
             problems.addAll(recorded, 0, name);
         }
 

@@ -19,6 +19,12 @@ public final class UsageRecorder {
     private final Problems problems = new Problems();
     private final List<String> by;
     private long count;
+    private final RowCounts counts = new RowCounts() {
+        @Override
+        void bad(long line, String path, String kind, String message) {
+            run.bad(problems, NAME, line, path, kind, message);
+        }
+    };
 
     UsageRecorder(UsageAggregator agg) {
         this.agg = agg;
@@ -65,8 +71,7 @@ public final class UsageRecorder {
         for (int k = 0; k < by.size(); k++) {
             String d = r.dimensions.get(by.get(k).toLowerCase(java.util.Locale.ROOT));
             if (d == null) {
-                run.bad(problems, NAME, count, null, "missing field", "no " + by.get(k) + " dimension (the record has "
-                        + r.dimensions.keySet() + ")");
+                counts.bad(count, null, "missing field", "no " + by.get(k) + " dimension (the record has " + r.dimensions.keySet() + ")");
                 return this;
             }
             v[8 + k] = d;
@@ -87,7 +92,7 @@ public final class UsageRecorder {
             at += f[i].length;
             end[i] = at;
         }
-        run.count(proc.row(row, start, end), proc, count, null, problems, NAME);
+        counts.count(proc.row(row, start, end), proc, count, null);
         return this;
     }
 
@@ -95,6 +100,7 @@ public final class UsageRecorder {
     public synchronized UsageResult result() {
         UsageAggregator.Run copy = agg.newRun();
         copy.mergeFrom(run, problems, NAME);
+        counts.addTo(copy);
         return copy.result();
     }
 }
