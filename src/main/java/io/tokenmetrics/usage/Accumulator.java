@@ -243,7 +243,8 @@ final class Accumulator {
         return e;
     }
 
-    private static long mix(long k) {
+    /** The finaliser of MurmurHash3: spreads a key's bits over the table index. */
+    static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

@@ -59,10 +59,7 @@ final class SeenIds {
     }
 
     private static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        return k;
+        return Accumulator.mix(k);
     }
 
     private void grow() {
