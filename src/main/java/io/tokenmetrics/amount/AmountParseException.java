@@ -7,7 +7,9 @@ package io.tokenmetrics.amount;
 public final class AmountParseException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The text that failed to parse. */
     private final String input;
+    /** The index in {@link #input} where parsing failed. */
     private final int errorIndex;
 
     AmountParseException(String reason, CharSequence input, int errorIndex) {
@@ -16,12 +18,20 @@ public final class AmountParseException extends IllegalArgumentException {
         this.errorIndex = errorIndex;
     }
 
-    /** The text that failed to parse. */
+    /**
+     * The text that failed to parse.
+     *
+     * @return the text that failed to parse
+     */
     public String getInput() {
         return input;
     }
 
-    /** The index in {@link #getInput()} where parsing failed. */
+    /**
+     * The index in {@link #getInput()} where parsing failed.
+     *
+     * @return the index in {@link #getInput()} where parsing failed
+     */
     public int getErrorIndex() {
         return errorIndex;
     }

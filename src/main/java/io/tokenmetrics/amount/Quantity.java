@@ -77,44 +77,91 @@ public final class Quantity {
         return new Quantity(lower, upper, approximate, unit);
     }
 
-    /** The exact value {@code value}. */
+    /**
+     * The exact value {@code value}.
+     *
+     * @param value the value
+     * @param unit the unit
+     * @return the exact value {@code value}
+     */
     public static Quantity of(BigDecimal value, Unit unit) {
         Objects.requireNonNull(value, "value");
         return checked(value, value, false, unit);
     }
 
-    /** The exact value {@code value}. */
+    /**
+     * The exact value {@code value}.
+     *
+     * @param value the value
+     * @param unit the unit
+     * @return the exact value {@code value}
+     */
     public static Quantity of(long value, Unit unit) {
         return of(BigDecimal.valueOf(value), unit);
     }
 
-    /** An exact token count. */
+    /**
+     * An exact token count.
+     *
+     * @param amount the amount
+     * @return an exact token count
+     */
     public static Quantity of(TokenAmount amount) {
         return of(amount.toBigDecimal(), Unit.TOKENS);
     }
 
-    /** About {@code value} ("约", "接近", "级别"). */
+    /**
+     * About {@code value} ("约", "接近", "级别").
+     *
+     * @param value the value
+     * @param unit the unit
+     * @return about {@code value} ("约", "接近", "级别")
+     */
     public static Quantity approximately(BigDecimal value, Unit unit) {
         Objects.requireNonNull(value, "value");
         return checked(value, value, true, unit);
     }
 
-    /** Between {@code lower} and {@code upper}, both included. */
+    /**
+     * Between {@code lower} and {@code upper}, both included.
+     *
+     * @param lower the lower bound
+     * @param upper the upper bound
+     * @param unit the unit
+     * @return between {@code lower} and {@code upper}, both included
+     */
     public static Quantity range(BigDecimal lower, BigDecimal upper, Unit unit) {
         return checked(Objects.requireNonNull(lower, "lower"), Objects.requireNonNull(upper, "upper"), false, unit);
     }
 
-    /** At least {@code lower} ("突破", "逾", "more than"): the strictness of "more than" is not kept. */
+    /**
+     * At least {@code lower} ("突破", "逾", "more than"): the strictness of "more than" is not kept.
+     *
+     * @param lower the lower bound
+     * @param unit the unit
+     * @return at least {@code lower} ("突破", "逾", "more than"): the strictness of "more than" is not kept
+     */
     public static Quantity atLeast(BigDecimal lower, Unit unit) {
         return checked(Objects.requireNonNull(lower, "lower"), null, false, unit);
     }
 
-    /** Any value (both ends unbounded), written "any". */
+    /**
+     * Any value (both ends unbounded), written "any".
+     *
+     * @param unit the unit
+     * @return any value (both ends unbounded), written "any"
+     */
     public static Quantity unbounded(Unit unit) {
         return new Quantity(null, null, false, Objects.requireNonNull(unit, "unit"));
     }
 
-    /** At most {@code upper} ("最高"). */
+    /**
+     * At most {@code upper} ("最高").
+     *
+     * @param upper the upper bound
+     * @param unit the unit
+     * @return at most {@code upper} ("最高")
+     */
     public static Quantity atMost(BigDecimal upper, Unit unit) {
         return checked(null, Objects.requireNonNull(upper, "upper"), false, unit);
     }
@@ -132,9 +179,12 @@ public final class Quantity {
      * Parses a quantity in {@code unit}. Accepted, in either language: a point ("20.6万亿",
      * "-23.77%", "370×"); approximate ("~5T", "≈5T", "约5万亿", "接近5万亿", "180万亿级别"); a range
      * ("15-20万亿", "15万亿–20万亿", "2%~4%"), where a unit written only after the second value
-     * applies to both; at least (">=30T", "突破30万亿", "30%起", "逾5成" is not supported); at most
-     * ("<=200", "最高200").
+     * applies to both; at least ({@code ">=30T"}, "突破30万亿", "30%起"; "逾5成" is not supported);
+     * at most ({@code "<=200"}, "最高200").
      *
+     * @param text the text
+     * @param unit the unit
+     * @return the quantity
      * @throws AmountParseException with the input and the index where parsing failed: unknown
      *     unit, missing number, a range written backwards, a negative amount of a unit that cannot
      *     be negative, trailing text
@@ -283,27 +333,47 @@ public final class Quantity {
 
     // ------------------------------------------------------------------ accessors
 
-    /** The lower end, or empty if unbounded below. */
+    /**
+     * The lower end, or empty if unbounded below.
+     *
+     * @return the lower end, or empty if unbounded below
+     */
     public java.util.Optional<BigDecimal> lower() {
         return java.util.Optional.ofNullable(lower);
     }
 
-    /** The upper end, or empty if unbounded above. */
+    /**
+     * The upper end, or empty if unbounded above.
+     *
+     * @return the upper end, or empty if unbounded above
+     */
     public java.util.Optional<BigDecimal> upper() {
         return java.util.Optional.ofNullable(upper);
     }
 
-    /** The unit. */
+    /**
+     * The unit.
+     *
+     * @return the unit
+     */
     public Unit unit() {
         return unit;
     }
 
-    /** Whether the publisher, or an input of the calculation, called the figure approximate. */
+    /**
+     * Whether the publisher, or an input of the calculation, called the figure approximate.
+     *
+     * @return whether the publisher, or an input of the calculation, called the figure approximate
+     */
     public boolean isApproximate() {
         return approximate;
     }
 
-    /** The shape: point, range or bound. */
+    /**
+     * The shape: point, range or bound.
+     *
+     * @return the shape: point, range or bound
+     */
     public Shape shape() {
         if (lower == null && upper == null) {
             return Shape.UNBOUNDED;
@@ -317,7 +387,11 @@ public final class Quantity {
         return lower.compareTo(upper) == 0 ? Shape.POINT : Shape.RANGE;
     }
 
-    /** Whether this is a single value (exact or approximate). */
+    /**
+     * Whether this is a single value (exact or approximate).
+     *
+     * @return whether this is a single value (exact or approximate)
+     */
     public boolean isPoint() {
         return shape() == Shape.POINT;
     }
@@ -325,6 +399,7 @@ public final class Quantity {
     /**
      * The single value of a point.
      *
+     * @return the single value of a point
      * @throws IllegalStateException for a range or bound, naming it
      */
     public BigDecimal value() {
@@ -337,6 +412,7 @@ public final class Quantity {
     /**
      * The middle of a range, the value of a point.
      *
+     * @return the middle of a range, the value of a point
      * @throws IllegalStateException for a bound, which has no middle
      */
     public BigDecimal midpoint() {
@@ -346,29 +422,55 @@ public final class Quantity {
         return lower.add(upper).divide(BigDecimal.valueOf(2), MC);
     }
 
-    /** This quantity in another unit, same numbers. */
+    /**
+     * This quantity in another unit, same numbers.
+     *
+     * @param newUnit the new unit
+     * @return this quantity in another unit, same numbers
+     */
     public Quantity withUnit(Unit newUnit) {
         return checked(lower, upper, approximate, newUnit);
     }
 
-    /** This quantity, marked approximate. */
+    /**
+     * This quantity, marked approximate.
+     *
+     * @return this quantity, marked approximate
+     */
     public Quantity approximate() {
         return approximate ? this : new Quantity(lower, upper, true, unit);
     }
 
     // ------------------------------------------------------------------ arithmetic
 
-    /** The interval sum; the unit of this. */
+    /**
+     * The interval sum; the unit of this.
+     *
+     * @param o the other quantity
+     * @return the interval sum; the unit of this
+     */
     public Quantity plus(Quantity o) {
         return checked(add(lower, o.lower), add(upper, o.upper), approximate || o.approximate, unit);
     }
 
-    /** The interval difference {@code [lower - o.upper, upper - o.lower]}, as a {@code resultUnit}. */
+    /**
+     * The interval difference {@code [lower - o.upper, upper - o.lower]}, as a {@code resultUnit}.
+     *
+     * @param o the other quantity
+     * @param resultUnit the unit of the result
+     * @return the interval difference {@code [lower - o.upper, upper - o.lower]}, as a {@code resultUnit}
+     */
     public Quantity minus(Quantity o, Unit resultUnit) {
         return checked(sub(lower, o.upper), sub(upper, o.lower), approximate || o.approximate, resultUnit);
     }
 
-    /** The interval product, as a {@code resultUnit}. */
+    /**
+     * The interval product, as a {@code resultUnit}.
+     *
+     * @param o the other quantity
+     * @param resultUnit the unit of the result
+     * @return the interval product, as a {@code resultUnit}
+     */
     public Quantity times(Quantity o, Unit resultUnit) {
         Ext[] p = {
             Ext.lo(lower).mul(Ext.lo(o.lower)), Ext.lo(lower).mul(Ext.hi(o.upper)),
@@ -377,7 +479,12 @@ public final class Quantity {
         return fromExt(p, approximate || o.approximate, resultUnit);
     }
 
-    /** This quantity times an exact factor. */
+    /**
+     * This quantity times an exact factor.
+     *
+     * @param factor the factor
+     * @return this quantity times an exact factor
+     */
     public Quantity times(BigDecimal factor) {
         return times(of(factor, Unit.NUMBER), unit);
     }
@@ -385,6 +492,9 @@ public final class Quantity {
     /**
      * The interval quotient, as a {@code resultUnit}.
      *
+     * @param o the other quantity
+     * @param resultUnit the unit of the result
+     * @return the interval quotient, as a {@code resultUnit}
      * @throws ArithmeticException if the divisor is zero or its interval contains zero
      */
     public Quantity dividedBy(Quantity o, Unit resultUnit) {
@@ -402,27 +512,52 @@ public final class Quantity {
         return fromExt(p, approximate || o.approximate, resultUnit);
     }
 
-    /** This quantity divided by an exact, non-zero number. */
+    /**
+     * This quantity divided by an exact, non-zero number.
+     *
+     * @param divisor the divisor
+     * @return this quantity divided by an exact, non-zero number
+     */
     public Quantity dividedBy(BigDecimal divisor) {
         return dividedBy(of(divisor, Unit.NUMBER), unit);
     }
 
-    /** Whether the whole interval is above {@code value}. */
+    /**
+     * Whether the whole interval is above {@code value}.
+     *
+     * @param value the value
+     * @return whether the whole interval is above {@code value}
+     */
     public boolean isAbove(BigDecimal value) {
         return lower != null && lower.compareTo(value) > 0;
     }
 
-    /** Whether the whole interval is below {@code value}. */
+    /**
+     * Whether the whole interval is below {@code value}.
+     *
+     * @param value the value
+     * @return whether the whole interval is below {@code value}
+     */
     public boolean isBelow(BigDecimal value) {
         return upper != null && upper.compareTo(value) < 0;
     }
 
-    /** Whether {@code value} lies within the interval. */
+    /**
+     * Whether {@code value} lies within the interval.
+     *
+     * @param value the value
+     * @return whether {@code value} lies within the interval
+     */
     public boolean contains(BigDecimal value) {
         return (lower == null || lower.compareTo(value) <= 0) && (upper == null || upper.compareTo(value) >= 0);
     }
 
-    /** Whether the two intervals share at least one value. */
+    /**
+     * Whether the two intervals share at least one value.
+     *
+     * @param o the other quantity
+     * @return whether the two intervals share at least one value
+     */
     public boolean overlaps(Quantity o) {
         return (lower == null || o.upper == null || lower.compareTo(o.upper) <= 0)
                 && (o.lower == null || upper == null || o.lower.compareTo(upper) <= 0);
@@ -431,6 +566,9 @@ public final class Quantity {
     /**
      * -1 if the whole of this interval is below the whole of {@code o}, +1 if above, 0 if they
      * overlap (which side is larger cannot be decided).
+     *
+     * @param o the other quantity
+     * @return -1, 0 or 1
      */
     public int compareDecided(Quantity o) {
         if (upper != null && o.lower != null && upper.compareTo(o.lower) < 0) {
@@ -517,7 +655,12 @@ public final class Quantity {
 
     // ------------------------------------------------------------------ formatting
 
-    /** Exact formatting in {@code language}; {@link #parse} reads it back. */
+    /**
+     * Exact formatting in {@code language}; {@link #parse} reads it back.
+     *
+     * @param language the language to write in
+     * @return exact formatting in {@code language}; {@link #parse} reads it back
+     */
     public String format(Language language) {
         return render(language, -1);
     }
@@ -525,6 +668,10 @@ public final class Quantity {
     /**
      * For display: each end rounded half-up to {@code decimals} places in its natural unit,
      * trailing zeros dropped ("5.82T", "31.5×", "-23.77%").
+     *
+     * @param language the language to write in
+     * @param decimals the number of decimals (0 or more)
+     * @return the rounded text
      */
     public String formatRounded(Language language, int decimals) {
         if (decimals < 0) {
@@ -536,6 +683,10 @@ public final class Quantity {
     /**
      * Like {@link #formatRounded}, with a "+" before a quantity that is wholly positive ("+61T",
      * "~+3050%"); negative values carry their "-" already, bounds and zero none.
+     *
+     * @param language the language to write in
+     * @param decimals the number of decimals (0 or more)
+     * @return the rounded text, signed
      */
     public String formatSigned(Language language, int decimals) {
         String s = formatRounded(language, decimals);

@@ -30,6 +30,8 @@ public final class TokenAmount implements Comparable<TokenAmount> {
     /**
      * The amount of {@code tokens}.
      *
+     * @param tokens the number of tokens
+     * @return the amount of {@code tokens}
      * @throws IllegalArgumentException if {@code tokens} is negative
      */
     public static TokenAmount of(long tokens) {
@@ -42,6 +44,8 @@ public final class TokenAmount implements Comparable<TokenAmount> {
     /**
      * The amount equal to {@code value}, which must be a whole number in range.
      *
+     * @param value the value
+     * @return the amount equal to {@code value}, which must be a whole number in range
      * @throws IllegalArgumentException naming the value if it is negative, fractional or too large
      */
     public static TokenAmount of(BigDecimal value) {
@@ -62,6 +66,8 @@ public final class TokenAmount implements Comparable<TokenAmount> {
      * Parses a token amount: digits (ASCII or full-width, optional grouping commas, optional
      * decimal point) and an optional unit, in either language, then an optional "tokens" word.
      *
+     * @param text the text
+     * @return the amount
      * @throws AmountParseException with the input and the index of the first offending character
      */
     public static TokenAmount parse(CharSequence text) {
@@ -106,17 +112,29 @@ public final class TokenAmount implements Comparable<TokenAmount> {
         return text.subSequence(from, Math.max(to, Math.min(from + 1, text.length()))).toString();
     }
 
-    /** The number of tokens. */
+    /**
+     * The number of tokens.
+     *
+     * @return the number of tokens
+     */
     public long tokens() {
         return tokens;
     }
 
-    /** The number of tokens as an exact decimal. */
+    /**
+     * The number of tokens as an exact decimal.
+     *
+     * @return the number of tokens as an exact decimal
+     */
     public BigDecimal toBigDecimal() {
         return BigDecimal.valueOf(tokens);
     }
 
-    /** The number of tokens as a big integer. */
+    /**
+     * The number of tokens as a big integer.
+     *
+     * @return the number of tokens as a big integer
+     */
     public BigInteger toBigInteger() {
         return BigInteger.valueOf(tokens);
     }
@@ -124,6 +142,8 @@ public final class TokenAmount implements Comparable<TokenAmount> {
     /**
      * The exact sum.
      *
+     * @param other the other one
+     * @return the exact sum
      * @throws ArithmeticException if the sum exceeds {@link Long#MAX_VALUE}
      */
     public TokenAmount plus(TokenAmount other) {
@@ -134,6 +154,10 @@ public final class TokenAmount implements Comparable<TokenAmount> {
      * Exact formatting in the natural unit of {@code language}: the largest unit not above the
      * amount, with as many decimals as needed and no more ("20.6T", "20.6万亿", "1000亿" in
      * Chinese because 万亿 would be below one). Reads back with {@link #parse(CharSequence)}.
+     *
+     * @param language the language to write in
+     * @return exact formatting in the natural unit of {@code language}: the largest unit not above the amount, with as many
+     *     decimals as needed and no more ("20.6T", "20.6万亿", "1000亿" in Chinese because 万亿 would be below one)
      */
     public String format(Language language) {
         return Magnitudes.format(toBigDecimal(), language);
@@ -142,6 +166,10 @@ public final class TokenAmount implements Comparable<TokenAmount> {
     /**
      * For display only: the natural unit, rounded half-up to {@code decimals} decimal places
      * ("4.91T" for 4,912,345,678,901 with 2). The result may not parse back to this amount.
+     *
+     * @param language the language to write in
+     * @param decimals the number of decimals (0 or more)
+     * @return the rounded text
      */
     public String formatRounded(Language language, int decimals) {
         return Quantity.formatNumber(toBigDecimal(), language, decimals);

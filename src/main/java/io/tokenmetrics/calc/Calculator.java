@@ -45,7 +45,11 @@ public final class Calculator {
         this.approximateTolerancePercent = approximateTolerancePercent;
     }
 
-    /** The calculator with the default claim tolerance: 10% relative for approximate figures. */
+    /**
+     * The calculator with the default claim tolerance: 10% relative for approximate figures.
+     *
+     * @return the calculator with the default claim tolerance: 10% relative for approximate figures
+     */
     public static Calculator create() {
         return STANDARD;
     }
@@ -54,6 +58,9 @@ public final class Calculator {
      * A calculator whose claim checks accept a relative deviation of up to {@code percent} when
      * the claim or any figure it rests on is approximate.
      *
+     * @param percent the percentage
+     * @return a calculator whose claim checks accept a relative deviation of up to {@code percent} when the claim or any figure
+     *     it rests on is approximate
      * @throws IllegalArgumentException if {@code percent} is negative or 100 or more
      */
     public static Calculator withApproximateTolerance(BigDecimal percent) {
@@ -63,7 +70,11 @@ public final class Calculator {
         return new Calculator(percent);
     }
 
-    /** The relative tolerance, in percent, for claims that involve approximate figures. */
+    /**
+     * The relative tolerance, in percent, for claims that involve approximate figures.
+     *
+     * @return the relative tolerance, in percent, for claims that involve approximate figures
+     */
     public BigDecimal approximateTolerancePercent() {
         return approximateTolerancePercent;
     }
@@ -73,6 +84,10 @@ public final class Calculator {
     /**
      * Growth of {@code series} from the observation at {@code from} to the one at {@code to}.
      *
+     * @param series the series
+     * @param from the earlier period
+     * @param to the later period
+     * @return growth of {@code series} from the observation at {@code from} to the one at {@code to}
      * @throws IllegalArgumentException if either period has no observation or no value, or
      *     {@code from} is not before {@code to}
      */
@@ -80,7 +95,12 @@ public final class Calculator {
         return growth(series, from, series, to);
     }
 
-    /** Growth from the first to the last observation with a value. */
+    /**
+     * Growth from the first to the last observation with a value.
+     *
+     * @param series the series
+     * @return growth from the first to the last observation with a value
+     */
     public Growth growth(Series series) {
         List<Observation> v = valued(series);
         if (v.size() < 2) {
@@ -93,6 +113,11 @@ public final class Calculator {
     /**
      * Growth from one series' observation to another's, which must be of the same measure.
      *
+     * @param fromSeries the series of the earlier value
+     * @param from the earlier period
+     * @param toSeries the series of the later value
+     * @param to the later period
+     * @return growth from one series' observation to another's, which must be of the same measure
      * @throws IllegalArgumentException for different measures (convert cadences first with
      *     {@link #convert}), a missing observation or value, or periods out of order
      */
@@ -136,6 +161,9 @@ public final class Calculator {
      * Changes between each pair of successive observations with values (entries without a value,
      * such as "off the ranking", are skipped, and the change across them is marked not
      * consecutive). Empty for fewer than two values.
+     *
+     * @param series the series
+     * @return the changes, oldest first
      */
     public List<Change> changes(Series series) {
         List<Observation> v = valued(series);
@@ -155,6 +183,9 @@ public final class Calculator {
     /**
      * The runs of consecutive rises, falls or flat changes, in order. A gap between periods or an
      * undecided direction (overlapping ranges) ends a run; undecided changes form no run.
+     *
+     * @param series the series
+     * @return the runs of consecutive rises, falls or flat changes, in order
      */
     public List<Streak> streaks(Series series) {
         List<Streak> out = new ArrayList<>();
@@ -195,13 +226,22 @@ public final class Calculator {
      * The previous value implied by a current value and a stated change:
      * {@code current / (1 + change/100)}. 4.44T after -23.77% implies 5.8245T.
      *
+     * @param current the current value
+     * @param changePercent the change, in percent
+     * @return the previous value implied by a current value and a stated change: {@code current / (1 + change/100)}
      * @throws IllegalArgumentException if the change may be -100% or less (no previous value gives it)
      */
     public Quantity impliedPrevious(Quantity current, Quantity changePercent) {
         return current.dividedBy(changeFactor(changePercent), current.unit());
     }
 
-    /** The value after applying a change to a previous value: {@code previous × (1 + change/100)}. */
+    /**
+     * The value after applying a change to a previous value: {@code previous × (1 + change/100)}.
+     *
+     * @param previous the previous value
+     * @param changePercent the change, in percent
+     * @return the value after applying a change to a previous value: {@code previous × (1 + change/100)}
+     */
     public Quantity applyChange(Quantity previous, Quantity changePercent) {
         return previous.times(changeFactor(changePercent), previous.unit());
     }
@@ -209,6 +249,9 @@ public final class Calculator {
     /**
      * The change from {@code previous} to {@code current} in percent: {@code (current/previous - 1) × 100}.
      *
+     * @param previous the previous value
+     * @param current the current value
+     * @return the change from {@code previous} to {@code current} in percent: {@code (current/previous - 1) × 100}
      * @throws IllegalArgumentException if {@code previous} is zero or may be zero
      */
     public Quantity impliedChange(Quantity previous, Quantity current) {
@@ -235,6 +278,11 @@ public final class Calculator {
      * (null for none). Previous-period values are the observations at {@code at.previous()} or,
      * where there is none, implied from the change each source states at {@code at}.
      *
+     * @param first the first series
+     * @param second the second series
+     * @param at the period
+     * @param total the series of the total
+     * @return the comparison
      * @throws IllegalArgumentException for different measures, or a missing observation or value at {@code at}
      */
     public Comparison compare(Series first, Series second, TimePeriod at, Series total) {
@@ -278,6 +326,9 @@ public final class Calculator {
     /**
      * The sum of {@code parts} as a share of {@code whole}.
      *
+     * @param parts the parts
+     * @param whole the whole
+     * @return the sum of {@code parts} as a share of {@code whole}
      * @throws IllegalArgumentException if there are no parts, units differ, or the whole may be zero
      */
     public Share share(List<Quantity> parts, Quantity whole) {
@@ -296,7 +347,14 @@ public final class Calculator {
         return new Share(new ArrayList<>(parts), sum, whole, pct);
     }
 
-    /** The share at {@code at} of the summed {@code parts} series in the {@code whole} series. */
+    /**
+     * The share at {@code at} of the summed {@code parts} series in the {@code whole} series.
+     *
+     * @param whole the whole
+     * @param at the period
+     * @param parts the parts
+     * @return the share at {@code at} of the summed {@code parts} series in the {@code whole} series
+     */
     public Share share(Series whole, TimePeriod at, List<Series> parts) {
         List<Quantity> values = new ArrayList<>();
         for (Series p : parts) {
@@ -311,6 +369,10 @@ public final class Calculator {
     /**
      * The value after {@code years} at {@code annualRatePercent}: {@code value × (1 + r/100)^years}.
      *
+     * @param value the value
+     * @param annualRatePercent the yearly rate, in percent
+     * @param years the number of years
+     * @return the value after {@code years} at {@code annualRatePercent}: {@code value × (1 + r/100)^years}
      * @throws IllegalArgumentException if the rate may be -100% or less
      */
     public Quantity project(Quantity value, Quantity annualRatePercent, double years) {
@@ -318,7 +380,15 @@ public final class Calculator {
         return value.times(m, value.unit());
     }
 
-    /** The value at period {@code to} projected from {@code value} at {@code from}. */
+    /**
+     * The value at period {@code to} projected from {@code value} at {@code from}.
+     *
+     * @param value the value
+     * @param from the earlier period
+     * @param to the later period
+     * @param annualRatePercent the yearly rate, in percent
+     * @return the value at period {@code to} projected from {@code value} at {@code from}
+     */
     public Quantity project(Quantity value, TimePeriod from, TimePeriod to, Quantity annualRatePercent) {
         return project(value, annualRatePercent, TimePeriod.yearsBetween(from, to));
     }
@@ -327,6 +397,11 @@ public final class Calculator {
      * The years {@code from} needs to reach {@code target} at {@code annualRatePercent}:
      * {@code ln(target/from) / ln(1 + r/100)}, as {@link Unit#NUMBER}.
      *
+     * @param from the earlier period
+     * @param target the target
+     * @param annualRatePercent the yearly rate, in percent
+     * @return the years {@code from} needs to reach {@code target} at {@code annualRatePercent}: {@code ln(target/from) / ln(1
+     *     + r/100)}, as {@link Unit#NUMBER}
      * @throws IllegalArgumentException if the rate may be 0% or less, or either value may be zero
      */
     public Quantity yearsToReach(Quantity from, Quantity target, Quantity annualRatePercent) {
@@ -342,7 +417,12 @@ public final class Calculator {
         return lnRatio.times(invLnRate, Unit.NUMBER);
     }
 
-    /** The years to double at {@code annualRatePercent}: {@code ln 2 / ln(1 + r/100)}. */
+    /**
+     * The years to double at {@code annualRatePercent}: {@code ln 2 / ln(1 + r/100)}.
+     *
+     * @param annualRatePercent the yearly rate, in percent
+     * @return the years to double at {@code annualRatePercent}: {@code ln 2 / ln(1 + r/100)}
+     */
     public Quantity doublingTime(Quantity annualRatePercent) {
         Quantity rate = requirePositiveRate(annualRatePercent);
         return map(rate, r -> Math.log(2) / Math.log1p(r / 100.0), Unit.NUMBER, true);
@@ -352,6 +432,10 @@ public final class Calculator {
      * The compound annual rate, in percent, of a {@code multiple} over {@code years}:
      * {@code (multiple^(1/years) - 1) × 100}. 390× over 5 years is 229.70% a year.
      *
+     * @param multiple the multiple
+     * @param years the number of years
+     * @return the compound annual rate, in percent, of a {@code multiple} over {@code years}: {@code (multiple^(1/years) - 1) ×
+     *     100}
      * @throws IllegalArgumentException if {@code years} is not positive and finite
      */
     public Quantity annualRateForMultiple(Quantity multiple, double years) {
@@ -361,7 +445,13 @@ public final class Calculator {
         return map(multiple.withUnit(Unit.MULTIPLE), m -> (Math.pow(m, 1.0 / years) - 1.0) * 100.0, Unit.PERCENT);
     }
 
-    /** The multiple that {@code annualRatePercent} compounds to over {@code years}: {@code (1 + r/100)^years}. */
+    /**
+     * The multiple that {@code annualRatePercent} compounds to over {@code years}: {@code (1 + r/100)^years}.
+     *
+     * @param annualRatePercent the yearly rate, in percent
+     * @param years the number of years
+     * @return the multiple that {@code annualRatePercent} compounds to over {@code years}: {@code (1 + r/100)^years}
+     */
     public Quantity multipleForAnnualRate(Quantity annualRatePercent, double years) {
         if (Double.isNaN(years) || Double.isInfinite(years)) {
             throw new IllegalArgumentException("years (" + years + ") must be finite");
@@ -386,6 +476,11 @@ public final class Calculator {
      * where a day is 1, a week 7, a month or year its length (the period must then be that month or
      * year). 20.6T per week is 2.942857…T per day.
      *
+     * @param value the value
+     * @param from the earlier period
+     * @param period the period
+     * @param to the later period
+     * @return the flow in the target cadence
      * @throws IllegalArgumentException if either measure is not a token flow, or a monthly or yearly
      *     total is not at a month or year period (an approximate point has no length)
      */
@@ -402,6 +497,9 @@ public final class Calculator {
      * The whole implied by a part and its share: {@code part / (share/100)}. OpenRouter's 20.6T a
      * week at 2%–4% of the world implies 515T–1030T a week.
      *
+     * @param part the part
+     * @param sharePercent the share, in percent
+     * @return the whole implied by a part and its share: {@code part / (share/100)}
      * @throws IllegalArgumentException if the share may be zero or is not in percent
      */
     public Quantity scaleByShare(Quantity part, Quantity sharePercent) {
@@ -414,7 +512,12 @@ public final class Calculator {
 
     // ------------------------------------------------------------------ claims
 
-    /** Checks every claim of {@code data} against its figures, in order. */
+    /**
+     * Checks every claim of {@code data} against its figures, in order.
+     *
+     * @param data the data
+     * @return one check a claim, in the order of the dataset
+     */
     public List<ClaimCheck> checkAll(Dataset data) {
         List<ClaimCheck> out = new ArrayList<>();
         for (Claim c : data.claims()) {
@@ -427,6 +530,9 @@ public final class Calculator {
      * Recomputes {@code claim} from the figures of {@code data}. A claim whose figures are missing
      * is {@link Verdict#UNDECIDABLE}, with what is missing in the explanation.
      *
+     * @param claim the claim
+     * @param data the data
+     * @return the claim checked again
      * @throws io.tokenmetrics.data.UnknownSeriesException if the claim names a series {@code data} does not have
      */
     public ClaimCheck check(Claim claim, Dataset data) {

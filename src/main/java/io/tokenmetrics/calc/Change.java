@@ -33,42 +33,74 @@ public final class Change {
         this.direction = direction;
     }
 
-    /** The earlier period. */
+    /**
+     * The earlier period.
+     *
+     * @return the earlier period
+     */
     public TimePeriod from() {
         return from;
     }
 
-    /** The later period. */
+    /**
+     * The later period.
+     *
+     * @return the later period
+     */
     public TimePeriod to() {
         return to;
     }
 
-    /** The earlier value. */
+    /**
+     * The earlier value.
+     *
+     * @return the earlier value
+     */
     public Quantity fromValue() {
         return fromValue;
     }
 
-    /** The later value. */
+    /**
+     * The later value.
+     *
+     * @return the later value
+     */
     public Quantity toValue() {
         return toValue;
     }
 
-    /** {@code toValue - fromValue}. */
+    /**
+     * {@code toValue - fromValue}.
+     *
+     * @return {@code toValue - fromValue}
+     */
     public Quantity absolute() {
         return absolute;
     }
 
-    /** {@code (toValue / fromValue - 1) × 100}; empty for a zero baseline. */
+    /**
+     * {@code (toValue / fromValue - 1) × 100}; empty for a zero baseline.
+     *
+     * @return {@code (toValue / fromValue - 1) × 100}; empty for a zero baseline
+     */
     public Optional<Quantity> percent() {
         return Optional.ofNullable(percent);
     }
 
-    /** Whether {@code to} is the period right after {@code from} (a true week-on-week change). */
+    /**
+     * Whether {@code to} is the period right after {@code from} (a true week-on-week change).
+     *
+     * @return whether {@code to} is the period right after {@code from} (a true week-on-week change)
+     */
     public boolean isConsecutive() {
         return consecutive;
     }
 
-    /** Rise, fall, flat or undecided. */
+    /**
+     * Rise, fall, flat or undecided.
+     *
+     * @return rise, fall, flat or undecided
+     */
     public Direction direction() {
         return direction;
     }

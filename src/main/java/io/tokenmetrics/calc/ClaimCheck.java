@@ -24,27 +24,47 @@ public final class ClaimCheck {
         this.explanation = explanation;
     }
 
-    /** The claim checked. */
+    /**
+     * The claim checked.
+     *
+     * @return the claim checked
+     */
     public Claim claim() {
         return claim;
     }
 
-    /** Consistent, inconsistent or undecidable. */
+    /**
+     * Consistent, inconsistent or undecidable.
+     *
+     * @return consistent, inconsistent or undecidable
+     */
     public Verdict verdict() {
         return verdict;
     }
 
-    /** The stated value (multiple, rate, threshold), if the claim has one. */
+    /**
+     * The stated value (multiple, rate, threshold), if the claim has one.
+     *
+     * @return the stated value (multiple, rate, threshold), if the claim has one
+     */
     public Optional<Quantity> stated() {
         return Optional.ofNullable(stated);
     }
 
-    /** The value recomputed from the figures, if it could be. */
+    /**
+     * The value recomputed from the figures, if it could be.
+     *
+     * @return the value recomputed from the figures, if it could be
+     */
     public Optional<Quantity> computed() {
         return Optional.ofNullable(computed);
     }
 
-    /** Why, with the numbers. */
+    /**
+     * Why, with the numbers.
+     *
+     * @return why, with the numbers
+     */
     public String explanation() {
         return explanation;
     }

@@ -49,97 +49,173 @@ public final class Comparison {
         this.calc = calc;
     }
 
-    /** The first series. */
+    /**
+     * The first series.
+     *
+     * @return the first series
+     */
     public Series first() {
         return first;
     }
 
-    /** The second series. */
+    /**
+     * The second series.
+     *
+     * @return the second series
+     */
     public Series second() {
         return second;
     }
 
-    /** The period compared. */
+    /**
+     * The period compared.
+     *
+     * @return the period compared
+     */
     public TimePeriod at() {
         return at;
     }
 
-    /** The first value. */
+    /**
+     * The first value.
+     *
+     * @return the first value
+     */
     public Quantity firstValue() {
         return firstValue;
     }
 
-    /** The second value. */
+    /**
+     * The second value.
+     *
+     * @return the second value
+     */
     public Quantity secondValue() {
         return secondValue;
     }
 
-    /** {@code first - second}. */
+    /**
+     * {@code first - second}.
+     *
+     * @return {@code first - second}
+     */
     public Quantity difference() {
         return firstValue.minus(secondValue, firstValue.unit());
     }
 
-    /** {@code first / second}; empty if the second may be zero. */
+    /**
+     * {@code first / second}; empty if the second may be zero.
+     *
+     * @return {@code first / second}; empty if the second may be zero
+     */
     public Optional<Quantity> ratio() {
         return calc.ratio(firstValue, secondValue);
     }
 
-    /** {@code first + second}. */
+    /**
+     * {@code first + second}.
+     *
+     * @return {@code first + second}
+     */
     public Quantity sum() {
         return firstValue.plus(secondValue);
     }
 
-    /** The total both are part of, if given. */
+    /**
+     * The total both are part of, if given.
+     *
+     * @return the total both are part of, if given
+     */
     public Optional<Quantity> total() {
         return Optional.ofNullable(total);
     }
 
-    /** The first value as a percent of the total. */
+    /**
+     * The first value as a percent of the total.
+     *
+     * @return the first value as a percent of the total
+     */
     public Optional<Quantity> firstShareOfTotal() {
         return total == null ? Optional.empty() : calc.percentOf(firstValue, total);
     }
 
-    /** The second value as a percent of the total. */
+    /**
+     * The second value as a percent of the total.
+     *
+     * @return the second value as a percent of the total
+     */
     public Optional<Quantity> secondShareOfTotal() {
         return total == null ? Optional.empty() : calc.percentOf(secondValue, total);
     }
 
-    /** The first value as a percent of {@code first + second}. */
+    /**
+     * The first value as a percent of {@code first + second}.
+     *
+     * @return the first value as a percent of {@code first + second}
+     */
     public Optional<Quantity> firstShareOfSum() {
         return calc.percentOf(firstValue, sum());
     }
 
-    /** The second value as a percent of {@code first + second}. */
+    /**
+     * The second value as a percent of {@code first + second}.
+     *
+     * @return the second value as a percent of {@code first + second}
+     */
     public Optional<Quantity> secondShareOfSum() {
         return calc.percentOf(secondValue, sum());
     }
 
-    /** Which side is larger at {@link #at()}. */
+    /**
+     * Which side is larger at {@link #at()}.
+     *
+     * @return which side is larger at {@link #at()}
+     */
     public Leader leader() {
         return Calculator.leader(firstValue, secondValue);
     }
 
-    /** The first series' value at the previous period, if observed or implied. */
+    /**
+     * The first series' value at the previous period, if observed or implied.
+     *
+     * @return the first series' value at the previous period, if observed or implied
+     */
     public Optional<Quantity> firstPrevious() {
         return Optional.ofNullable(firstPrevious);
     }
 
-    /** How {@link #firstPrevious()} was obtained. */
+    /**
+     * How {@link #firstPrevious()} was obtained.
+     *
+     * @return how {@link #firstPrevious()} was obtained
+     */
     public Basis firstPreviousBasis() {
         return firstPreviousBasis;
     }
 
-    /** The second series' value at the previous period, if observed or implied. */
+    /**
+     * The second series' value at the previous period, if observed or implied.
+     *
+     * @return the second series' value at the previous period, if observed or implied
+     */
     public Optional<Quantity> secondPrevious() {
         return Optional.ofNullable(secondPrevious);
     }
 
-    /** How {@link #secondPrevious()} was obtained. */
+    /**
+     * How {@link #secondPrevious()} was obtained.
+     *
+     * @return how {@link #secondPrevious()} was obtained
+     */
     public Basis secondPreviousBasis() {
         return secondPreviousBasis;
     }
 
-    /** Which side was larger at the previous period; {@link Leader#UNKNOWN} if either value is unknown. */
+    /**
+     * Which side was larger at the previous period; {@link Leader#UNKNOWN} if either value is unknown.
+     *
+     * @return which side was larger at the previous period; {@link Leader#UNKNOWN} if either value is unknown
+     */
     public Leader previousLeader() {
         if (firstPrevious == null || secondPrevious == null) {
             return Leader.UNKNOWN;
@@ -147,7 +223,11 @@ public final class Comparison {
         return Calculator.leader(firstPrevious, secondPrevious);
     }
 
-    /** Whether the lead passed from one side to the other since the previous period; empty if unknown. */
+    /**
+     * Whether the lead passed from one side to the other since the previous period; empty if unknown.
+     *
+     * @return whether the lead passed from one side to the other since the previous period; empty if unknown
+     */
     public Optional<Boolean> leadChanged() {
         Leader now = leader();
         Leader before = previousLeader();

@@ -37,42 +37,74 @@ public final class Growth {
         this.undefinedReason = undefinedReason;
     }
 
-    /** The series of the earlier observation. */
+    /**
+     * The series of the earlier observation.
+     *
+     * @return the series of the earlier observation
+     */
     public String fromSeries() {
         return fromSeries;
     }
 
-    /** The earlier observation. */
+    /**
+     * The earlier observation.
+     *
+     * @return the earlier observation
+     */
     public Observation from() {
         return from;
     }
 
-    /** The series of the later observation. */
+    /**
+     * The series of the later observation.
+     *
+     * @return the series of the later observation
+     */
     public String toSeries() {
         return toSeries;
     }
 
-    /** The later observation. */
+    /**
+     * The later observation.
+     *
+     * @return the later observation
+     */
     public Observation to() {
         return to;
     }
 
-    /** {@code to - from}, in the measure's unit. */
+    /**
+     * {@code to - from}, in the measure's unit.
+     *
+     * @return {@code to - from}, in the measure's unit
+     */
     public Quantity absoluteChange() {
         return absoluteChange;
     }
 
-    /** {@code (to / from - 1) × 100}, in percent; empty for a zero baseline. */
+    /**
+     * {@code (to / from - 1) × 100}, in percent; empty for a zero baseline.
+     *
+     * @return {@code (to / from - 1) × 100}, in percent; empty for a zero baseline
+     */
     public Optional<Quantity> percentChange() {
         return Optional.ofNullable(percentChange);
     }
 
-    /** {@code to / from}; empty for a zero baseline. */
+    /**
+     * {@code to / from}; empty for a zero baseline.
+     *
+     * @return {@code to / from}; empty for a zero baseline
+     */
     public Optional<Quantity> multiple() {
         return Optional.ofNullable(multiple);
     }
 
-    /** Years between the two periods' positions (see {@code TimePeriod}). */
+    /**
+     * Years between the two periods' positions (see {@code TimePeriod}).
+     *
+     * @return years between the two periods' positions (see {@code TimePeriod})
+     */
     public double elapsedYears() {
         return elapsedYears;
     }
@@ -80,17 +112,28 @@ public final class Growth {
     /**
      * {@code (multiple^(1/years) - 1) × 100}, in percent per year; empty for a zero baseline or when
      * no time elapses. Computed in double precision (about 15 significant digits).
+     *
+     * @return {@code (multiple^(1/years) - 1) × 100}, in percent per year; empty for a zero baseline or when no time elapses
      */
     public Optional<Quantity> annualRate() {
         return Optional.ofNullable(annualRate);
     }
 
-    /** Why percent change, multiple or rate is empty, if they are. */
+    /**
+     * Why percent change, multiple or rate is empty, if they are.
+     *
+     * @return why percent change, multiple or rate is empty, if they are
+     */
     public Optional<String> undefinedReason() {
         return Optional.ofNullable(undefinedReason);
     }
 
-    /** One line for people, rounded to two decimals in the natural unit. */
+    /**
+     * One line for people, rounded to two decimals in the natural unit.
+     *
+     * @param lang the language to write in
+     * @return one line for people, rounded to two decimals in the natural unit
+     */
     public String describe(Language lang) {
         StringBuilder b = new StringBuilder();
         b.append(from.period()).append(" → ").append(to.period()).append(": ")

@@ -19,22 +19,38 @@ public final class Share {
         this.percent = percent;
     }
 
-    /** The parts. */
+    /**
+     * The parts.
+     *
+     * @return the parts
+     */
     public List<Quantity> parts() {
         return parts;
     }
 
-    /** The sum of the parts. */
+    /**
+     * The sum of the parts.
+     *
+     * @return the sum of the parts
+     */
     public Quantity sum() {
         return sum;
     }
 
-    /** The whole. */
+    /**
+     * The whole.
+     *
+     * @return the whole
+     */
     public Quantity whole() {
         return whole;
     }
 
-    /** {@code sum / whole × 100}. */
+    /**
+     * {@code sum / whole × 100}.
+     *
+     * @return {@code sum / whole × 100}
+     */
     public Quantity percent() {
         return percent;
     }

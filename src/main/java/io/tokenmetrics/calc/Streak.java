@@ -21,22 +21,38 @@ public final class Streak {
         this.end = end;
     }
 
-    /** Rise, fall or flat. */
+    /**
+     * Rise, fall or flat.
+     *
+     * @return rise, fall or flat
+     */
     public Direction direction() {
         return direction;
     }
 
-    /** The number of changes in the run. */
+    /**
+     * The number of changes in the run.
+     *
+     * @return the number of changes in the run
+     */
     public int length() {
         return length;
     }
 
-    /** The period before the first change of the run. */
+    /**
+     * The period before the first change of the run.
+     *
+     * @return the period before the first change of the run
+     */
     public TimePeriod start() {
         return start;
     }
 
-    /** The period of the last change of the run. */
+    /**
+     * The period of the last change of the run.
+     *
+     * @return the period of the last change of the run
+     */
     public TimePeriod end() {
         return end;
     }

@@ -25,12 +25,23 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the command-line arguments
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command line with these streams (UTF-8) and returns the exit code; for tests and embedding. */
+    /**
+     * Runs the command line with these streams (UTF-8) and returns the exit code; for tests and embedding.
+     *
+     * @param args the command-line arguments
+     * @param out where to write
+     * @param err where to write errors
+     * @return the exit code: 0, 1 (data), 2 (usage) or 3 (internal)
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         if (System.getProperty("logback.configurationFile") == null) {

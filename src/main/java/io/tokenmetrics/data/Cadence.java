@@ -22,6 +22,9 @@ public enum Cadence {
      * The days one value covers at {@code period}: 1 for a day, 7 for a week, the length of the
      * month or year for monthly or yearly totals, whose period must then be that month or year.
      *
+     * @param period the period
+     * @return the days one value covers at {@code period}: 1 for a day, 7 for a week, the length of the month or year for
+     *     monthly or yearly totals, whose period must then be that month or year
      * @throws IllegalArgumentException for item and none cadences, or a monthly/yearly total whose
      *     period is not a month/year, naming both
      */

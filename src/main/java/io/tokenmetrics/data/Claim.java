@@ -29,12 +29,21 @@ public final class Claim {
         /** A statement no published figure can test; {@code reason} says why. */
         UNTESTABLE;
 
-        /** The lower-case, hyphenated name used in data files. */
+        /**
+         * The lower-case, hyphenated name used in data files.
+         *
+         * @return the lower-case, hyphenated name used in data files
+         */
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        /** The kind of {@code id}, or an error listing the valid ones. */
+        /**
+         * The kind of {@code id}, or an error listing the valid ones.
+         *
+         * @param id the id
+         * @return the kind of {@code id}, or an error listing the valid ones
+         */
         public static Kind fromId(String id) {
             for (Kind k : values()) {
                 if (k.id().equals(id)) {
@@ -55,17 +64,31 @@ public final class Claim {
             this.period = Objects.requireNonNull(period, "period");
         }
 
-        /** The figure of {@code series} at {@code period}. */
+        /**
+         * The figure of {@code series} at {@code period}.
+         *
+         * @param series the series
+         * @param period the period
+         * @return the figure of {@code series} at {@code period}
+         */
         public static Ref of(String series, TimePeriod period) {
             return new Ref(series, period);
         }
 
-        /** The series id. */
+        /**
+         * The series id.
+         *
+         * @return the series id
+         */
         public String series() {
             return series;
         }
 
-        /** The period. */
+        /**
+         * The period.
+         *
+         * @return the period
+         */
         public TimePeriod period() {
             return period;
         }
@@ -133,21 +156,49 @@ public final class Claim {
         this.fact = fact;
     }
 
-    /** "{@code to} is {@code stated} (a multiple) times {@code from}". */
+    /**
+     * "{@code to} is {@code stated} (a multiple) times {@code from}".
+     *
+     * @param id the id
+     * @param statement what the claim says, in its own words
+     * @param from the earlier period
+     * @param to the later period
+     * @param stated the stated figure
+     * @return "{@code to} is {@code stated} (a multiple) times {@code from}"
+     */
     public static Claim multiple(String id, String statement, Ref from, Ref to, Quantity stated) {
         requireUnit(stated, Quantity.Unit.MULTIPLE, "stated multiple");
         return new Claim(id, Kind.MULTIPLE, statement, stated, Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"),
                 null, null, null, null, null, 0, 0, 0, null);
     }
 
-    /** "compound annual growth from {@code from} to {@code to} is {@code stated} percent". */
+    /**
+     * "compound annual growth from {@code from} to {@code to} is {@code stated} percent".
+     *
+     * @param id the id
+     * @param statement what the claim says, in its own words
+     * @param from the earlier period
+     * @param to the later period
+     * @param stated the stated figure
+     * @return "compound annual growth from {@code from} to {@code to} is {@code stated} percent"
+     */
     public static Claim annualGrowth(String id, String statement, Ref from, Ref to, Quantity stated) {
         requireUnit(stated, Quantity.Unit.PERCENT, "stated annual growth");
         return new Claim(id, Kind.ANNUAL_GROWTH, statement, stated, Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"),
                 null, null, null, null, null, 0, 0, 0, null);
     }
 
-    /** "{@code series} rose {@code rises} periods in a row, then fell {@code falls} in a row, to {@code at}". */
+    /**
+     * "{@code series} rose {@code rises} periods in a row, then fell {@code falls} in a row, to {@code at}".
+     *
+     * @param id the id
+     * @param statement what the claim says, in its own words
+     * @param series the series
+     * @param at the period
+     * @param rises the number of rises
+     * @param falls the number of falls
+     * @return "{@code series} rose {@code rises} periods in a row, then fell {@code falls} in a row, to {@code at}"
+     */
     public static Claim streak(String id, String statement, String series, TimePeriod at, int rises, int falls) {
         if (rises < 0 || falls < 0 || rises + falls == 0) {
             throw new IllegalArgumentException("rises (" + rises + ") and falls (" + falls + ") must be >= 0 and not both 0");
@@ -156,7 +207,16 @@ public final class Claim {
                 Objects.requireNonNull(at, "at"), rises, falls, 0, null);
     }
 
-    /** "the sum of {@code parts} is more than {@code threshold} percent of {@code whole}". */
+    /**
+     * "the sum of {@code parts} is more than {@code threshold} percent of {@code whole}".
+     *
+     * @param id the id
+     * @param statement what the claim says, in its own words
+     * @param parts the parts
+     * @param whole the whole
+     * @param threshold the threshold
+     * @return "the sum of {@code parts} is more than {@code threshold} percent of {@code whole}"
+     */
     public static Claim shareAbove(String id, String statement, List<Ref> parts, Ref whole, Quantity threshold) {
         requireUnit(threshold, Quantity.Unit.PERCENT, "threshold");
         if (parts == null || parts.isEmpty()) {
@@ -166,7 +226,17 @@ public final class Claim {
                 null, null, null, 0, 0, 0, null);
     }
 
-    /** "{@code leader} is ahead of {@code other} at {@code at} for the first time in {@code periods} periods". */
+    /**
+     * "{@code leader} is ahead of {@code other} at {@code at} for the first time in {@code periods} periods".
+     *
+     * @param id the id
+     * @param statement what the claim says, in its own words
+     * @param leader the leader
+     * @param other the other one
+     * @param at the period
+     * @param periods the periods
+     * @return "{@code leader} is ahead of {@code other} at {@code at} for the first time in {@code periods} periods"
+     */
     public static Claim firstAhead(String id, String statement, String leader, String other, TimePeriod at, int periods) {
         if (periods < 1) {
             throw new IllegalArgumentException("periods (" + periods + ") must be >= 1");
@@ -175,7 +245,14 @@ public final class Claim {
                 Series.requireId(other), Objects.requireNonNull(at, "at"), 0, 0, periods, null);
     }
 
-    /** A statement that no published figure can test, with the reason. */
+    /**
+     * A statement that no published figure can test, with the reason.
+     *
+     * @param id the id
+     * @param statement what the claim says, in its own words
+     * @param reason why
+     * @return a statement that no published figure can test, with the reason
+     */
     public static Claim untestable(String id, String statement, String reason) {
         return new Claim(id, Kind.UNTESTABLE, statement, null, null, null, null, null, null, null, null, 0, 0, 0,
                 Series.requireText(reason, "reason"));
@@ -188,98 +265,177 @@ public final class Claim {
         }
     }
 
-    /** This claim with its source, original sentence and fact id. */
+    /**
+     * This claim with its source, original sentence and fact id.
+     *
+     * @param newSource the new source
+     * @param newQuote the new quote
+     * @param newFact the new fact id
+     * @return this claim with its source, original sentence and fact id
+     */
     public Claim withProvenance(Source newSource, String newQuote, String newFact) {
         return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
                 newSource, newQuote, newFact);
     }
 
-    /** The claim id (unique in a dataset). */
+    /**
+     * The claim id (unique in a dataset).
+     *
+     * @return the claim id (unique in a dataset)
+     */
     public String id() {
         return id;
     }
 
-    /** The kind. */
+    /**
+     * The kind.
+     *
+     * @return the kind
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The claim in plain English. */
+    /**
+     * The claim in plain English.
+     *
+     * @return the claim in plain English
+     */
     public String statement() {
         return statement;
     }
 
-    /** The stated multiple, rate or threshold. */
+    /**
+     * The stated multiple, rate or threshold.
+     *
+     * @return the stated multiple, rate or threshold
+     */
     public Optional<Quantity> stated() {
         return Optional.ofNullable(stated);
     }
 
-    /** The earlier figure, for multiple and annual-growth claims. */
+    /**
+     * The earlier figure, for multiple and annual-growth claims.
+     *
+     * @return the earlier figure, for multiple and annual-growth claims
+     */
     public Optional<Ref> from() {
         return Optional.ofNullable(from);
     }
 
-    /** The later figure, for multiple and annual-growth claims. */
+    /**
+     * The later figure, for multiple and annual-growth claims.
+     *
+     * @return the later figure, for multiple and annual-growth claims
+     */
     public Optional<Ref> to() {
         return Optional.ofNullable(to);
     }
 
-    /** The parts, for share-above claims; otherwise empty. */
+    /**
+     * The parts, for share-above claims; otherwise empty.
+     *
+     * @return the parts, for share-above claims; otherwise empty
+     */
     public List<Ref> parts() {
         return parts;
     }
 
-    /** The whole, for share-above claims. */
+    /**
+     * The whole, for share-above claims.
+     *
+     * @return the whole, for share-above claims
+     */
     public Optional<Ref> whole() {
         return Optional.ofNullable(whole);
     }
 
-    /** The series (streak) or the leader (first-ahead). */
+    /**
+     * The series (streak) or the leader (first-ahead).
+     *
+     * @return the series (streak) or the leader (first-ahead)
+     */
     public Optional<String> series() {
         return Optional.ofNullable(series);
     }
 
-    /** The other series, for first-ahead claims. */
+    /**
+     * The other series, for first-ahead claims.
+     *
+     * @return the other series, for first-ahead claims
+     */
     public Optional<String> other() {
         return Optional.ofNullable(other);
     }
 
-    /** The period the claim is made at (streak, first-ahead). */
+    /**
+     * The period the claim is made at (streak, first-ahead).
+     *
+     * @return the period the claim is made at (streak, first-ahead)
+     */
     public Optional<TimePeriod> at() {
         return Optional.ofNullable(at);
     }
 
-    /** Rises in a row, for streak claims. */
+    /**
+     * Rises in a row, for streak claims.
+     *
+     * @return rises in a row, for streak claims
+     */
     public int rises() {
         return rises;
     }
 
-    /** Falls in a row, for streak claims. */
+    /**
+     * Falls in a row, for streak claims.
+     *
+     * @return falls in a row, for streak claims
+     */
     public int falls() {
         return falls;
     }
 
-    /** How many periods before {@code at} the other side led, for first-ahead claims. */
+    /**
+     * How many periods before {@code at} the other side led, for first-ahead claims.
+     *
+     * @return how many periods before {@code at} the other side led, for first-ahead claims
+     */
     public int periods() {
         return periods;
     }
 
-    /** Why an untestable claim cannot be tested. */
+    /**
+     * Why an untestable claim cannot be tested.
+     *
+     * @return why an untestable claim cannot be tested
+     */
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
     }
 
-    /** The source. */
+    /**
+     * The source.
+     *
+     * @return the source
+     */
     public Optional<Source> source() {
         return Optional.ofNullable(source);
     }
 
-    /** The original sentence. */
+    /**
+     * The original sentence.
+     *
+     * @return the original sentence
+     */
     public Optional<String> quote() {
         return Optional.ofNullable(quote);
     }
 
-    /** The fact id in FACTS.md. */
+    /**
+     * The fact id in FACTS.md.
+     *
+     * @return the fact id in FACTS.md
+     */
     public Optional<String> fact() {
         return Optional.ofNullable(fact);
     }

@@ -41,6 +41,10 @@ public final class Dataset {
     /**
      * A dataset of these series, sources and claims.
      *
+     * @param series the series
+     * @param sources the sources
+     * @param claims the claims
+     * @return a dataset of these series, sources and claims
      * @throws IllegalArgumentException if two series, sources or claims share an id
      */
     public static Dataset of(Collection<Series> series, Collection<Source> sources, Collection<Claim> claims) {
@@ -65,7 +69,12 @@ public final class Dataset {
         return new Dataset(s, src, c);
     }
 
-    /** A dataset of these series alone. */
+    /**
+     * A dataset of these series alone.
+     *
+     * @param series the series
+     * @return a dataset of these series alone
+     */
     public static Dataset of(Collection<Series> series) {
         return of(series, Collections.<Source>emptyList(), Collections.<Claim>emptyList());
     }
@@ -85,7 +94,11 @@ public final class Dataset {
         }
     }
 
-    /** The published figures of the two source articles, with their sources and claims; read once. */
+    /**
+     * The published figures of the two source articles, with their sources and claims; read once.
+     *
+     * @return the published figures of the two source articles, with their sources and claims; read once
+     */
     public static Dataset bundled() {
         return Bundled.INSTANCE;
     }
@@ -93,6 +106,8 @@ public final class Dataset {
     /**
      * Reads a dataset file (UTF-8, a byte-order mark is allowed).
      *
+     * @param file the file
+     * @return the dataset
      * @throws MalformedDatasetException if the file is missing, unreadable or not JSON, with line and column
      * @throws InvalidDatasetException if it is JSON but not a valid dataset, with the JSON path
      */
@@ -107,17 +122,32 @@ public final class Dataset {
         }
     }
 
-    /** Reads a dataset from {@code in}, naming it {@code name} in errors; does not close the stream. */
+    /**
+     * Reads a dataset from {@code in}, naming it {@code name} in errors; does not close the stream.
+     *
+     * @param in the stream to read
+     * @param name the name, for messages
+     * @return the dataset
+     */
     public static Dataset read(InputStream in, String name) {
         return DatasetJson.read(in, Objects.requireNonNull(name, "name"));
     }
 
-    /** Writes this dataset in the JSON format {@link #read} reads back; does not close the stream. */
+    /**
+     * Writes this dataset in the JSON format {@link #read} reads back; does not close the stream.
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
     public void write(OutputStream out) throws IOException {
         DatasetJson.write(this, out);
     }
 
-    /** This dataset as JSON text. */
+    /**
+     * This dataset as JSON text.
+     *
+     * @return this dataset as JSON text
+     */
     public String toJson() {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
@@ -128,12 +158,21 @@ public final class Dataset {
         return new String(b.toByteArray(), StandardCharsets.UTF_8);
     }
 
-    /** All series, in file order. */
+    /**
+     * All series, in file order.
+     *
+     * @return all series, in file order
+     */
     public List<Series> series() {
         return Collections.unmodifiableList(new ArrayList<>(series.values()));
     }
 
-    /** The series with {@code id}, if any. */
+    /**
+     * The series with {@code id}, if any.
+     *
+     * @param id the id
+     * @return the series with {@code id}, if any
+     */
     public Optional<Series> find(String id) {
         return Optional.ofNullable(series.get(id));
     }
@@ -141,6 +180,8 @@ public final class Dataset {
     /**
      * The series with {@code id}.
      *
+     * @param id the id
+     * @return the series with {@code id}
      * @throws UnknownSeriesException naming the id and the closest ids this dataset has
      */
     public Series series(String id) {
@@ -177,7 +218,12 @@ public final class Dataset {
         return "; did you mean: " + String.join(", ", close.subList(0, Math.min(5, close.size()))) + "?";
     }
 
-    /** The series that satisfy {@code filter}, in file order. */
+    /**
+     * The series that satisfy {@code filter}, in file order.
+     *
+     * @param filter which ones to keep
+     * @return the series that satisfy {@code filter}, in file order
+     */
     public List<Series> filter(Predicate<Series> filter) {
         List<Series> out = new ArrayList<>();
         for (Series s : series.values()) {
@@ -188,17 +234,30 @@ public final class Dataset {
         return out;
     }
 
-    /** The sources by id. */
+    /**
+     * The sources by id.
+     *
+     * @return the sources by id
+     */
     public Map<String, Source> sources() {
         return sources;
     }
 
-    /** The claims, in file order. */
+    /**
+     * The claims, in file order.
+     *
+     * @return the claims, in file order
+     */
     public List<Claim> claims() {
         return Collections.unmodifiableList(new ArrayList<>(claims.values()));
     }
 
-    /** The claim with {@code id}, if any. */
+    /**
+     * The claim with {@code id}, if any.
+     *
+     * @param id the id
+     * @return the claim with {@code id}, if any
+     */
     public Optional<Claim> claim(String id) {
         return Optional.ofNullable(claims.get(id));
     }
@@ -207,6 +266,8 @@ public final class Dataset {
      * This dataset and {@code other} together. An id in both is kept once if both define it
      * identically.
      *
+     * @param other the other one
+     * @return this dataset and {@code other} together
      * @throws IllegalArgumentException naming an id that the two define differently
      */
     public Dataset merge(Dataset other) {

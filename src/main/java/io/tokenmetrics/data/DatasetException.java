@@ -10,8 +10,11 @@ package io.tokenmetrics.data;
 public abstract class DatasetException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The file or stream name. */
     private final String sourceName;
+    /** Where in it: a JSON path or line:column. */
     private final String location;
+    /** What is wrong, with the offending value. */
     private final String detail;
 
     DatasetException(String sourceName, String location, String detail, Throwable cause) {
@@ -21,17 +24,29 @@ public abstract class DatasetException extends RuntimeException {
         this.detail = detail;
     }
 
-    /** The file name or stream name that was read. */
+    /**
+     * The file name or stream name that was read.
+     *
+     * @return the file name or stream name that was read
+     */
     public String sourceName() {
         return sourceName;
     }
 
-    /** Line and column ({@code 3:15}) or JSON path ({@code $.series[0].id}). */
+    /**
+     * Line and column ({@code 3:15}) or JSON path ({@code $.series[0].id}).
+     *
+     * @return line and column ({@code 3:15}) or JSON path ({@code $.series[0].id})
+     */
     public String location() {
         return location;
     }
 
-    /** What is wrong, without the source and location. */
+    /**
+     * What is wrong, without the source and location.
+     *
+     * @return what is wrong, without the source and location
+     */
     public String detail() {
         return detail;
     }

@@ -36,27 +36,48 @@ public enum Measure {
         this.cadence = cadence;
     }
 
-    /** The identifier used in data files, such as {@code tokens/week}. */
+    /**
+     * The identifier used in data files, such as {@code tokens/week}.
+     *
+     * @return the identifier used in data files, such as {@code tokens/week}
+     */
     public String id() {
         return id;
     }
 
-    /** The unit values are in. */
+    /**
+     * The unit values are in.
+     *
+     * @return the unit values are in
+     */
     public Quantity.Unit unit() {
         return unit;
     }
 
-    /** The span one value covers. */
+    /**
+     * The span one value covers.
+     *
+     * @return the span one value covers
+     */
     public Cadence cadence() {
         return cadence;
     }
 
-    /** Whether values are token counts over time (day, week, month, year), which cadence conversion applies to. */
+    /**
+     * Whether values are token counts over time (day, week, month, year), which cadence conversion applies to.
+     *
+     * @return whether values are token counts over time (day, week, month, year), which cadence conversion applies to
+     */
     public boolean isTokenFlow() {
         return unit == Quantity.Unit.TOKENS && cadence != Cadence.ITEM;
     }
 
-    /** The measure of identifier {@code id}, or an error that lists the valid ones. */
+    /**
+     * The measure of identifier {@code id}, or an error that lists the valid ones.
+     *
+     * @param id the id
+     * @return the measure of identifier {@code id}, or an error that lists the valid ones
+     */
     public static Measure fromId(String id) {
         for (Measure m : values()) {
             if (m.id.equals(id)) {
@@ -70,7 +91,12 @@ public enum Measure {
         throw new IllegalArgumentException("measure (" + id + ") must be one of " + known);
     }
 
-    /** The measure for a token flow of {@code cadence}. */
+    /**
+     * The measure for a token flow of {@code cadence}.
+     *
+     * @param cadence the cadence
+     * @return the measure for a token flow of {@code cadence}
+     */
     public static Measure tokensPer(Cadence cadence) {
         switch (cadence) {
             case DAY: return TOKENS_PER_DAY;

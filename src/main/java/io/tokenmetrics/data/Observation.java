@@ -57,22 +57,42 @@ public final class Observation {
         }
     }
 
-    /** A builder for an observation of {@code value} at {@code period}, status reported. */
+    /**
+     * A builder for an observation of {@code value} at {@code period}, status reported.
+     *
+     * @param period the period
+     * @param value the value
+     * @return a builder for an observation of {@code value} at {@code period}, status reported
+     */
     public static Builder builder(TimePeriod period, Quantity value) {
         return new Builder(period, value);
     }
 
-    /** An observation of {@code value} at {@code period}, status reported, without source. */
+    /**
+     * An observation of {@code value} at {@code period}, status reported, without source.
+     *
+     * @param period the period
+     * @param value the value
+     * @return an observation of {@code value} at {@code period}, status reported, without source
+     */
     public static Observation of(TimePeriod period, Quantity value) {
         return builder(period, value).build();
     }
 
-    /** The period. */
+    /**
+     * The period.
+     *
+     * @return the period
+     */
     public TimePeriod period() {
         return period;
     }
 
-    /** The value, absent only for an off-the-ranking entry. */
+    /**
+     * The value, absent only for an off-the-ranking entry.
+     *
+     * @return the value, absent only for an off-the-ranking entry
+     */
     public Optional<Quantity> value() {
         return Optional.ofNullable(value);
     }
@@ -80,6 +100,7 @@ public final class Observation {
     /**
      * The value.
      *
+     * @return the value
      * @throws IllegalStateException for an off-the-ranking entry without one
      */
     public Quantity requireValue() {
@@ -89,47 +110,83 @@ public final class Observation {
         return value;
     }
 
-    /** Reported, estimate, target or forecast. */
+    /**
+     * Reported, estimate, target or forecast.
+     *
+     * @return reported, estimate, target or forecast
+     */
     public Status status() {
         return status;
     }
 
-    /** The change against the previous period that the source states (−23.77% week-on-week), in percent. */
+    /**
+     * The change against the previous period that the source states (−23.77% week-on-week), in percent.
+     *
+     * @return the change against the previous period that the source states (−23.77% week-on-week), in percent
+     */
     public Optional<Quantity> statedChange() {
         return Optional.ofNullable(statedChange);
     }
 
-    /** The rank the source states. */
+    /**
+     * The rank the source states.
+     *
+     * @return the rank the source states
+     */
     public OptionalInt rank() {
         return rank == null ? OptionalInt.empty() : OptionalInt.of(rank);
     }
 
-    /** True if on the ranking, false if stated to be off it, empty if the source does not say. */
+    /**
+     * True if on the ranking, false if stated to be off it, empty if the source does not say.
+     *
+     * @return true if on the ranking, false if stated to be off it, empty if the source does not say
+     */
     public Optional<Boolean> listed() {
         return Optional.ofNullable(listed);
     }
 
-    /** The source, if known. */
+    /**
+     * The source, if known.
+     *
+     * @return the source, if known
+     */
     public Optional<Source> source() {
         return Optional.ofNullable(source);
     }
 
-    /** The original sentence. */
+    /**
+     * The original sentence.
+     *
+     * @return the original sentence
+     */
     public Optional<String> quote() {
         return Optional.ofNullable(quote);
     }
 
-    /** The fact id in FACTS.md (A2, B3…). */
+    /**
+     * The fact id in FACTS.md (A2, B3…).
+     *
+     * @return the fact id in FACTS.md (A2, B3…)
+     */
     public Optional<String> fact() {
         return Optional.ofNullable(fact);
     }
 
-    /** A note on how the figure was read. */
+    /**
+     * A note on how the figure was read.
+     *
+     * @return a note on how the figure was read
+     */
     public Optional<String> note() {
         return Optional.ofNullable(note);
     }
 
-    /** A builder with this observation's fields. */
+    /**
+     * A builder with this observation's fields.
+     *
+     * @return a builder with this observation's fields
+     */
     public Builder toBuilder() {
         Builder b = new Builder(period, value);
         b.status = status;
@@ -184,49 +241,89 @@ public final class Observation {
             this.value = value;
         }
 
-        /** Sets the status. */
+        /**
+         * Sets the status.
+         *
+         * @param s the status
+         * @return this builder
+         */
         public Builder status(Status s) {
             this.status = Objects.requireNonNull(s, "status");
             return this;
         }
 
-        /** Sets the change the source states, in percent. */
+        /**
+         * Sets the change the source states, in percent.
+         *
+         * @param change the change
+         * @return this builder
+         */
         public Builder statedChange(Quantity change) {
             this.statedChange = change;
             return this;
         }
 
-        /** Sets the rank the source states. */
+        /**
+         * Sets the rank the source states.
+         *
+         * @param r the rank, 1 or more, or null
+         * @return this builder
+         */
         public Builder rank(Integer r) {
             this.rank = r;
             return this;
         }
 
-        /** Sets whether the entry is on the ranking. */
+        /**
+         * Sets whether the entry is on the ranking.
+         *
+         * @param l false for an entry off the ranking, true for one on it, or null
+         * @return this builder
+         */
         public Builder listed(Boolean l) {
             this.listed = l;
             return this;
         }
 
-        /** Sets the source. */
+        /**
+         * Sets the source.
+         *
+         * @param s the source, or null
+         * @return this builder
+         */
         public Builder source(Source s) {
             this.source = s;
             return this;
         }
 
-        /** Sets the original sentence. */
+        /**
+         * Sets the original sentence.
+         *
+         * @param q the quantity
+         * @return this builder
+         */
         public Builder quote(String q) {
             this.quote = q;
             return this;
         }
 
-        /** Sets the fact id. */
+        /**
+         * Sets the fact id.
+         *
+         * @param f the fact id, such as {@code B3}, or null
+         * @return this builder
+         */
         public Builder fact(String f) {
             this.fact = f;
             return this;
         }
 
-        /** Sets a note. */
+        /**
+         * Sets a note.
+         *
+         * @param n the number
+         * @return this builder
+         */
         public Builder note(String n) {
             this.note = n;
             return this;
@@ -235,6 +332,7 @@ public final class Observation {
         /**
          * The observation.
          *
+         * @return the observation
          * @throws IllegalArgumentException naming the field that is inconsistent
          */
         public Observation build() {

@@ -41,6 +41,12 @@ public final class Series {
      *
      * @param per what one item is, for {@link Measure#TOKENS_PER_ITEM}; otherwise may be null
      * @param note may be null
+     * @param id the id
+     * @param subject what the series measures
+     * @param region the region code
+     * @param measure the measure
+     * @param observations the observations
+     * @return a series
      * @throws IllegalArgumentException naming the value for a bad id or region, two observations of
      *     one period, or a value in another unit than the measure's
      */
@@ -110,6 +116,10 @@ public final class Series {
      * A valid series id made from free text: lower case, every run of other characters a single
      * '-' ("Qwen3.6 Plus" gives "qwen3-6-plus"); "x" for text with no letter or digit. Used where
      * series are derived from data (usage logs, OpenRouter models).
+     *
+     * @param text the text
+     * @return a valid series id made from free text: lower case, every run of other characters a single '-' ("Qwen3.6 Plus"
+     *     gives "qwen3-6-plus"); "x" for text with no letter or digit
      */
     public static String idFrom(String text) {
         String x = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
@@ -130,42 +140,75 @@ public final class Series {
         return s;
     }
 
-    /** The stable id. */
+    /**
+     * The stable id.
+     *
+     * @return the stable id
+     */
     public String id() {
         return id;
     }
 
-    /** What is counted, for people. */
+    /**
+     * What is counted, for people.
+     *
+     * @return what is counted, for people
+     */
     public String subject() {
         return subject;
     }
 
-    /** The region code. */
+    /**
+     * The region code.
+     *
+     * @return the region code
+     */
     public String region() {
         return region;
     }
 
-    /** The measure. */
+    /**
+     * The measure.
+     *
+     * @return the measure
+     */
     public Measure measure() {
         return measure;
     }
 
-    /** What one item is, for a per-item measure. */
+    /**
+     * What one item is, for a per-item measure.
+     *
+     * @return what one item is, for a per-item measure
+     */
     public Optional<String> per() {
         return Optional.ofNullable(per);
     }
 
-    /** A note on the series. */
+    /**
+     * A note on the series.
+     *
+     * @return a note on the series
+     */
     public Optional<String> note() {
         return Optional.ofNullable(note);
     }
 
-    /** The observations, sorted by period; unmodifiable. */
+    /**
+     * The observations, sorted by period; unmodifiable.
+     *
+     * @return the observations, sorted by period; unmodifiable
+     */
     public List<Observation> observations() {
         return observations;
     }
 
-    /** The observation at {@code period}, if any. */
+    /**
+     * The observation at {@code period}, if any.
+     *
+     * @param period the period
+     * @return the observation at {@code period}, if any
+     */
     public Optional<Observation> at(TimePeriod period) {
         for (Observation o : observations) {
             if (o.period().equals(period)) {
@@ -178,6 +221,8 @@ public final class Series {
     /**
      * The observation at {@code period}.
      *
+     * @param period the period
+     * @return the observation at {@code period}
      * @throws IllegalArgumentException naming the series, the period and the periods it has
      */
     public Observation require(TimePeriod period) {
@@ -193,7 +238,12 @@ public final class Series {
         return o.get();
     }
 
-    /** A series with the same description and {@code newObservations}. */
+    /**
+     * A series with the same description and {@code newObservations}.
+     *
+     * @param newObservations the new observations
+     * @return a series with the same description and {@code newObservations}
+     */
     public Series withObservations(List<Observation> newObservations) {
         return of(id, subject, region, measure, per, note, newObservations);
     }

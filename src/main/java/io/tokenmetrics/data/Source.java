@@ -20,32 +20,61 @@ public final class Source {
         this.url = url;
     }
 
-    /** A source; {@code date} may be a day or, when only that is known, a month. {@code url} may be null. */
+    /**
+     * A source; {@code date} may be a day or, when only that is known, a month. {@code url} may be null.
+     *
+     * @param id the id
+     * @param publisher the publisher
+     * @param title the title
+     * @param date the date
+     * @param url the url
+     * @return a source; {@code date} may be a day or, when only that is known, a month
+     */
     public static Source of(String id, String publisher, String title, TimePeriod date, String url) {
         return new Source(id, publisher, title, date, url);
     }
 
-    /** The id observations refer to. */
+    /**
+     * The id observations refer to.
+     *
+     * @return the id observations refer to
+     */
     public String id() {
         return id;
     }
 
-    /** The publisher. */
+    /**
+     * The publisher.
+     *
+     * @return the publisher
+     */
     public String publisher() {
         return publisher;
     }
 
-    /** The title. */
+    /**
+     * The title.
+     *
+     * @return the title
+     */
     public String title() {
         return title;
     }
 
-    /** The publication date (a day, or a month when only that is known). */
+    /**
+     * The publication date (a day, or a month when only that is known).
+     *
+     * @return the publication date (a day, or a month when only that is known)
+     */
     public TimePeriod date() {
         return date;
     }
 
-    /** The address, if known. */
+    /**
+     * The address, if known.
+     *
+     * @return the address, if known
+     */
     public Optional<String> url() {
         return Optional.ofNullable(url);
     }

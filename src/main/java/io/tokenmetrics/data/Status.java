@@ -13,12 +13,21 @@ public enum Status {
     /** A prediction. */
     FORECAST;
 
-    /** The lower-case name used in data files. */
+    /**
+     * The lower-case name used in data files.
+     *
+     * @return the lower-case name used in data files
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The status of {@code id}, or an error that lists the valid ones. */
+    /**
+     * The status of {@code id}, or an error that lists the valid ones.
+     *
+     * @param id the id
+     * @return the status of {@code id}, or an error that lists the valid ones
+     */
     public static Status fromId(String id) {
         for (Status s : values()) {
             if (s.id().equals(id)) {

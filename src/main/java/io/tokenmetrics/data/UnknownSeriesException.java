@@ -4,6 +4,7 @@ package io.tokenmetrics.data;
 public final class UnknownSeriesException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The series id that was asked for. */
     private final String id;
 
     UnknownSeriesException(String id, String message) {
@@ -11,7 +12,11 @@ public final class UnknownSeriesException extends IllegalArgumentException {
         this.id = id;
     }
 
-    /** The id asked for. */
+    /**
+     * The id asked for.
+     *
+     * @return the id asked for
+     */
     public String id() {
         return id;
     }

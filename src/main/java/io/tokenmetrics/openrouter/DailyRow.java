@@ -22,32 +22,56 @@ public final class DailyRow {
         this.asOfInstant = asOfInstant;
     }
 
-    /** The {@code meta.as_of} of the response as an instant, offsets applied. */
+    /**
+     * The {@code meta.as_of} of the response as an instant, offsets applied.
+     *
+     * @return the {@code meta.as_of} of the response as an instant, offsets applied
+     */
     public java.time.Instant asOfInstant() {
         return asOfInstant;
     }
 
-    /** The day (UTC). */
+    /**
+     * The day (UTC).
+     *
+     * @return the day (UTC)
+     */
     public LocalDate date() {
         return date;
     }
 
-    /** The model permaslug, such as {@code anthropic/claude-sonnet-4.6}, or {@link #OTHER}. */
+    /**
+     * The model permaslug, such as {@code anthropic/claude-sonnet-4.6}, or {@link #OTHER}.
+     *
+     * @return the model permaslug, such as {@code anthropic/claude-sonnet-4.6}, or {@link #OTHER}
+     */
     public String permaslug() {
         return permaslug;
     }
 
-    /** Prompt + completion tokens of that day. */
+    /**
+     * Prompt + completion tokens of that day.
+     *
+     * @return prompt + completion tokens of that day
+     */
     public long totalTokens() {
         return totalTokens;
     }
 
-    /** The {@code meta.as_of} of the response the row came from. */
+    /**
+     * The {@code meta.as_of} of the response the row came from.
+     *
+     * @return the {@code meta.as_of} of the response the row came from
+     */
     public String asOf() {
         return asOf;
     }
 
-    /** The author: the part of the permaslug before '/' (the permaslug itself when it has none). */
+    /**
+     * The author: the part of the permaslug before '/' (the permaslug itself when it has none).
+     *
+     * @return the author: the part of the permaslug before '/' (the permaslug itself when it has none)
+     */
     public String author() {
         int i = permaslug.indexOf('/');
         return i < 0 ? permaslug : permaslug.substring(0, i);

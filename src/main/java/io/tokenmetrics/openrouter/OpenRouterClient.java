@@ -41,6 +41,11 @@ public final class OpenRouterClient {
     /**
      * A client for {@code baseUrl} with {@code apiKey}.
      *
+     * @param baseUrl the base URL of the API
+     * @param apiKey the API key
+     * @param windowDays the days a request covers
+     * @param minIntervalMillis the least time between two requests, in milliseconds
+     * @return a client for {@code baseUrl} with {@code apiKey}
      * @throws IllegalArgumentException for an empty key, a window outside 1..366 days or a negative interval
      */
     public static OpenRouterClient create(String baseUrl, String apiKey, int windowDays, long minIntervalMillis) {
@@ -57,7 +62,11 @@ public final class OpenRouterClient {
         return new OpenRouterClient(baseUrl, apiKey.trim(), windowDays, minIntervalMillis);
     }
 
-    /** Days per request. */
+    /**
+     * Days per request.
+     *
+     * @return days per request
+     */
     public int windowDays() {
         return windowDays;
     }
@@ -65,6 +74,9 @@ public final class OpenRouterClient {
     /**
      * The rows from {@code from} to {@code to}, both included.
      *
+     * @param from the earlier period
+     * @param to the later period
+     * @return the rows from {@code from} to {@code to}, both included
      * @throws IllegalArgumentException if {@code to} is before {@code from} or the window needs more than 500 requests
      * @throws OpenRouterException naming the URL for a refused key, an HTTP error or a bad response
      */

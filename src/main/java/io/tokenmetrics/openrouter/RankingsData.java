@@ -36,12 +36,21 @@ public final class RankingsData {
         this.rows = rows;
     }
 
-    /** No rows. */
+    /**
+     * No rows.
+     *
+     * @return no rows
+     */
     public static RankingsData empty() {
         return new RankingsData(new TreeMap<>());
     }
 
-    /** Reads one saved response. */
+    /**
+     * Reads one saved response.
+     *
+     * @param file the file
+     * @return the rows of the response
+     */
     public static RankingsData read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());
@@ -52,7 +61,13 @@ public final class RankingsData {
         }
     }
 
-    /** Reads one response from {@code in}, naming it {@code name} in errors. */
+    /**
+     * Reads one response from {@code in}, naming it {@code name} in errors.
+     *
+     * @param in the stream to read
+     * @param name the name, for messages
+     * @return the rows of the response
+     */
     public static RankingsData parse(InputStream in, String name) {
         JsonNode root;
         try {
@@ -136,6 +151,9 @@ public final class RankingsData {
     /**
      * Both sets of rows; a day in both keeps all its rows from the set whose {@code as_of} is
      * newer (as an instant), and this one's on a tie.
+     *
+     * @param other the other one
+     * @return the merged rows
      */
     public RankingsData merge(RankingsData other) {
         java.util.Objects.requireNonNull(other, "other");
@@ -166,12 +184,21 @@ public final class RankingsData {
         return out;
     }
 
-    /** The rows, by date then permaslug. */
+    /**
+     * The rows, by date then permaslug.
+     *
+     * @return the rows, by date then permaslug
+     */
     public List<DailyRow> rows() {
         return Collections.unmodifiableList(new ArrayList<>(rows.values()));
     }
 
-    /** The newest {@code as_of} among the rows (as an instant), as written, for the citation; empty text when there are none. */
+    /**
+     * The newest {@code as_of} among the rows (as an instant), as written, for the citation; empty text when there are none.
+     *
+     * @return the newest {@code as_of} among the rows (as an instant), as written, for the citation; empty text when there are
+     *     none
+     */
     public String asOf() {
         DailyRow max = null;
         for (DailyRow r : rows.values()) {
@@ -182,7 +209,11 @@ public final class RankingsData {
         return max == null ? "" : max.asOf();
     }
 
-    /** The citation that must accompany any figure. */
+    /**
+     * The citation that must accompany any figure.
+     *
+     * @return the citation that must accompany any figure
+     */
     public String citation() {
         return "Source: OpenRouter (openrouter.ai/rankings), as of " + asOf() + ".";
     }

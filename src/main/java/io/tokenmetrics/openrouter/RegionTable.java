@@ -29,7 +29,11 @@ public final class RegionTable {
         this.regions = Collections.unmodifiableMap(regions);
     }
 
-    /** The bundled table. */
+    /**
+     * The bundled table.
+     *
+     * @return the bundled table
+     */
     public static RegionTable bundled() {
         try (InputStream in = RegionTable.class.getResourceAsStream("author-regions.properties")) {
             return new RegionTable(load(in, "bundled author-regions.properties"));
@@ -38,7 +42,12 @@ public final class RegionTable {
         }
     }
 
-    /** This table with the entries of {@code file} added or replacing. */
+    /**
+     * This table with the entries of {@code file} added or replacing.
+     *
+     * @param file the file
+     * @return this table with the entries of {@code file} added or replacing
+     */
     public RegionTable withOverrides(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             Map<String, String> m = new TreeMap<>(regions);
@@ -67,12 +76,21 @@ public final class RegionTable {
         return m;
     }
 
-    /** The region of {@code author}, if mapped. */
+    /**
+     * The region of {@code author}, if mapped.
+     *
+     * @param author the author
+     * @return the region of {@code author}, if mapped
+     */
     public Optional<String> region(String author) {
         return Optional.ofNullable(regions.get(author.toLowerCase(Locale.ROOT)));
     }
 
-    /** All entries. */
+    /**
+     * All entries.
+     *
+     * @return all entries
+     */
     public Map<String, String> entries() {
         return regions;
     }

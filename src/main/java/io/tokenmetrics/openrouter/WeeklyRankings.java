@@ -45,27 +45,47 @@ public final class WeeklyRankings {
             this.previousRank = previousRank;
         }
 
-        /** The model. */
+        /**
+         * The model.
+         *
+         * @return the model
+         */
         public String permaslug() {
             return permaslug;
         }
 
-        /** The author's region, or {@link #UNMAPPED}. */
+        /**
+         * The author's region, or {@link #UNMAPPED}.
+         *
+         * @return the author's region, or {@link #UNMAPPED}
+         */
         public String region() {
             return region;
         }
 
-        /** Tokens in the week (sum of the days the model was in the daily top 50). */
+        /**
+         * Tokens in the week (sum of the days the model was in the daily top 50).
+         *
+         * @return tokens in the week (sum of the days the model was in the daily top 50)
+         */
         public long tokens() {
             return tokens;
         }
 
-        /** Rank in the week, 1 = most tokens. */
+        /**
+         * Rank in the week, 1 = most tokens.
+         *
+         * @return rank in the week, 1 = most tokens
+         */
         public int rank() {
             return rank;
         }
 
-        /** Rank the week before, or null if it was not ranked then (a new entry) or that week is not whole. */
+        /**
+         * Rank the week before, or null if it was not ranked then (a new entry) or that week is not whole.
+         *
+         * @return rank the week before, or null if it was not ranked then (a new entry) or that week is not whole
+         */
         public Integer previousRank() {
             return previousRank;
         }
@@ -96,52 +116,92 @@ public final class WeeklyRankings {
             this.dropped = Collections.unmodifiableList(dropped);
         }
 
-        /** The week. */
+        /**
+         * The week.
+         *
+         * @return the week
+         */
         public TimePeriod period() {
             return period;
         }
 
-        /** Days of the week whose data is whole: top models and the {@code other} row (7 for a whole week). */
+        /**
+         * Days of the week whose data is whole: top models and the {@code other} row (7 for a whole week).
+         *
+         * @return days of the week whose data is whole: top models and the {@code other} row (7 for a whole week)
+         */
         public int days() {
             return days;
         }
 
-        /** Whether some days have no data. */
+        /**
+         * Whether some days have no data.
+         *
+         * @return whether some days have no data
+         */
         public boolean isPartial() {
             return days < 7;
         }
 
-        /** All tokens of the week, {@code other} included. */
+        /**
+         * All tokens of the week, {@code other} included.
+         *
+         * @return all tokens of the week, {@code other} included
+         */
         public long total() {
             return total;
         }
 
-        /** Tokens of the {@code other} rows (models outside the daily top 50). */
+        /**
+         * Tokens of the {@code other} rows (models outside the daily top 50).
+         *
+         * @return tokens of the {@code other} rows (models outside the daily top 50)
+         */
         public long other() {
             return other;
         }
 
-        /** Tokens by region of the listed models ({@link #UNMAPPED} for unknown authors). */
+        /**
+         * Tokens by region of the listed models ({@link #UNMAPPED} for unknown authors).
+         *
+         * @return tokens by region of the listed models ({@link #UNMAPPED} for unknown authors)
+         */
         public Map<String, Long> regions() {
             return regions;
         }
 
-        /** Tokens by author. */
+        /**
+         * Tokens by author.
+         *
+         * @return tokens by author
+         */
         public Map<String, Long> authors() {
             return authors;
         }
 
-        /** Authors without a region, with their tokens. */
+        /**
+         * Authors without a region, with their tokens.
+         *
+         * @return authors without a region, with their tokens
+         */
         public Map<String, Long> unmappedAuthors() {
             return unmappedAuthors;
         }
 
-        /** Models by rank. */
+        /**
+         * Models by rank.
+         *
+         * @return models by rank
+         */
         public List<Entry> entries() {
             return entries;
         }
 
-        /** Models ranked the week before (if whole) that are not ranked this week: "fell off the ranking". */
+        /**
+         * Models ranked the week before (if whole) that are not ranked this week: "fell off the ranking".
+         *
+         * @return models ranked the week before (if whole) that are not ranked this week: "fell off the ranking"
+         */
         public List<String> dropped() {
             return dropped;
         }
@@ -157,7 +217,13 @@ public final class WeeklyRankings {
         this.asOf = asOf;
     }
 
-    /** The weeks of {@code data}, regions from {@code table}. */
+    /**
+     * The weeks of {@code data}, regions from {@code table}.
+     *
+     * @param data the data
+     * @param table the region table
+     * @return the weeks of {@code data}, regions from {@code table}
+     */
     public static WeeklyRankings of(RankingsData data, RegionTable table) {
         Map<TimePeriod, List<DailyRow>> byWeek = new TreeMap<>();
         for (DailyRow r : data.rows()) {
@@ -253,6 +319,9 @@ public final class WeeklyRankings {
      * Models ranked in some earlier whole week but not in the last whole week, with the number of
      * consecutive whole weeks, ending with the last, in which they were off the ranking ("three
      * weeks off the list"). Empty when there is no whole week.
+     *
+     * @return models ranked in some earlier whole week but not in the last whole week, with the number of consecutive whole
+     *     weeks, ending with the last, in which they were off the ranking ("three weeks off the list")
      */
     public Map<String, Integer> offTheRanking() {
         List<Week> whole = new ArrayList<>();
@@ -296,12 +365,20 @@ public final class WeeklyRankings {
         return false;
     }
 
-    /** The weeks, in order, partial ones included. */
+    /**
+     * The weeks, in order, partial ones included.
+     *
+     * @return the weeks, in order, partial ones included
+     */
     public List<Week> weeks() {
         return weeks;
     }
 
-    /** "Source: OpenRouter (openrouter.ai/rankings), as of …." */
+    /**
+     * "Source: OpenRouter (openrouter.ai/rankings), as of …."
+     *
+     * @return "Source: OpenRouter (openrouter.ai/rankings), as of …."
+     */
     public String citation() {
         return citation;
     }
@@ -311,6 +388,8 @@ public final class WeeklyRankings {
      * {@code openrouter-region-<code>}, {@code openrouter-author-<author>} and
      * {@code openrouter-model-<permaslug>} (kebab case); model observations carry the rank, and a
      * whole week in which a model that appears elsewhere is missing is an off-the-ranking entry.
+     *
+     * @return the series as a dataset
      */
     public Dataset toDataset() {
         LocalDate asOfDate;

@@ -21,7 +21,11 @@ public enum PeriodType {
     /** The approximate point "end of year" (年底), {@code end-2024}. */
     END_OF_YEAR;
 
-    /** Whether this is an approximate point in time rather than an interval of days. */
+    /**
+     * Whether this is an approximate point in time rather than an interval of days.
+     *
+     * @return whether this is an approximate point in time rather than an interval of days
+     */
     public boolean isApproximatePoint() {
         return this == START_OF_YEAR || this == MID_YEAR || this == END_OF_YEAR;
     }

@@ -39,12 +39,22 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         this.end = end;
     }
 
-    /** The day {@code date}. */
+    /**
+     * The day {@code date}.
+     *
+     * @param date the date
+     * @return the day {@code date}
+     */
     public static TimePeriod day(LocalDate date) {
         return new TimePeriod(PeriodType.DAY, date, date);
     }
 
-    /** The ISO week that contains {@code date}. */
+    /**
+     * The ISO week that contains {@code date}.
+     *
+     * @param date the date
+     * @return the ISO week that contains {@code date}
+     */
     public static TimePeriod weekOf(LocalDate date) {
         LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return new TimePeriod(PeriodType.WEEK, monday, monday.plusDays(6));
@@ -53,6 +63,9 @@ public final class TimePeriod implements Comparable<TimePeriod> {
     /**
      * ISO week {@code week} of week-based year {@code weekYear}.
      *
+     * @param weekYear the week year
+     * @param week the week
+     * @return the week
      * @throws IllegalArgumentException if that year has no such week
      */
     public static TimePeriod isoWeek(int weekYear, int week) {
@@ -65,12 +78,23 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         return new TimePeriod(PeriodType.WEEK, monday, monday.plusDays(6));
     }
 
-    /** The calendar month. */
+    /**
+     * The calendar month.
+     *
+     * @param month the month
+     * @return the calendar month
+     */
     public static TimePeriod month(YearMonth month) {
         return new TimePeriod(PeriodType.MONTH, month.atDay(1), month.atEndOfMonth());
     }
 
-    /** Quarter {@code quarter} (1..4) of {@code year}. */
+    /**
+     * Quarter {@code quarter} (1..4) of {@code year}.
+     *
+     * @param year the year
+     * @param quarter the quarter
+     * @return quarter {@code quarter} (1..4) of {@code year}
+     */
     public static TimePeriod quarter(int year, int quarter) {
         if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("quarter (" + quarter + ") must be between 1 and 4");
@@ -79,7 +103,13 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         return new TimePeriod(PeriodType.QUARTER, s, s.plusMonths(3).minusDays(1));
     }
 
-    /** Half {@code half} (1 or 2) of {@code year}. */
+    /**
+     * Half {@code half} (1 or 2) of {@code year}.
+     *
+     * @param year the year
+     * @param half the half
+     * @return half {@code half} (1 or 2) of {@code year}
+     */
     public static TimePeriod halfYear(int year, int half) {
         if (half < 1 || half > 2) {
             throw new IllegalArgumentException("half (" + half + ") must be 1 or 2");
@@ -88,24 +118,44 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         return new TimePeriod(PeriodType.HALF_YEAR, s, s.plusMonths(6).minusDays(1));
     }
 
-    /** The calendar year. */
+    /**
+     * The calendar year.
+     *
+     * @param year the year
+     * @return the calendar year
+     */
     public static TimePeriod year(int year) {
         return new TimePeriod(PeriodType.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
-    /** Start of {@code year} (年初), an approximate point placed at 1 January. */
+    /**
+     * Start of {@code year} (年初), an approximate point placed at 1 January.
+     *
+     * @param year the year
+     * @return start of {@code year} (年初), an approximate point placed at 1 January
+     */
     public static TimePeriod startOf(int year) {
         LocalDate d = LocalDate.of(year, 1, 1);
         return new TimePeriod(PeriodType.START_OF_YEAR, d, d);
     }
 
-    /** Middle of {@code year} (年中), an approximate point placed at 1 July 00:00 (position Y.5). */
+    /**
+     * Middle of {@code year} (年中), an approximate point placed at 1 July 00:00 (position Y.5).
+     *
+     * @param year the year
+     * @return middle of {@code year} (年中), an approximate point placed at 1 July 00:00 (position Y.5)
+     */
     public static TimePeriod midOf(int year) {
         LocalDate d = LocalDate.of(year, 7, 1);
         return new TimePeriod(PeriodType.MID_YEAR, d, d);
     }
 
-    /** End of {@code year} (年底), an approximate point placed at the close of 31 December. */
+    /**
+     * End of {@code year} (年底), an approximate point placed at the close of 31 December.
+     *
+     * @param year the year
+     * @return end of {@code year} (年底), an approximate point placed at the close of 31 December
+     */
     public static TimePeriod endOf(int year) {
         LocalDate d = LocalDate.of(year, 12, 31);
         return new TimePeriod(PeriodType.END_OF_YEAR, d, d);
@@ -114,6 +164,8 @@ public final class TimePeriod implements Comparable<TimePeriod> {
     /**
      * Parses the text form.
      *
+     * @param text the text
+     * @return the period
      * @throws DateTimeParseException with the input and the index where it failed
      */
     public static TimePeriod parse(CharSequence text) {
@@ -222,22 +274,38 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         return v;
     }
 
-    /** The kind of period. */
+    /**
+     * The kind of period.
+     *
+     * @return the kind of period
+     */
     public PeriodType type() {
         return type;
     }
 
-    /** Whether this is an approximate point ("end of 2024"), not an interval of days. */
+    /**
+     * Whether this is an approximate point ("end of 2024"), not an interval of days.
+     *
+     * @return whether this is an approximate point ("end of 2024"), not an interval of days
+     */
     public boolean isApproximate() {
         return type.isApproximatePoint();
     }
 
-    /** The first day (for an approximate point, the day it is placed at). */
+    /**
+     * The first day (for an approximate point, the day it is placed at).
+     *
+     * @return the first day (for an approximate point, the day it is placed at)
+     */
     public LocalDate start() {
         return start;
     }
 
-    /** The last day, inclusive (for an approximate point, the day it is placed at). */
+    /**
+     * The last day, inclusive (for an approximate point, the day it is placed at).
+     *
+     * @return the last day, inclusive (for an approximate point, the day it is placed at)
+     */
     public LocalDate end() {
         return end;
     }
@@ -245,6 +313,7 @@ public final class TimePeriod implements Comparable<TimePeriod> {
     /**
      * The number of days of an interval period (7 for a week, 28 for February 2026).
      *
+     * @return the number of days of an interval period (7 for a week, 28 for February 2026)
      * @throws IllegalStateException for an approximate point, which has no length
      */
     public int lengthInDays() {
@@ -254,12 +323,21 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         return (int) ChronoUnit.DAYS.between(start, end) + 1;
     }
 
-    /** Whether {@code date} falls in this interval period. */
+    /**
+     * Whether {@code date} falls in this interval period.
+     *
+     * @param date the date
+     * @return whether {@code date} falls in this interval period
+     */
     public boolean contains(LocalDate date) {
         return !isApproximate() && !date.isBefore(start) && !date.isAfter(end);
     }
 
-    /** The position on the decimal-year axis described in the class documentation. */
+    /**
+     * The position on the decimal-year axis described in the class documentation.
+     *
+     * @return the position on the decimal-year axis described in the class documentation
+     */
     public double position() {
         switch (type) {
             case START_OF_YEAR: return start.getYear();
@@ -275,7 +353,13 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         return d.getYear() + (d.getDayOfYear() - 1) / (double) len;
     }
 
-    /** The elapsed time from {@code from} to {@code to} in years (negative if {@code to} is earlier). */
+    /**
+     * The elapsed time from {@code from} to {@code to} in years (negative if {@code to} is earlier).
+     *
+     * @param from the earlier period
+     * @param to the later period
+     * @return the elapsed time from {@code from} to {@code to} in years (negative if {@code to} is earlier)
+     */
     public static double yearsBetween(TimePeriod from, TimePeriod to) {
         return to.position() - from.position();
     }
@@ -283,6 +367,7 @@ public final class TimePeriod implements Comparable<TimePeriod> {
     /**
      * The next period of the same type (the week after, the month after).
      *
+     * @return the next period of the same type (the week after, the month after)
      * @throws IllegalStateException for an approximate point
      */
     public TimePeriod next() {
@@ -292,6 +377,7 @@ public final class TimePeriod implements Comparable<TimePeriod> {
     /**
      * The previous period of the same type.
      *
+     * @return the previous period of the same type
      * @throws IllegalStateException for an approximate point
      */
     public TimePeriod previous() {
@@ -358,7 +444,11 @@ public final class TimePeriod implements Comparable<TimePeriod> {
         }
     }
 
-    /** A label for people: "2026-W16 (2026-04-13..2026-04-19)", "2026-02", "end of 2024". */
+    /**
+     * A label for people: "2026-W16 (2026-04-13..2026-04-19)", "2026-02", "end of 2024".
+     *
+     * @return a label for people: "2026-W16 (2026-04-13..2026-04-19)", "2026-02", "end of 2024"
+     */
     public String describe() {
         switch (type) {
             case DAY:

@@ -19,6 +19,8 @@ public final class IoErrors {
     /**
      * Why {@code e} happened, without the path: "permission denied", "no such file or directory"…
      *
+     * @param e the I/O error
+     * @return why {@code e} happened, without the path: "permission denied", "no such file or directory"…
      * @throws NullPointerException if {@code e} is null
      */
     public static String reason(IOException e) {

@@ -19,6 +19,8 @@ public final class Text {
     /**
      * {@code s} with every control character (C0, DEL, C1) and the line and paragraph separators escaped.
      *
+     * @param s the text
+     * @return {@code s} with every control character (C0, DEL, C1) and the line and paragraph separators escaped
      * @throws NullPointerException if {@code s} is null
      */
     public static String escape(String s) {

@@ -75,7 +75,11 @@ public final class UsageAggregator {
         this.source = b.source;
     }
 
-    /** A builder: weekly periods, UTC, no dimensions, strict, one thread per available core. */
+    /**
+     * A builder: weekly periods, UTC, no dimensions, strict, one thread per available core.
+     *
+     * @return a builder: weekly periods, UTC, no dimensions, strict, one thread per available core
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -90,7 +94,12 @@ public final class UsageAggregator {
         private int threads = Runtime.getRuntime().availableProcessors();
         private UsageSource source;
 
-        /** Reads every input as this source instead of recognising it (null: recognise). */
+        /**
+         * Reads every input as this source instead of recognising it (null: recognise).
+         *
+         * @param s the source, or null to recognise each input
+         * @return this builder
+         */
         public Builder source(UsageSource s) {
             this.source = s;
             return this;
@@ -99,6 +108,8 @@ public final class UsageAggregator {
         /**
          * Groups by days, ISO weeks or months.
          *
+         * @param p the period type
+         * @return this builder
          * @throws IllegalArgumentException for other period types
          */
         public Builder period(PeriodType p) {
@@ -110,13 +121,23 @@ public final class UsageAggregator {
             return this;
         }
 
-        /** The time zone periods are cut in (default UTC). */
+        /**
+         * The time zone periods are cut in (default UTC).
+         *
+         * @param z the time zone
+         * @return the time zone periods are cut in (default UTC)
+         */
         public Builder zone(ZoneId z) {
             this.zone = Objects.requireNonNull(z, "zone");
             return this;
         }
 
-        /** The dimensions to group by, in order (column or field names, such as {@code model}). */
+        /**
+         * The dimensions to group by, in order (column or field names, such as {@code model}).
+         *
+         * @param dims the dimensions
+         * @return the dimensions to group by, in order (column or field names, such as {@code model})
+         */
         public Builder by(List<String> dims) {
             Objects.requireNonNull(dims, "dims");
             for (String d : dims) {
@@ -131,13 +152,24 @@ public final class UsageAggregator {
             return this;
         }
 
-        /** Reads {@code field} from the column or field named {@code column}. */
+        /**
+         * Reads {@code field} from the column or field named {@code column}.
+         *
+         * @param field the field
+         * @param column the column name
+         * @return this builder
+         */
         public Builder map(UsageField field, String column) {
             mapping.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(column, "column"));
             return this;
         }
 
-        /** Counts and reports bad rows instead of stopping at the first. */
+        /**
+         * Counts and reports bad rows instead of stopping at the first.
+         *
+         * @param skip whether to skip bad rows
+         * @return this builder
+         */
         public Builder skipBad(boolean skip) {
             this.skipBad = skip;
             return this;
@@ -146,6 +178,8 @@ public final class UsageAggregator {
         /**
          * Threads for CSV files.
          *
+         * @param n the number
+         * @return this builder
          * @throws IllegalArgumentException unless 1 to 64
          */
         public Builder threads(int n) {
@@ -156,28 +190,48 @@ public final class UsageAggregator {
             return this;
         }
 
-        /** The aggregator. */
+        /**
+         * The aggregator.
+         *
+         * @return the aggregator
+         */
         public UsageAggregator build() {
             return new UsageAggregator(this);
         }
     }
 
-    /** The period type. */
+    /**
+     * The period type.
+     *
+     * @return the period type
+     */
     public PeriodType period() {
         return period;
     }
 
-    /** The zone. */
+    /**
+     * The zone.
+     *
+     * @return the zone
+     */
     public ZoneId zone() {
         return zone;
     }
 
-    /** The dimensions. */
+    /**
+     * The dimensions.
+     *
+     * @return the dimensions
+     */
     public List<String> by() {
         return by;
     }
 
-    /** The source every input is read as, or null when each is recognised. */
+    /**
+     * The source every input is read as, or null when each is recognised.
+     *
+     * @return the source every input is read as, or null when each is recognised
+     */
     public UsageSource source() {
         return source;
     }
@@ -186,6 +240,8 @@ public final class UsageAggregator {
      * Aggregates all {@code inputs} together: files, directories (recursively), {@code -} for
      * standard input. A file given twice, or found twice through directories, is read once.
      *
+     * @param inputs the inputs
+     * @return the groups and what was read and skipped
      * @throws UsageLogException naming the file, line and reason: a missing file, a header or
      *     record that fits no source, or (unless skipping) the first bad row
      * @throws NullPointerException if {@code inputs} or one of them is null
@@ -196,7 +252,12 @@ public final class UsageAggregator {
         return run(list, null);
     }
 
-    /** Aggregates these inputs; see {@link #aggregate(List)}. */
+    /**
+     * Aggregates these inputs; see {@link #aggregate(List)}.
+     *
+     * @param inputs the inputs
+     * @return the groups and what was read and skipped
+     */
     public UsageResult aggregate(Path... inputs) {
         return aggregate(java.util.Arrays.asList(inputs));
     }
@@ -205,6 +266,9 @@ public final class UsageAggregator {
      * Aggregates one stream (plain or gzip, recognised by its first bytes); {@code name} names it
      * in messages. The stream is read to its end and not closed.
      *
+     * @param in the stream to read
+     * @param name the name, for messages
+     * @return the groups and what was read and skipped
      * @throws UsageLogException naming {@code name}, the line and the reason
      */
     public UsageResult aggregate(InputStream in, String name) {
@@ -217,6 +281,9 @@ public final class UsageAggregator {
      * Aggregates the characters of {@code in} (encoded as UTF-8 for reading); {@code name} names
      * it in messages. The reader is read to its end and not closed.
      *
+     * @param in the stream to read
+     * @param name the name, for messages
+     * @return the groups and what was read and skipped
      * @throws UsageLogException naming {@code name}, the line and the reason
      */
     public UsageResult aggregate(java.io.Reader in, String name) {
@@ -271,7 +338,11 @@ public final class UsageAggregator {
         }
     }
 
-    /** A recorder for records that an application adds one at a time, aggregated as this aggregator does. */
+    /**
+     * A recorder for records that an application adds one at a time, aggregated as this aggregator does.
+     *
+     * @return a recorder for records that an application adds one at a time, aggregated as this aggregator does
+     */
     public UsageRecorder recorder() {
         return new UsageRecorder(this);
     }

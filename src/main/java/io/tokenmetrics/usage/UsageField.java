@@ -36,6 +36,8 @@ public enum UsageField {
     /**
      * The field of a name such as {@code input} or {@code cache_read}, or an error listing the valid ones.
      *
+     * @param name the name, for messages
+     * @return the field of a name such as {@code input} or {@code cache_read}, or an error listing the valid ones
      * @throws IllegalArgumentException for an unknown name
      * @throws NullPointerException if {@code name} is null
      */
@@ -52,7 +54,11 @@ public enum UsageField {
         }
     }
 
-    /** The lower-case name, as {@code --map} takes it. */
+    /**
+     * The lower-case name, as {@code --map} takes it.
+     *
+     * @return the lower-case name, as {@code --map} takes it
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

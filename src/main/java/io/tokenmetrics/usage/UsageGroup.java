@@ -34,12 +34,20 @@ public final class UsageGroup {
         this.reasoning = sums[6];
     }
 
-    /** The period (a day, an ISO week or a month, in the aggregation's time zone). */
+    /**
+     * The period (a day, an ISO week or a month, in the aggregation's time zone).
+     *
+     * @return the period (a day, an ISO week or a month, in the aggregation's time zone)
+     */
     public TimePeriod period() {
         return period;
     }
 
-    /** The values of the {@code --by} dimensions, in their order. */
+    /**
+     * The values of the {@code --by} dimensions, in their order.
+     *
+     * @return the values of the {@code --by} dimensions, in their order
+     */
     public List<String> dimensions() {
         return dimensions;
     }
@@ -47,37 +55,63 @@ public final class UsageGroup {
     /**
      * Requests: one a request-level row, or an export row's own count ({@code num_model_requests});
      * empty when any row of the group came from a source without a request count.
+     *
+     * @return the request count, or empty when unknown
      */
     public OptionalLong requests() {
         return requestsKnown ? OptionalLong.of(requests) : OptionalLong.empty();
     }
 
-    /** All input tokens, cache reads and cache writes included. */
+    /**
+     * All input tokens, cache reads and cache writes included.
+     *
+     * @return all input tokens, cache reads and cache writes included
+     */
     public long inputTokens() {
         return input;
     }
 
-    /** All output tokens, reasoning included. */
+    /**
+     * All output tokens, reasoning included.
+     *
+     * @return all output tokens, reasoning included
+     */
     public long outputTokens() {
         return output;
     }
 
-    /** Input + output. */
+    /**
+     * Input + output.
+     *
+     * @return input + output
+     */
     public long totalTokens() {
         return input + output;
     }
 
-    /** Input tokens read from a cache (part of {@link #inputTokens()}; 0 when the source has none). */
+    /**
+     * Input tokens read from a cache (part of {@link #inputTokens()}; 0 when the source has none).
+     *
+     * @return input tokens read from a cache (part of {@link #inputTokens()}; 0 when the source has none)
+     */
     public long cacheReadTokens() {
         return cacheRead;
     }
 
-    /** Input tokens written to a cache (part of {@link #inputTokens()}; 0 when the source has none). */
+    /**
+     * Input tokens written to a cache (part of {@link #inputTokens()}; 0 when the source has none).
+     *
+     * @return input tokens written to a cache (part of {@link #inputTokens()}; 0 when the source has none)
+     */
     public long cacheWriteTokens() {
         return cacheWrite;
     }
 
-    /** Reasoning tokens (part of {@link #outputTokens()}; 0 when the source has none). */
+    /**
+     * Reasoning tokens (part of {@link #outputTokens()}; 0 when the source has none).
+     *
+     * @return reasoning tokens (part of {@link #outputTokens()}; 0 when the source has none)
+     */
     public long reasoningTokens() {
         return reasoning;
     }

@@ -7,7 +7,9 @@ package io.tokenmetrics.usage;
 public final class UsageLogException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The file (or stream) name. */
     private final String file;
+    /** The 1-based line, or 0. */
     private final long line;
 
     UsageLogException(String file, long line, String detail) {
@@ -16,12 +18,20 @@ public final class UsageLogException extends RuntimeException {
         this.line = line;
     }
 
-    /** The file. */
+    /**
+     * The file.
+     *
+     * @return the file
+     */
     public String file() {
         return file;
     }
 
-    /** The 1-based line, or 0 when the error is not about one line. */
+    /**
+     * The 1-based line, or 0 when the error is not about one line.
+     *
+     * @return the 1-based line, or 0 when the error is not about one line
+     */
     public long line() {
         return line;
     }

@@ -37,6 +37,8 @@ public final class UsageRecord {
     /**
      * A builder for a record of a request at {@code timestamp}.
      *
+     * @param timestamp the time
+     * @return a builder for a record of a request at {@code timestamp}
      * @throws NullPointerException if {@code timestamp} is null
      */
     public static Builder builder(Instant timestamp) {
@@ -66,55 +68,100 @@ public final class UsageRecord {
             return v;
         }
 
-        /** A dimension value, such as {@code model}, {@code gpt-4.1}. */
+        /**
+         * A dimension value, such as {@code model}, {@code gpt-4.1}.
+         *
+         * @param name the name, for messages
+         * @param value the value
+         * @return a dimension value, such as {@code model}, {@code gpt-4.1}
+         */
         public Builder dimension(String name, String value) {
             dimensions.put(Objects.requireNonNull(name, "name").toLowerCase(java.util.Locale.ROOT), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** All input tokens, cache reads and writes included. @throws IllegalArgumentException if negative */
+        /**
+         * All input tokens, cache reads and writes included. @throws IllegalArgumentException if negative
+         *
+         * @param n the number
+         * @return all input tokens, cache reads and writes included
+         */
         public Builder inputTokens(long n) {
             input = count("inputTokens", n);
             return this;
         }
 
-        /** All output tokens, reasoning included. @throws IllegalArgumentException if negative */
+        /**
+         * All output tokens, reasoning included. @throws IllegalArgumentException if negative
+         *
+         * @param n the number
+         * @return all output tokens, reasoning included
+         */
         public Builder outputTokens(long n) {
             output = count("outputTokens", n);
             return this;
         }
 
-        /** Input tokens read from a cache (part of the input). @throws IllegalArgumentException if negative */
+        /**
+         * Input tokens read from a cache (part of the input). @throws IllegalArgumentException if negative
+         *
+         * @param n the number
+         * @return input tokens read from a cache (part of the input)
+         */
         public Builder cacheReadTokens(long n) {
             cacheRead = count("cacheReadTokens", n);
             return this;
         }
 
-        /** Input tokens written to a cache (part of the input). @throws IllegalArgumentException if negative */
+        /**
+         * Input tokens written to a cache (part of the input). @throws IllegalArgumentException if negative
+         *
+         * @param n the number
+         * @return input tokens written to a cache (part of the input)
+         */
         public Builder cacheWriteTokens(long n) {
             cacheWrite = count("cacheWriteTokens", n);
             return this;
         }
 
-        /** Reasoning tokens (part of the output). @throws IllegalArgumentException if negative */
+        /**
+         * Reasoning tokens (part of the output). @throws IllegalArgumentException if negative
+         *
+         * @param n the number
+         * @return reasoning tokens (part of the output)
+         */
         public Builder reasoningTokens(long n) {
             reasoning = count("reasoningTokens", n);
             return this;
         }
 
-        /** How many requests this record stands for (default 1). @throws IllegalArgumentException if negative */
+        /**
+         * How many requests this record stands for (default 1). @throws IllegalArgumentException if negative
+         *
+         * @param n the number
+         * @return how many requests this record stands for (default 1)
+         */
         public Builder requests(long n) {
             requests = count("requests", n);
             return this;
         }
 
-        /** The request id: a second record with the same id counts once. */
+        /**
+         * The request id: a second record with the same id counts once.
+         *
+         * @param id the id
+         * @return the request id: a second record with the same id counts once
+         */
         public Builder requestId(String id) {
             requestId = Objects.requireNonNull(id, "id");
             return this;
         }
 
-        /** The record. */
+        /**
+         * The record.
+         *
+         * @return the record
+         */
         public UsageRecord build() {
             return new UsageRecord(this);
         }

@@ -51,6 +51,7 @@ public final class UsageRecorder {
      * Adds one record.
      *
      * @return this recorder
+     * @param r the record
      * @throws UsageLogException naming the record's number when it is bad (a dimension of the
      *     aggregator it lacks, parts larger than their whole, a sum past the limit), unless the
      *     aggregator skips bad rows: then it is counted in the result
@@ -96,7 +97,11 @@ public final class UsageRecorder {
         return this;
     }
 
-    /** The aggregation of the records added so far. */
+    /**
+     * The aggregation of the records added so far.
+     *
+     * @return the aggregation of the records added so far
+     */
     public synchronized UsageResult result() {
         UsageAggregator.Run copy = agg.newRun();
         copy.mergeFrom(run, problems, NAME);

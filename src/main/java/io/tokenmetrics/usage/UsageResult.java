@@ -91,67 +91,119 @@ public final class UsageResult {
         }
     }
 
-    /** The period type. */
+    /**
+     * The period type.
+     *
+     * @return the period type
+     */
     public PeriodType periodType() {
         return period;
     }
 
-    /** The zone periods were cut in. */
+    /**
+     * The zone periods were cut in.
+     *
+     * @return the zone periods were cut in
+     */
     public ZoneId zone() {
         return zone;
     }
 
-    /** The dimension names. */
+    /**
+     * The dimension names.
+     *
+     * @return the dimension names
+     */
     public List<String> dimensions() {
         return dimensions;
     }
 
-    /** The groups, sorted by period, then dimension values. */
+    /**
+     * The groups, sorted by period, then dimension values.
+     *
+     * @return the groups, sorted by period, then dimension values
+     */
     public List<UsageGroup> groups() {
         return groups;
     }
 
-    /** Records dropped because their request id was seen before (counted once). */
+    /**
+     * Records dropped because their request id was seen before (counted once).
+     *
+     * @return records dropped because their request id was seen before (counted once)
+     */
     public long duplicates() {
         return duplicates;
     }
 
-    /** Records that carry no token counts and are not usage (Claude Code's user lines, spans of other work). */
+    /**
+     * Records that carry no token counts and are not usage (Claude Code's user lines, spans of other work).
+     *
+     * @return records that carry no token counts and are not usage (Claude Code's user lines, spans of other work)
+     */
     public long recordsWithoutUsage() {
         return withoutUsage;
     }
 
-    /** Each JSON input and the source it was read as, as {@code file: source}. */
+    /**
+     * Each JSON input and the source it was read as, as {@code file: source}.
+     *
+     * @return each JSON input and the source it was read as, as {@code file: source}
+     */
     public List<String> sources() {
         return sources;
     }
 
-    /** Notes on the inputs, such as a file named twice and read once. */
+    /**
+     * Notes on the inputs, such as a file named twice and read once.
+     *
+     * @return notes on the inputs, such as a file named twice and read once
+     */
     public List<String> notes() {
         return notes;
     }
 
-    /** Rows counted. */
+    /**
+     * Rows counted.
+     *
+     * @return rows counted
+     */
     public long rows() {
         return rows;
     }
 
-    /** Blank lines, ignored. */
+    /**
+     * Blank lines, ignored.
+     *
+     * @return blank lines, ignored
+     */
     public long blankLines() {
         return blankLines;
     }
 
-    /** Rows skipped as bad (only with skip-bad; otherwise the first one stops the aggregation). */
+    /**
+     * Rows skipped as bad (only with skip-bad; otherwise the first one stops the aggregation).
+     *
+     * @return rows skipped as bad (only with skip-bad; otherwise the first one stops the aggregation)
+     */
     public long skipped() {
         return skipped;
     }
 
-    /** Skipped rows by reason. */
+    /**
+     * Skipped rows by reason.
+     *
+     * @return skipped rows by reason
+     */
     public Map<String, Long> skippedByReason() {
         return skippedByReason;
     }
 
-    /** The first few skipped rows, as {@code file:line: reason}. */
+    /**
+     * The first few skipped rows, as {@code file:line: reason}.
+     *
+     * @return the first few skipped rows, as {@code file:line: reason}
+     */
     public List<String> firstSkipped() {
         return firstSkipped;
     }
@@ -161,6 +213,10 @@ public final class UsageResult {
      * {@code <prefix>-<values>} in kebab case, plus {@code <prefix>-all}, the total over all
      * combinations. Measure tokens/day, /week or /month by the period type; the region is the value
      * of a {@code region} dimension when there is one, else GLOBAL.
+     *
+     * @param prefix the id prefix
+     * @return the groups as a dataset: one series of total tokens per combination of dimension values, {@code
+     *     <prefix>-<values>} in kebab case, plus {@code <prefix>-all}, the total over all combinations
      */
     public Dataset toDataset(String prefix) {
         Map<List<String>, List<Observation>> byDims = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));

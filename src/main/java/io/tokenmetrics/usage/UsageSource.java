@@ -38,7 +38,11 @@ public enum UsageSource {
         this.id = id;
     }
 
-    /** The name used on the command line, such as {@code claude-code}. */
+    /**
+     * The name used on the command line, such as {@code claude-code}.
+     *
+     * @return the name used on the command line, such as {@code claude-code}
+     */
     public String id() {
         return id;
     }
@@ -46,6 +50,8 @@ public enum UsageSource {
     /**
      * The source of a command-line name.
      *
+     * @param name the name, for messages
+     * @return the source of a command-line name
      * @throws IllegalArgumentException listing the valid names
      * @throws NullPointerException if {@code name} is null
      */
