@@ -400,11 +400,11 @@ public final class Quantity {
      * The single value of a point.
      *
      * @return the single value of a point
-     * @throws IllegalStateException for a range or bound, naming it
+     * @throws IndeterminateValueException for a range or bound, naming it
      */
     public BigDecimal value() {
         if (!isPoint()) {
-            throw new IllegalStateException("quantity (" + this + ") is a " + shape().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", not a single value");
+            throw new IndeterminateValueException("quantity (" + this + ") is a " + shape().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", not a single value");
         }
         return lower;
     }
@@ -413,11 +413,11 @@ public final class Quantity {
      * The middle of a range, the value of a point.
      *
      * @return the middle of a range, the value of a point
-     * @throws IllegalStateException for a bound, which has no middle
+     * @throws IndeterminateValueException for a bound, which has no middle
      */
     public BigDecimal midpoint() {
         if (lower == null || upper == null) {
-            throw new IllegalStateException("quantity (" + this + ") is unbounded and has no midpoint");
+            throw new IndeterminateValueException("quantity (" + this + ") is unbounded and has no midpoint");
         }
         return lower.add(upper).divide(BigDecimal.valueOf(2), MC);
     }

@@ -3,6 +3,7 @@ package io.tokenmetrics.amount;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Objects;
 
 /**
  * An exact, non-negative whole number of tokens.
@@ -172,6 +173,10 @@ public final class TokenAmount implements Comparable<TokenAmount> {
      * @return the rounded text
      */
     public String formatRounded(Language language, int decimals) {
+        Objects.requireNonNull(language, "language");
+        if (decimals < 0) {
+            throw new IllegalArgumentException("decimals (" + decimals + ") must be >= 0");
+        }
         return Quantity.formatNumber(toBigDecimal(), language, decimals);
     }
 

@@ -21,7 +21,7 @@ final class ChartCommand extends Commands.Base {
     @Parameters(paramLabel = "SERIES", arity = "1..*", description = "series ids")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.svg", description = "the SVG file to write")
+    @Option(names = "--out", paramLabel = "FILE.svg", description = "the SVG file to write (default: standard output, the SVG alone)")
     Path out;
 
     @Option(names = "--bars", description = "grouped bars instead of lines")
@@ -35,6 +35,11 @@ final class ChartCommand extends Commands.Base {
         }
         SvgChart chart = new SvgChart(series, lang(), bars);
         String svg = chart.render();
+        if (out == null) {
+            Doc doc = new Doc("chart");
+            doc.raw = svg;
+            return doc;
+        }
         try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
             w.write(svg);
         } catch (IOException e) {
@@ -44,7 +49,10 @@ final class ChartCommand extends Commands.Base {
         doc.table("chart", "file", "kind", "scale", "series", "points")
                 .row(Cell.text(out), Cell.text(chart.kind()), Cell.text(chart.scale()), Cell.text(String.join(" ", ids)),
                         Cell.text(chart.points()));
-        doc.text = t("wrote ", "已写入 ") + out + " (" + chart.kind() + ", " + chart.scale() + ", " + chart.points() + t(" points)", " 个点)") + "\n";
+        // the status goes to standard error, so that --out /dev/stdout holds the SVG alone
+        spec.commandLine().getErr().println("token-metrics: " + t("wrote ", "已写入 ") + out + " (" + chart.kind() + ", " + chart.scale() + ", "
+                + chart.points() + t(" points)", " 个点)"));
+        doc.text = "";
         return doc;
     }
 }

@@ -144,16 +144,17 @@ final class Commands {
         @Override
         Doc build(Dataset data) {
             Doc doc = new Doc("check");
-            Table t = doc.table("claims", "claim", "fact", "verdict", "stated", "computed", "statement", "explanation");
+            Table t = doc.table("claims", "claim", "fact", "verdict", "stated", "computed", "statement", "explanation", "note");
             StringBuilder text = new StringBuilder();
             for (ClaimCheck c : calc.checkAll(data)) {
                 t.row(Cell.text(c.claim().id()), Cell.text(c.claim().fact().orElse("")), Cell.text(c.verdict().name().toLowerCase(java.util.Locale.ROOT)),
                         Cell.of(c.stated(), lang()), Cell.of(c.computed(), lang()), Cell.text(c.claim().statement()),
-                        Cell.text(c.explanation()));
+                        Cell.text(c.explanation()), Cell.text(c.claim().note().orElse("")));
                 text.append(verdictWord(c)).append("  ").append(c.claim().id())
                         .append(c.claim().fact().map(f -> f.equals(c.claim().id()) ? "" : " [" + f + "]").orElse(""))
                         .append(": ").append(c.claim().statement()).append('\n')
                         .append("    ").append(c.explanation()).append('\n');
+                c.claim().note().ifPresent(n -> text.append("    ").append(t("note: ", "注：")).append(n).append('\n'));
             }
             doc.text = text.toString();
             return doc;

@@ -36,7 +36,15 @@ final class Doc {
         return t;
     }
 
+    /** Output written as it is, whatever the format: an SVG chart on standard output. */
+    String raw;
+
     void render(Format format, Language lang, PrintWriter out) {
+        if (raw != null) {
+            out.print(raw);
+            out.flush();
+            return;
+        }
         switch (format) {
             case JSON: json(lang, out); break;
             case CSV: csv(out); break;
@@ -69,7 +77,14 @@ final class Doc {
 
     private void text(PrintWriter out, Language lang) {
         if (text != null) {
-            out.print(text);
+            // data may carry control characters: escape them, keeping the lines
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                out.print(io.tokenmetrics.usage.Text.escape(lines[i]));
+                if (i < lines.length - 1) {
+                    out.print('\n');
+                }
+            }
         } else {
             for (Table t : tables) {
                 if (tables.size() > 1) {

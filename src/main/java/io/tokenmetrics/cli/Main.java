@@ -72,6 +72,11 @@ public final class Main {
         });
         int code = cl.execute(args);
         o.flush();
+        // a PrintStream keeps write errors to itself: a full disk or a closed pipe must not end in exit 0
+        if (out.checkError()) {
+            e.println("token-metrics: cannot write the output: the write to standard output failed (a full disk, or a closed pipe or file)");
+            code = code == OK ? DATA_ERROR : code;
+        }
         e.flush();
         return code;
     }
@@ -85,7 +90,8 @@ public final class Main {
                 || ex instanceof io.tokenmetrics.openrouter.OpenRouterException) {
             return DATA_ERROR;
         }
-        if (ex instanceof IllegalArgumentException || ex instanceof DateTimeParseException || ex instanceof IllegalStateException) {
+        if (ex instanceof IllegalArgumentException || ex instanceof DateTimeParseException
+                || ex instanceof io.tokenmetrics.amount.IndeterminateValueException) {
             return USAGE_ERROR;
         }
         return INTERNAL_ERROR;

@@ -127,15 +127,16 @@ public final class Claim {
     private final Source source;
     private final String quote;
     private final String fact;
+    private final String note;
 
     private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
             String series, String other, TimePeriod at, int rises, int falls, int periods, String reason) {
-        this(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason, null, null, null);
+        this(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason, null, null, null, null);
     }
 
     private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
             String series, String other, TimePeriod at, int rises, int falls, int periods, String reason, Source source, String quote,
-            String fact) {
+            String fact, String note) {
         this.id = Series.requireText(id, "claim id");
         this.kind = kind;
         this.statement = Series.requireText(statement, "statement");
@@ -154,6 +155,7 @@ public final class Claim {
         this.source = source;
         this.quote = quote;
         this.fact = fact;
+        this.note = note;
     }
 
     /**
@@ -275,7 +277,27 @@ public final class Claim {
      */
     public Claim withProvenance(Source newSource, String newQuote, String newFact) {
         return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
-                newSource, newQuote, newFact);
+                newSource, newQuote, newFact, note);
+    }
+
+    /**
+     * This claim with a note of the data's author (kept, written back and shown, never read as a figure).
+     *
+     * @param newNote the note, or null for none
+     * @return this claim with the note
+     */
+    public Claim withNote(String newNote) {
+        return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
+                source, quote, fact, newNote);
+    }
+
+    /**
+     * The note of the data's author, if any.
+     *
+     * @return the note, if any
+     */
+    public Optional<String> note() {
+        return Optional.ofNullable(note);
     }
 
     /**
@@ -451,6 +473,7 @@ public final class Claim {
                 && Objects.equals(whole, c.whole) && Objects.equals(series, c.series) && Objects.equals(other, c.other)
                 && Objects.equals(at, c.at) && rises == c.rises && falls == c.falls && periods == c.periods
                 && Objects.equals(reason, c.reason) && Objects.equals(source, c.source) && Objects.equals(quote, c.quote)
+                && Objects.equals(note, c.note)
                 && Objects.equals(fact, c.fact);
     }
 

@@ -340,7 +340,7 @@ final class DatasetJson {
                 }
                 throw invalid(p, e.getMessage());
             }
-            return c.withProvenance(sourceRef(n, p), text(n, p, "quote", false), text(n, p, "fact", false));
+            return c.withProvenance(sourceRef(n, p), text(n, p, "quote", false), text(n, p, "fact", false)).withNote(text(n, p, "note", false));
         }
 
         Claim.Ref ref(JsonNode n, String p) {
@@ -525,6 +525,7 @@ final class DatasetJson {
                 c.source().ifPresent(s -> o.put("source", s.id()));
                 c.quote().ifPresent(q -> o.put("quote", q));
                 c.fact().ifPresent(fa -> o.put("fact", fa));
+                c.note().ifPresent(no -> o.put("note", no));
             }
         }
         MAPPER.writeValue(new NonClosing(out), root);

@@ -101,11 +101,11 @@ public final class Observation {
      * The value.
      *
      * @return the value
-     * @throws IllegalStateException for an off-the-ranking entry without one
+     * @throws io.tokenmetrics.amount.IndeterminateValueException for an off-the-ranking entry without one
      */
     public Quantity requireValue() {
         if (value == null) {
-            throw new IllegalStateException("no value at " + period + (fact != null ? " (" + fact + ")" : "") + ": the entry is off the ranking");
+            throw new io.tokenmetrics.amount.IndeterminateValueException("no value at " + period + (fact != null ? " (" + fact + ")" : "") + ": the entry is off the ranking");
         }
         return value;
     }

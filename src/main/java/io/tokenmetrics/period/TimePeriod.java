@@ -46,6 +46,7 @@ public final class TimePeriod implements Comparable<TimePeriod> {
      * @return the day {@code date}
      */
     public static TimePeriod day(LocalDate date) {
+        Objects.requireNonNull(date, "date");
         return new TimePeriod(PeriodType.DAY, date, date);
     }
 
@@ -56,7 +57,7 @@ public final class TimePeriod implements Comparable<TimePeriod> {
      * @return the ISO week that contains {@code date}
      */
     public static TimePeriod weekOf(LocalDate date) {
-        LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday = Objects.requireNonNull(date, "date").with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return new TimePeriod(PeriodType.WEEK, monday, monday.plusDays(6));
     }
 
@@ -85,6 +86,7 @@ public final class TimePeriod implements Comparable<TimePeriod> {
      * @return the calendar month
      */
     public static TimePeriod month(YearMonth month) {
+        Objects.requireNonNull(month, "month");
         return new TimePeriod(PeriodType.MONTH, month.atDay(1), month.atEndOfMonth());
     }
 
@@ -169,9 +171,8 @@ public final class TimePeriod implements Comparable<TimePeriod> {
      * @throws DateTimeParseException with the input and the index where it failed
      */
     public static TimePeriod parse(CharSequence text) {
-        if (text == null) {
-            throw new DateTimeParseException("period text is null", "", 0);
-        }
+        // as java.time's parse does: null is a programming error, not text that failed to parse
+        Objects.requireNonNull(text, "text");
         String s = text.toString();
         if (s.isEmpty()) {
             throw new DateTimeParseException("period is empty", s, 0);

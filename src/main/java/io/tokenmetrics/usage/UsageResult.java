@@ -216,7 +216,8 @@ public final class UsageResult {
      *
      * @param prefix the id prefix
      * @return the groups as a dataset: one series of total tokens per combination of dimension values, {@code
-     *     <prefix>-<values>} in kebab case, plus {@code <prefix>-all}, the total over all combinations
+     *     <prefix>-<values>} in kebab case, plus {@code <prefix>-all}, the total over all combinations; a
+     *     combination whose id is taken (a value {@code all}, two values that make one id) gets {@code -2}, {@code -3}…
      */
     public Dataset toDataset(String prefix) {
         Map<List<String>, List<Observation>> byDims = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
@@ -231,6 +232,8 @@ public final class UsageResult {
         Set<String> ids = new HashSet<>();
         int regionDim = dimensions.indexOf("region");
         String base = Series.idFrom(prefix);
+        // the total's id is taken first: a dimension value "all" becomes <prefix>-all-2
+        ids.add(base + "-all");
         if (!dimensions.isEmpty()) {
             for (Map.Entry<List<String>, List<Observation>> e : byDims.entrySet()) {
                 String id = base + "-" + Series.idFrom(String.join("-", e.getKey()));

@@ -85,6 +85,10 @@ class TokenAmountTest {
         assertEquals("4.91万亿", TokenAmount.of(4_912_345_678_901L).formatRounded(Language.ZH, 2));
         // 5,825,000,000,000 rounds half-up to 5.83T
         assertEquals("5.83T", TokenAmount.of(5_825_000_000_000L).formatRounded(Language.EN, 2));
+        // a negative number of decimals is refused, not printed as "0M"
+        assertEquals("decimals (-1) must be >= 0",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> TokenAmount.of(5_825_000_000_000L).formatRounded(Language.EN, -1)).getMessage());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -109,7 +109,7 @@ class CliTest {
         assertEquals("inconsistent", verdicts.get("B16-cagr"));
         assertEquals("undecidable", verdicts.get("B2"));
         assertEquals(8, verdicts.size());
-        assertTrue(ok("check", "--format", "csv").out.startsWith("claim,fact,verdict,stated,computed,statement,explanation\n"));
+        assertTrue(ok("check", "--format", "csv").out.startsWith("claim,fact,verdict,stated,computed,statement,explanation,note\n"));
         assertTrue(ok("check", "--lang", "zh").out.contains("不一致        B16-cagr"));
     }
 
@@ -199,22 +199,58 @@ class CliTest {
     @Test
     void chartWritesAnSvgWithItsSource() throws IOException {
         Path svg = dir.resolve("china.svg");
-        CliRun r = ok("chart", "china-daily", "--out", svg.toString());
-        // 100B to 180T spans more than two orders of magnitude: log scale
-        assertEquals("wrote " + svg + " (lines, log, 3 points)\n", r.out);
+        CliRun r = CliRun.of("chart", "china-daily", "--out", svg.toString());
+        assertEquals(0, r.code, r::toString);
+        // 100B to 180T spans more than two orders of magnitude: log scale; the status goes to
+        // standard error, so that --out /dev/stdout holds the SVG alone
+        assertEquals("", r.out);
+        assertEquals("token-metrics: wrote " + svg + " (lines, log, 3 points)\n", r.err);
         String s = new String(Files.readAllBytes(svg), StandardCharsets.UTF_8);
         assertTrue(s.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assertTrue(s.contains("(log scale)"));
         assertTrue(s.contains("Source: 科创板日报 (STAR Market Daily), reprinted by 东方财富 (East Money)"), s);
         assertTrue(s.contains("[A10, A8, A9]"), s);
         Path bars = dir.resolve("bars.svg");
-        JsonNode row = rows(ok("chart", "openrouter-us-weekly", "openrouter-china-weekly", "--bars", "--lang", "zh", "--out", bars.toString(),
-                "--format", "json"), 0).get(0);
+        JsonNode row = rows(CliRun.of("chart", "openrouter-us-weekly", "openrouter-china-weekly", "--bars", "--lang", "zh", "--out",
+                bars.toString(), "--format", "json"), 0).get(0);
         // W16 observed and W15 implied for both series: 4 bars
         assertEquals("4", row.get("points").asText());
         String b = new String(Files.readAllBytes(bars), StandardCharsets.UTF_8);
         assertTrue(b.contains("5.82万亿 (推算)"), b);
         assertTrue(b.contains("来源: 每日经济新闻"), b);
+    }
+
+    @Test
+    void withoutOutAChartIsTheSvgOnStandardOutput() throws IOException {
+        CliRun r = ok("chart", "china-daily");
+        assertTrue(r.out.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), r.out);
+        assertTrue(r.out.trim().endsWith("</svg>"), r.out);
+        assertEquals("", r.err);
+        // the same bytes as --out writes
+        Path svg = dir.resolve("same.svg");
+        assertEquals(0, CliRun.of("chart", "china-daily", "--out", svg.toString()).code);
+        assertEquals(new String(Files.readAllBytes(svg), StandardCharsets.UTF_8), r.out);
+    }
+
+    @Test
+    void aFailedWriteIsAnErrorNotExitZero() throws java.io.UnsupportedEncodingException {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(new String[] {"list"}, new java.io.PrintStream(full, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"));
+        assertEquals(1, code);
+        assertEquals("token-metrics: cannot write the output: the write to standard output failed (a full disk, or a closed pipe or file)\n",
+                new String(err.toByteArray(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anInternalStateErrorIsExitThreeAndMissingDataIsExitTwo() {
+        assertEquals(3, Main.exitCode(new IllegalStateException("table x has 3 columns, row has 2")));
+        assertEquals(2, Main.exitCode(new io.tokenmetrics.amount.IndeterminateValueException("quantity (15T..20T) is a range, not a single value")));
     }
 
     @Test

@@ -106,4 +106,15 @@ class TimePeriodTest {
         assertTrue(TimePeriod.parse("mid-2025").compareTo(TimePeriod.parse("2026-02")) < 0);
         assertTrue(TimePeriod.parse("end-2025").compareTo(TimePeriod.parse("2026-02")) < 0);
     }
+
+    @Test
+    void nullIsAProgrammingErrorAsInJavaTime() {
+        // java.time's LocalDate.parse(null) throws NullPointerException naming the argument
+        org.junit.jupiter.api.Assertions.assertEquals("date",
+                org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> TimePeriod.day(null)).getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals("text",
+                org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> TimePeriod.parse(null)).getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals("month",
+                org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> TimePeriod.month(null)).getMessage());
+    }
 }

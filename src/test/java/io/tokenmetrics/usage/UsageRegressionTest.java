@@ -192,4 +192,24 @@ class UsageRegressionTest {
         assertEquals("a\\u001b[31mb\\n\\0", Text.escape("a\u001b[31mb\n\u0000"));
         assertEquals("模型 gpt-4o", Text.escape("模型 gpt-4o"));
     }
+
+    @Test
+    void aStringThatLooksLikeAnOldFloatMarkerIsJustAString() throws IOException {
+        // the reader once marked floats as "float:..." text, so a value "float:abc" was taken for a number
+        Path f = file("m.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"float:abc\",\"input_tokens\":1,\"output_tokens\":1}\n"
+                + "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":\"float:abc\",\"output_tokens\":1}\n");
+        UsageResult r = weekly("model").skipBad(true).build().aggregate(f);
+        assertEquals("float:abc", r.groups().get(0).dimensions().get(0));
+        assertEquals(Arrays.asList(f + ":2: input_tokens (\"float:abc\") is not a whole number of tokens"), r.firstSkipped());
+    }
+
+    @Test
+    void aDimensionValueAllDoesNotCollideWithTheTotal() throws IOException {
+        Path f = file("all.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,all,1,1\n2026-04-13T10:00:00Z,b,2,2\n");
+        io.tokenmetrics.data.Dataset d = weekly("model").build().aggregate(f).toDataset("usage");
+        // usage-all is the total (2 + 4 = 6); the model "all" gets usage-all-2 (2)
+        assertEquals("Usage: all rows", d.series("usage-all").subject());
+        assertEquals("Usage: model=all", d.series("usage-all-2").subject());
+        assertEquals(0, d.series("usage-all").observations().get(0).requireValue().lower().get().compareTo(java.math.BigDecimal.valueOf(6)));
+    }
 }
