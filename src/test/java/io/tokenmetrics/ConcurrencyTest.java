@@ -35,7 +35,7 @@ class ConcurrencyTest {
                 d.series("openrouter-total-weekly"));
         out.add(cmp);
         out.add(cmp.firstShareOfSum());
-        for (ClaimCheck k : c.checkAll(d)) {
+        for (ClaimCheck k : io.tokenmetrics.calc.ClaimChecker.create().checkAll(d)) {
             out.add(k);
         }
         out.add(d.toJson());

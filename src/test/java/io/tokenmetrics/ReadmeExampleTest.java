@@ -77,7 +77,7 @@ class ReadmeExampleTest {
         example(new PrintStream(b, true, "UTF-8"));
         // 63 / 2 = 31.5×, (31.5 - 1) × 100 = 3050%; 4.91 / (4.91 + 4.44) = 52.51%; 20.6 × 10^12
         String expected = "end-2024 → end-2025: 2T → 63T, change +61T (+3050%, ×31.5), 1 year, +3050% a year\n"
-                + "US share of the US+China sum: 52.51%; leader FIRST, the week before SECOND\n"
+                + "US share of the US+China sum: 52.51%; leader openrouter-us-weekly, the week before openrouter-china-weekly\n"
                 + "20600000000000 = 20.6T = 20.6万亿\n";
         assertEquals(expected, new String(b.toByteArray(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
         List<String> readme = Files.readAllLines(Paths.get("README.md"), StandardCharsets.UTF_8);

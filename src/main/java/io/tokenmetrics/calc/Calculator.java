@@ -23,7 +23,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * The calculations of token-metrics over {@link Series} and {@link Quantity quantities}: growth,
  * period-over-period changes and streaks, implied values, comparisons of two series, shares,
- * projections, cadence conversion and claim checks.
+ * projections and cadence conversion. Claims are checked by {@link ClaimChecker}.
  *
  * <p>Arithmetic is exact decimal interval arithmetic (division to 34 significant digits); only
  * fractional powers and logarithms (annual rates, projections, doubling times) use double
@@ -36,47 +36,19 @@ import java.util.function.DoubleUnaryOperator;
 public final class Calculator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final MathContext MC = MathContext.DECIMAL128;
-    private static final BigDecimal DEFAULT_TOLERANCE = BigDecimal.TEN;
-    private static final Calculator STANDARD = new Calculator(DEFAULT_TOLERANCE);
+    private static final Calculator INSTANCE = new Calculator();
 
-    private final BigDecimal approximateTolerancePercent;
-
-    private Calculator(BigDecimal approximateTolerancePercent) {
-        this.approximateTolerancePercent = approximateTolerancePercent;
+    private Calculator() {
     }
 
     /**
-     * The calculator with the default claim tolerance: 10% relative for approximate figures.
+     * The calculator. It has no state; claim checks, which have a setting (their tolerance), are
+     * {@link ClaimChecker}'s.
      *
-     * @return the calculator with the default claim tolerance: 10% relative for approximate figures
+     * @return the calculator
      */
     public static Calculator create() {
-        return STANDARD;
-    }
-
-    /**
-     * A calculator whose claim checks accept a relative deviation of up to {@code percent} when
-     * the claim or any figure it rests on is approximate.
-     *
-     * @param percent the percentage
-     * @return a calculator whose claim checks accept a relative deviation of up to {@code percent} when the claim or any figure
-     *     it rests on is approximate
-     * @throws IllegalArgumentException if {@code percent} is negative or 100 or more
-     */
-    public static Calculator withApproximateTolerance(BigDecimal percent) {
-        if (percent.signum() < 0 || percent.compareTo(HUNDRED) >= 0) {
-            throw new IllegalArgumentException("percent (" + percent.toPlainString() + ") must be >= 0 and < 100");
-        }
-        return new Calculator(percent);
-    }
-
-    /**
-     * The relative tolerance, in percent, for claims that involve approximate figures.
-     *
-     * @return the relative tolerance, in percent, for claims that involve approximate figures
-     */
-    public BigDecimal approximateTolerancePercent() {
-        return approximateTolerancePercent;
+        return INSTANCE;
     }
 
     // ------------------------------------------------------------------ growth
@@ -296,7 +268,7 @@ public final class Calculator {
         Observation b = valuedAt(second, at);
         Previous pa = previous(first, a);
         Previous pb = previous(second, b);
-        return new Comparison(first, second, at, a.requireValue(), b.requireValue(), t, pa.value, pa.basis, pb.value, pb.basis, this);
+        return new Comparison(first, second, at, a.requireValue(), b.requireValue(), t, pa.value, pa.basis, pb.value, pb.basis);
     }
 
     private static final class Previous {
@@ -510,201 +482,16 @@ public final class Calculator {
         return part.dividedBy(sharePercent.withUnit(Unit.NUMBER).dividedBy(HUNDRED), part.unit());
     }
 
-    // ------------------------------------------------------------------ claims
-
-    /**
-     * Checks every claim of {@code data} against its figures, in order.
-     *
-     * @param data the data
-     * @return one check a claim, in the order of the dataset
-     */
-    public List<ClaimCheck> checkAll(Dataset data) {
-        List<ClaimCheck> out = new ArrayList<>();
-        for (Claim c : data.claims()) {
-            out.add(check(c, data));
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    /**
-     * Recomputes {@code claim} from the figures of {@code data}. A claim whose figures are missing
-     * is {@link Verdict#UNDECIDABLE}, with what is missing in the explanation.
-     *
-     * @param claim the claim
-     * @param data the data
-     * @return the claim checked again
-     * @throws io.tokenmetrics.data.UnknownSeriesException if the claim names a series {@code data} does not have
-     */
-    public ClaimCheck check(Claim claim, Dataset data) {
-        Objects.requireNonNull(claim, "claim");
-        switch (claim.kind()) {
-            case MULTIPLE: return checkFromTo(claim, data, this::checkMultiple);
-            case ANNUAL_GROWTH: return checkFromTo(claim, data, this::checkAnnualGrowth);
-            case STREAK: return ClaimChecks.streak(this, claim, data);
-            case SHARE_ABOVE: return checkShare(claim, data);
-            case FIRST_AHEAD: return ClaimChecks.firstAhead(this, claim, data);
-            default:
-                return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: " + claim.reason().orElse(""));
-        }
-    }
-
-    /** A judge of a from/to claim, given the growth between its two figures and the stated value. */
-    private interface FromToJudge {
-        ClaimCheck judge(Claim claim, Growth growth, Quantity stated);
-    }
-
-    /** The growth a from/to claim rests on, judged; undecidable when a figure is missing. */
-    private ClaimCheck checkFromTo(Claim claim, Dataset data, FromToJudge judge) {
-        Claim.Ref fr = claim.from().get();
-        Claim.Ref tr = claim.to().get();
-        Optional<String> missing = missing(data, fr, tr);
-        Quantity stated = claim.stated().get();
-        if (missing.isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: " + missing.get());
-        }
-        return judge.judge(claim, growth(data.series(fr.series()), fr.period(), data.series(tr.series()), tr.period()), stated);
-    }
-
-    private ClaimCheck checkMultiple(Claim claim, Growth g, Quantity stated) {
-        if (!g.multiple().isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: " + g.undefinedReason().get());
-        }
-        Quantity m = g.multiple().get();
-        Verdict v = agree(stated, m);
-        String text = g.to().requireValue().formatRounded(Language.EN, 2) + " / " + g.from().requireValue().formatRounded(Language.EN, 2)
-                + " = " + m.formatRounded(Language.EN, 2) + "; stated " + stated.formatRounded(Language.EN, 2)
-                + deviation(stated, m) + tolerance(stated, m) + ".";
-        return new ClaimCheck(claim, v, stated, m, text);
-    }
-
-    private ClaimCheck checkAnnualGrowth(Claim claim, Growth g, Quantity stated) {
-        if (!g.annualRate().isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: "
-                    + g.undefinedReason().orElse("no time elapses between " + g.from().period() + " and " + g.to().period()));
-        }
-        Quantity rate = g.annualRate().get();
-        Verdict v = agree(stated, rate);
-        StringBuilder text = new StringBuilder();
-        text.append(g.multiple().get().formatRounded(Language.EN, 2)).append(" over ").append(years(g.elapsedYears()))
-                .append(" is ").append(rate.formatRounded(Language.EN, 2)).append(" a year; stated ")
-                .append(stated.formatRounded(Language.EN, 2)).append(deviation(stated, rate)).append(tolerance(stated, rate))
-                .append(". A rate of ").append(stated.formatRounded(Language.EN, 2)).append(" would compound to ")
-                .append(multipleForAnnualRate(stated, g.elapsedYears()).formatRounded(Language.EN, 2)).append(".");
-        if (v == Verdict.INCONSISTENT && stated.isPoint() && stated.value().signum() > 0) {
-            // a frequent slip: the yearly multiple (3.3×) written as a growth rate (330%)
-            Quantity asFactor = Quantity.of(stated.value().subtract(HUNDRED), Unit.PERCENT);
-            if (asFactor.isAbove(HUNDRED.negate())) {
-                Quantity m = multipleForAnnualRate(asFactor, g.elapsedYears());
-                if (agree(g.multiple().get(), m) == Verdict.CONSISTENT) {
-                    text.append(" Read as a yearly multiple of ").append(stated.value().divide(HUNDRED, MC).stripTrailingZeros().toPlainString())
-                            .append("× instead, it compounds to ").append(m.formatRounded(Language.EN, 2))
-                            .append(", which matches the figures.");
-                }
-            }
-        }
-        return new ClaimCheck(claim, v, stated, rate, text.toString());
-    }
-
-    private ClaimCheck checkShare(Claim claim, Dataset data) {
-        List<Claim.Ref> refs = new ArrayList<>(claim.parts());
-        refs.add(claim.whole().get());
-        Optional<String> missing = missing(data, refs.toArray(new Claim.Ref[0]));
-        Quantity threshold = claim.stated().get();
-        if (missing.isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, threshold, null, "cannot be decided: " + missing.get());
-        }
-        List<Quantity> parts = new ArrayList<>();
-        StringBuilder names = new StringBuilder();
-        for (Claim.Ref r : claim.parts()) {
-            Quantity q = valuedAt(data.series(r.series()), r.period()).requireValue();
-            parts.add(q);
-            names.append(names.length() == 0 ? "" : " + ").append(q.formatRounded(Language.EN, 2));
-        }
-        Claim.Ref w = claim.whole().get();
-        Share s = share(parts, valuedAt(data.series(w.series()), w.period()).requireValue());
-        Verdict v;
-        if (s.percent().isAbove(threshold.upper().orElse(threshold.lower().get()))) {
-            v = Verdict.CONSISTENT;
-        } else if (s.percent().upper().isPresent() && s.percent().upper().get().compareTo(threshold.lower().orElse(threshold.upper().get())) <= 0) {
-            v = Verdict.INCONSISTENT;
-        } else {
-            v = Verdict.UNDECIDABLE;
-        }
-        String text = "(" + names + ") / " + s.whole().formatRounded(Language.EN, 2) + " = " + s.sum().formatRounded(Language.EN, 2)
-                + " / " + s.whole().formatRounded(Language.EN, 2) + " = " + s.percent().formatRounded(Language.EN, 2)
-                + (v == Verdict.CONSISTENT ? ", more than " : v == Verdict.INCONSISTENT ? ", not more than " : ", which may or may not exceed ")
-                + threshold.formatRounded(Language.EN, 2) + ".";
-        return new ClaimCheck(claim, v, threshold, s.percent(), text);
-    }
-
-    /**
-     * Whether a stated value agrees with a computed one. Where either is approximate, the stated
-     * value widened by the relative tolerance must overlap the computed interval; otherwise the
-     * stated value widened by half a unit in its last written digit (the publisher's rounding).
-     */
-    Verdict agree(Quantity stated, Quantity computed) {
-        return computed.overlaps(allowed(stated, computed)) ? Verdict.CONSISTENT : Verdict.INCONSISTENT;
-    }
-
-    private Quantity allowed(Quantity stated, Quantity computed) {
-        BigDecimal lo = stated.lower().orElse(null);
-        BigDecimal hi = stated.upper().orElse(null);
-        if (stated.isApproximate() || computed.isApproximate()) {
-            BigDecimal t = approximateTolerancePercent.divide(HUNDRED, MC);
-            lo = lo == null ? null : lo.subtract(lo.abs().multiply(t));
-            hi = hi == null ? null : hi.add(hi.abs().multiply(t));
-        } else {
-            lo = lo == null ? null : lo.subtract(halfUnit(lo));
-            hi = hi == null ? null : hi.add(halfUnit(hi));
-        }
-        if (lo == null) {
-            return hi == null ? Quantity.unbounded(Unit.NUMBER) : Quantity.atMost(hi, Unit.NUMBER);
-        }
-        return hi == null ? Quantity.atLeast(lo, Unit.NUMBER) : Quantity.range(lo, hi, Unit.NUMBER);
-    }
-
-    private static BigDecimal halfUnit(BigDecimal written) {
-        return BigDecimal.valueOf(5, written.scale() + 1);
-    }
-
-    private String tolerance(Quantity stated, Quantity computed) {
-        if (stated.isApproximate() || computed.isApproximate()) {
-            return "; figures are approximate, so up to " + approximateTolerancePercent.stripTrailingZeros().toPlainString()
-                    + "% apart counts as consistent";
-        }
-        return "; exact figures, so only the stated value's rounding is allowed";
-    }
-
-    private static String deviation(Quantity stated, Quantity computed) {
-        if (!stated.isPoint() || !computed.isPoint() || computed.value().signum() == 0) {
-            return "";
-        }
-        BigDecimal d = stated.value().subtract(computed.value()).divide(computed.value().abs(), MC).multiply(HUNDRED);
-        return " (" + (d.signum() >= 0 ? "+" : "") + d.setScale(1, RoundingMode.HALF_UP).toPlainString() + "% from the computed value)";
-    }
-
-    private static Optional<String> missing(Dataset data, Claim.Ref... refs) {
-        List<String> out = new ArrayList<>();
-        for (Claim.Ref r : refs) {
-            Series s = data.series(r.series());
-            Optional<Observation> o = s.at(r.period());
-            if (!o.isPresent() || !o.get().value().isPresent()) {
-                out.add("no figure for " + r.series() + " at " + r.period());
-            }
-        }
-        return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
-    }
-
     // ------------------------------------------------------------------ helpers shared with results
 
-    Optional<Quantity> ratio(Quantity numerator, Quantity denominator) {
+    static Optional<Quantity> ratio(Quantity numerator, Quantity denominator) {
         if (!denominator.isAbove(BigDecimal.ZERO) && !denominator.isBelow(BigDecimal.ZERO)) {
             return Optional.empty();
         }
         return Optional.of(numerator.dividedBy(denominator, Unit.MULTIPLE));
     }
 
-    Optional<Quantity> percentOf(Quantity part, Quantity whole) {
+    static Optional<Quantity> percentOf(Quantity part, Quantity whole) {
         return ratio(part, whole).map(r -> r.times(Quantity.of(HUNDRED, Unit.NUMBER), Unit.PERCENT));
     }
 
@@ -724,12 +511,12 @@ public final class Calculator {
         return from.isPoint() && to.isPoint() ? Direction.FLAT : Direction.UNDECIDED;
     }
 
-    static Leader leader(Quantity a, Quantity b) {
+    static Side leader(Quantity a, Quantity b) {
         switch (direction(b, a)) {
-            case RISE: return Leader.FIRST;
-            case FALL: return Leader.SECOND;
-            case FLAT: return Leader.TIE;
-            default: return Leader.UNKNOWN;
+            case RISE: return Side.FIRST;
+            case FALL: return Side.SECOND;
+            case FLAT: return Side.TIE;
+            default: return Side.UNKNOWN;
         }
     }
 

@@ -37,7 +37,7 @@ final class ClaimChecks {
         return Optional.empty();
     }
 
-    static ClaimCheck streak(Calculator calc, Claim claim, Dataset data) {
+    static ClaimCheck streak(Claim claim, Dataset data) {
         Series s = data.series(claim.series().get());
         TimePeriod at = claim.at().get();
         int needed = claim.rises() + claim.falls();
@@ -85,14 +85,14 @@ final class ClaimChecks {
     }
 
     /** The value of {@code s} at {@code p}: observed, or implied from the change stated at the next period. */
-    private static Optional<Quantity> valueAt(Calculator calc, Series s, TimePeriod p, List<String> notes) {
+    private static Optional<Quantity> valueAt(Series s, TimePeriod p, List<String> notes) {
         Optional<Observation> o = s.at(p);
         if (o.isPresent() && o.get().value().isPresent()) {
             return o.get().value();
         }
         Optional<Observation> next = s.at(p.next());
         if (next.isPresent() && next.get().value().isPresent() && next.get().statedChange().isPresent()) {
-            Quantity v = calc.impliedPrevious(next.get().value().get(), next.get().statedChange().get());
+            Quantity v = Calculator.create().impliedPrevious(next.get().value().get(), next.get().statedChange().get());
             notes.add(s.id() + " at " + p + " implied " + v.formatRounded(Language.EN, 2) + " (" + next.get().value().get().formatRounded(Language.EN, 2)
                     + " after " + next.get().statedChange().get().formatRounded(Language.EN, 2) + ")");
             return Optional.of(v);
@@ -100,24 +100,24 @@ final class ClaimChecks {
         return Optional.empty();
     }
 
-    static ClaimCheck firstAhead(Calculator calc, Claim claim, Dataset data) {
+    static ClaimCheck firstAhead(Claim claim, Dataset data) {
         Series leader = data.series(claim.series().get());
         Series other = data.series(claim.other().get());
         Calculator.requireSameMeasure(leader, other);
         TimePeriod at = claim.at().get();
         List<String> notes = new ArrayList<>();
-        Optional<Quantity> l = valueAt(calc, leader, at, notes);
-        Optional<Quantity> o = valueAt(calc, other, at, notes);
+        Optional<Quantity> l = valueAt(leader, at, notes);
+        Optional<Quantity> o = valueAt(other, at, notes);
         if (!l.isPresent() || !o.isPresent()) {
             return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: no figures for both series at " + at + ".");
         }
         String now = at + ": " + leader.id() + " " + l.get().formatRounded(Language.EN, 2) + " vs " + other.id() + " "
                 + o.get().formatRounded(Language.EN, 2);
-        Leader lead = Calculator.leader(l.get(), o.get());
-        if (lead == Leader.UNKNOWN) {
+        Side lead = Calculator.leader(l.get(), o.get());
+        if (lead == Side.UNKNOWN) {
             return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: " + now + " overlap.");
         }
-        if (lead != Leader.FIRST) {
+        if (lead != Side.FIRST) {
             return new ClaimCheck(claim, Verdict.INCONSISTENT, null, null, now + ": " + leader.id() + " is not ahead.");
         }
         if (at.isApproximate()) {
@@ -128,19 +128,19 @@ final class ClaimChecks {
         TimePeriod p = at;
         for (int i = 0; i < claim.periods(); i++) {
             p = p.previous();
-            Optional<Quantity> lp = valueAt(calc, leader, p, notes);
-            Optional<Quantity> op = valueAt(calc, other, p, notes);
+            Optional<Quantity> lp = valueAt(leader, p, notes);
+            Optional<Quantity> op = valueAt(other, p, notes);
             if (!lp.isPresent() || !op.isPresent()) {
                 missing.add(p.toString());
                 continue;
             }
-            Leader before = Calculator.leader(lp.get(), op.get());
+            Side before = Calculator.leader(lp.get(), op.get());
             String line = p + ": " + lp.get().formatRounded(Language.EN, 2) + " vs " + op.get().formatRounded(Language.EN, 2);
-            if (before == Leader.FIRST) {
+            if (before == Side.FIRST) {
                 return new ClaimCheck(claim, Verdict.INCONSISTENT, null, null, now + "; but " + leader.id() + " was already ahead at " + line
                         + (notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]") + ".");
             }
-            if (before == Leader.UNKNOWN) {
+            if (before == Side.UNKNOWN) {
                 missing.add(p + " (ranges overlap)");
                 continue;
             }

@@ -32,10 +32,9 @@ public final class Comparison {
     private final Basis firstPreviousBasis;
     private final Quantity secondPrevious;
     private final Basis secondPreviousBasis;
-    private final Calculator calc;
 
     Comparison(Series first, Series second, TimePeriod at, Quantity firstValue, Quantity secondValue, Quantity total,
-            Quantity firstPrevious, Basis firstPreviousBasis, Quantity secondPrevious, Basis secondPreviousBasis, Calculator calc) {
+            Quantity firstPrevious, Basis firstPreviousBasis, Quantity secondPrevious, Basis secondPreviousBasis) {
         this.first = first;
         this.second = second;
         this.at = at;
@@ -46,7 +45,6 @@ public final class Comparison {
         this.firstPreviousBasis = firstPreviousBasis;
         this.secondPrevious = secondPrevious;
         this.secondPreviousBasis = secondPreviousBasis;
-        this.calc = calc;
     }
 
     /**
@@ -109,7 +107,7 @@ public final class Comparison {
      * @return {@code first / second}; empty if the second may be zero
      */
     public Optional<Quantity> ratio() {
-        return calc.ratio(firstValue, secondValue);
+        return Calculator.ratio(firstValue, secondValue);
     }
 
     /**
@@ -136,7 +134,7 @@ public final class Comparison {
      * @return the first value as a percent of the total
      */
     public Optional<Quantity> firstShareOfTotal() {
-        return total == null ? Optional.empty() : calc.percentOf(firstValue, total);
+        return total == null ? Optional.empty() : Calculator.percentOf(firstValue, total);
     }
 
     /**
@@ -145,7 +143,7 @@ public final class Comparison {
      * @return the second value as a percent of the total
      */
     public Optional<Quantity> secondShareOfTotal() {
-        return total == null ? Optional.empty() : calc.percentOf(secondValue, total);
+        return total == null ? Optional.empty() : Calculator.percentOf(secondValue, total);
     }
 
     /**
@@ -154,7 +152,7 @@ public final class Comparison {
      * @return the first value as a percent of {@code first + second}
      */
     public Optional<Quantity> firstShareOfSum() {
-        return calc.percentOf(firstValue, sum());
+        return Calculator.percentOf(firstValue, sum());
     }
 
     /**
@@ -163,16 +161,16 @@ public final class Comparison {
      * @return the second value as a percent of {@code first + second}
      */
     public Optional<Quantity> secondShareOfSum() {
-        return calc.percentOf(secondValue, sum());
+        return Calculator.percentOf(secondValue, sum());
     }
 
     /**
-     * Which side is larger at {@link #at()}.
+     * Which series is larger at {@link #at()}.
      *
-     * @return which side is larger at {@link #at()}
+     * @return the leading series, a tie, or unknown where the values' ranges overlap
      */
     public Leader leader() {
-        return Calculator.leader(firstValue, secondValue);
+        return Leader.of(Calculator.leader(firstValue, secondValue), first.id(), second.id());
     }
 
     /**
@@ -212,15 +210,15 @@ public final class Comparison {
     }
 
     /**
-     * Which side was larger at the previous period; {@link Leader#UNKNOWN} if either value is unknown.
+     * Which series was larger at the previous period.
      *
-     * @return which side was larger at the previous period; {@link Leader#UNKNOWN} if either value is unknown
+     * @return the leading series, a tie, or {@link Leader#UNKNOWN} if either value is unknown
      */
     public Leader previousLeader() {
         if (firstPrevious == null || secondPrevious == null) {
             return Leader.UNKNOWN;
         }
-        return Calculator.leader(firstPrevious, secondPrevious);
+        return Leader.of(Calculator.leader(firstPrevious, secondPrevious), first.id(), second.id());
     }
 
     /**
@@ -231,10 +229,10 @@ public final class Comparison {
     public Optional<Boolean> leadChanged() {
         Leader now = leader();
         Leader before = previousLeader();
-        if (now == Leader.UNKNOWN || before == Leader.UNKNOWN) {
+        if (now.kind() == Leader.Kind.UNKNOWN || before.kind() == Leader.Kind.UNKNOWN) {
             return Optional.empty();
         }
-        return Optional.of(now != before);
+        return Optional.of(!now.equals(before));
     }
 
     @Override

@@ -156,8 +156,9 @@ final class Briefing {
     private void openRouter() {
         TimePeriod w16 = TimePeriod.parse("2026-W16");
         section("OpenRouter, week 2026-W16 (13-19 April 2026)", "OpenRouter 2026-W16 周 (4月13日至19日)");
-        Comparison c = calc.compare(data.series("openrouter-us-weekly"), data.series("openrouter-china-weekly"), w16,
-                data.series("openrouter-total-weekly"));
+        String usId = "openrouter-us-weekly";
+        String cnId = "openrouter-china-weekly";
+        Comparison c = calc.compare(data.series(usId), data.series(cnId), w16, data.series("openrouter-total-weekly"));
         Quantity total = c.total().get();
         line("B1", "total", total, t("All models: " + q(total) + " tokens in the week.", "全部模型: 本周 " + q(total) + " Token。"));
         Observation cn = data.series("openrouter-china-weekly").require(w16);
@@ -182,12 +183,23 @@ final class Briefing {
                 "中美合计 (" + q(c.sum()) + ") 中: 美国 " + q(c.firstShareOfSum().get()) + ", 中国 " + q(c.secondShareOfSum().get()) + "。"));
         Quantity prevGap = c.secondPrevious().get().minus(c.firstPrevious().get(), Unit.TOKENS);
         line("B3, B4, B5", "leader", c.difference(), t(
-                "Leader now: " + (c.leader() == Leader.FIRST ? "US" : "China") + ", by " + q(c.difference()) + "; the week before: "
-                        + (c.previousLeader() == Leader.SECOND ? "China" : "US") + ", by " + q(prevGap) + " (implied). The lead "
+                "Leader now: " + side(c.leader(), usId, cnId, "US", "China", "tie") + ", by " + q(c.difference()) + "; the week before: "
+                        + side(c.previousLeader(), usId, cnId, "US", "China", "tie") + ", by " + q(prevGap) + " (implied). The lead "
                         + (c.leadChanged().orElse(false) ? "changed" : "did not change") + ".",
-                "本周领先: " + (c.leader() == Leader.FIRST ? "美国" : "中国") + ", 领先 " + q(c.difference()) + "; 前一周领先: "
-                        + (c.previousLeader() == Leader.SECOND ? "中国" : "美国") + ", 领先 " + q(prevGap) + " (推算)。"
+                "本周领先: " + side(c.leader(), usId, cnId, "美国", "中国", "持平") + ", 领先 " + q(c.difference()) + "; 前一周领先: "
+                        + side(c.previousLeader(), usId, cnId, "美国", "中国", "持平") + ", 领先 " + q(prevGap) + " (推算)。"
                         + (c.leadChanged().orElse(false) ? "领先易位。" : "领先未变。")));
+    }
+
+    /** The leader in words: never "China" for a tie or an unknown. */
+    private static String side(Leader l, String us, String cn, String usName, String cnName, String tie) {
+        if (l.is(us)) {
+            return usName;
+        }
+        if (l.is(cn)) {
+            return cnName;
+        }
+        return l.kind() == Leader.Kind.TIE ? tie : "?";
     }
 
     private void claude() {
@@ -267,7 +279,7 @@ final class Briefing {
 
     private void claims() {
         section("Stated claims (details: token-metrics check)", "报道中的论断 (详见: token-metrics check)");
-        List<ClaimCheck> checks = calc.checkAll(data);
+        List<ClaimCheck> checks = io.tokenmetrics.calc.ClaimChecker.create().checkAll(data);
         for (ClaimCheck c : checks) {
             String verdict = c.verdict() == Verdict.CONSISTENT ? t("consistent", "一致")
                     : c.verdict() == Verdict.INCONSISTENT ? t("INCONSISTENT", "不一致") : t("cannot be decided", "无法判定");

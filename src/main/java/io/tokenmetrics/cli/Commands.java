@@ -146,7 +146,7 @@ final class Commands {
             Doc doc = new Doc("check");
             Table t = doc.table("claims", "claim", "fact", "verdict", "stated", "computed", "statement", "explanation", "note");
             StringBuilder text = new StringBuilder();
-            for (ClaimCheck c : calc.checkAll(data)) {
+            for (ClaimCheck c : io.tokenmetrics.calc.ClaimChecker.create().checkAll(data)) {
                 t.row(Cell.text(c.claim().id()), Cell.text(c.claim().fact().orElse("")), Cell.text(c.verdict().name().toLowerCase(java.util.Locale.ROOT)),
                         Cell.of(c.stated(), lang()), Cell.of(c.computed(), lang()), Cell.text(c.claim().statement()),
                         Cell.text(c.explanation()), Cell.text(c.claim().note().orElse("")));
@@ -327,12 +327,12 @@ final class Commands {
             }
             t.row(Cell.text(a.id() + " share of sum %"), Cell.of(c.firstShareOfSum(), lang()));
             t.row(Cell.text(b.id() + " share of sum %"), Cell.of(c.secondShareOfSum(), lang()));
-            t.row(Cell.text("leader"), Cell.text(leaderName(c.leader(), a, b)));
+            t.row(Cell.text("leader"), Cell.text(c.leader()));
             t.row(Cell.text(a.id() + " previous"), Cell.of(c.firstPrevious(), lang()));
             t.row(Cell.text(a.id() + " previous basis"), Cell.text(c.firstPreviousBasis().name().toLowerCase(java.util.Locale.ROOT)));
             t.row(Cell.text(b.id() + " previous"), Cell.of(c.secondPrevious(), lang()));
             t.row(Cell.text(b.id() + " previous basis"), Cell.text(c.secondPreviousBasis().name().toLowerCase(java.util.Locale.ROOT)));
-            t.row(Cell.text("previous leader"), Cell.text(leaderName(c.previousLeader(), a, b)));
+            t.row(Cell.text("previous leader"), Cell.text(c.previousLeader()));
             t.row(Cell.text("lead changed"), Cell.text(c.leadChanged().map(String::valueOf).orElse("unknown")));
             return doc;
         }
@@ -345,15 +345,6 @@ final class Commands {
                 }
             }
             throw new IllegalArgumentException("series " + a.id() + " and " + b.id() + " have no period with a value in both");
-        }
-    }
-
-    static String leaderName(io.tokenmetrics.calc.Leader l, Series a, Series b) {
-        switch (l) {
-            case FIRST: return a.id();
-            case SECOND: return b.id();
-            case TIE: return "tie";
-            default: return "unknown";
         }
     }
 }

@@ -144,8 +144,9 @@ class CalculatorTest {
         assertEquals("4.07T", c.firstPrevious().get().formatRounded(Language.EN, 2));
         assertEquals("5.82T", c.secondPrevious().get().formatRounded(Language.EN, 2));
         // US leads now, China led the week before: the lead changed
-        assertEquals(Leader.FIRST, c.leader());
-        assertEquals(Leader.SECOND, c.previousLeader());
+        assertEquals(Leader.series("openrouter-us-weekly"), c.leader());
+        assertEquals(Leader.series("openrouter-china-weekly"), c.previousLeader());
+        assertEquals("openrouter-us-weekly", c.leader().toString());
         assertEquals(Boolean.TRUE, c.leadChanged().get());
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ClaimCheckTest {
     private static final Dataset D = Dataset.bundled();
-    private static final Calculator C = Calculator.create();
+    private static final ClaimChecker C = ClaimChecker.create();
 
     private static Map<String, ClaimCheck> checks() {
         Map<String, ClaimCheck> m = new LinkedHashMap<>();
@@ -95,7 +95,7 @@ class ClaimCheckTest {
         assertEquals(Verdict.INCONSISTENT, C.check(Claim.multiple("m", "x", from, to, Quantity.parse("30×", Unit.MULTIPLE)), D).verdict());
         assertEquals(Verdict.INCONSISTENT, C.check(Claim.multiple("m", "x", from, to, Quantity.parse("31.4×", Unit.MULTIPLE)), D).verdict());
         // a stricter tolerance turns A13 (5.1% off) inconsistent
-        Calculator strict = Calculator.withApproximateTolerance(new BigDecimal("5"));
+        ClaimChecker strict = ClaimChecker.withApproximateTolerance(new BigDecimal("5"));
         assertEquals(Verdict.INCONSISTENT, strict.check(D.claim("A13").get(), D).verdict());
     }
 }

@@ -104,8 +104,8 @@ public class OpenRouterTest {
                 d.series("openrouter-total"));
         // W16: US (100 + 30) × 7 = 910 vs CN 0 (no Chinese model in the top 50); W15: US 910 vs CN 560
         assertEquals(0, c.secondValue().value().signum());
-        assertEquals(Leader.FIRST, c.leader());
-        assertEquals(Leader.FIRST, c.previousLeader());
+        assertEquals(Leader.series("openrouter-region-us"), c.leader());
+        assertEquals(Leader.series("openrouter-region-us"), c.previousLeader());
         assertEquals(Boolean.FALSE, c.leadChanged().get());
         // shares of the 1015 total: 910 / 1015 = 89.66%
         assertEquals("89.66%", c.firstShareOfTotal().get().formatRounded(io.tokenmetrics.amount.Language.EN, 2));
