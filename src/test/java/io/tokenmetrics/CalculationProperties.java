@@ -101,7 +101,7 @@ class CalculationProperties {
             obs.add(Observation.of(w, Quantity.of(v, Unit.TOKENS)));
             w = w.next();
         }
-        Series s = Series.of("p", "p", "GLOBAL", Measure.TOKENS_PER_WEEK, null, null, obs);
+        Series s = Series.builder("p", Measure.TOKENS_PER_WEEK).subject("p").region("GLOBAL").observations(obs).build();
         List<Change> ch = C.changes(s);
         assertEquals(values.size() - 1, ch.size());
         for (Change c : ch) {

@@ -324,6 +324,19 @@ public final class Calculator {
      *
      * @param whole the whole
      * @param at the period
+     * @param parts the parts, one or more
+     * @return the share
+     * @throws IllegalArgumentException as {@link #share(Series, TimePeriod, List)}
+     */
+    public Share share(Series whole, TimePeriod at, Series... parts) {
+        return share(whole, at, java.util.Arrays.asList(parts));
+    }
+
+    /**
+     * The share at {@code at} of the summed {@code parts} series in the {@code whole} series.
+     *
+     * @param whole the whole
+     * @param at the period
      * @param parts the parts
      * @return the share at {@code at} of the summed {@code parts} series in the {@code whole} series
      */

@@ -37,20 +37,116 @@ public final class Series {
     }
 
     /**
-     * A series. Observations are sorted by period; their values must be in the measure's unit.
+     * A builder for a series with this id and measure; set the subject and region, and for
+     * {@link Measure#TOKENS_PER_ITEM} what one item is.
      *
-     * @param per what one item is, for {@link Measure#TOKENS_PER_ITEM}; otherwise may be null
-     * @param note may be null
-     * @param id the id
-     * @param subject what the series measures
-     * @param region the region code
+     * @param id the id: lower-case kebab case, such as {@code volcano-engine-daily}
      * @param measure the measure
-     * @param observations the observations
-     * @return a series
-     * @throws IllegalArgumentException naming the value for a bad id or region, two observations of
-     *     one period, or a value in another unit than the measure's
+     * @return the builder
+     * @throws NullPointerException if {@code measure} is null
      */
-    public static Series of(String id, String subject, String region, Measure measure, String per, String note,
+    public static Builder builder(String id, Measure measure) {
+        return new Builder(id, Objects.requireNonNull(measure, "measure"));
+    }
+
+    /** Builds a {@link Series}; not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final Measure measure;
+        private String subject;
+        private String region = "GLOBAL";
+        private String per;
+        private String note;
+        private final List<Observation> observations = new ArrayList<>();
+
+        private Builder(String id, Measure measure) {
+            this.id = id;
+            this.measure = measure;
+        }
+
+        /**
+         * What the series measures, in words (required).
+         *
+         * @param s the subject
+         * @return this builder
+         */
+        public Builder subject(String s) {
+            this.subject = s;
+            return this;
+        }
+
+        /**
+         * The region: an upper-case code such as {@code CN}, {@code US}; {@code GLOBAL} unless set.
+         *
+         * @param r the region code
+         * @return this builder
+         */
+        public Builder region(String r) {
+            this.region = r;
+            return this;
+        }
+
+        /**
+         * What one item is, for {@link Measure#TOKENS_PER_ITEM} ("one 15-second 1080p video").
+         *
+         * @param p what one item is, or null
+         * @return this builder
+         */
+        public Builder per(String p) {
+            this.per = p;
+            return this;
+        }
+
+        /**
+         * A note of the data's author.
+         *
+         * @param n the note, or null
+         * @return this builder
+         */
+        public Builder note(String n) {
+            this.note = n;
+            return this;
+        }
+
+        /**
+         * Adds observations, in any order.
+         *
+         * @param o the observations
+         * @return this builder
+         * @throws NullPointerException if one is null
+         */
+        public Builder observations(Observation... o) {
+            return observations(java.util.Arrays.asList(o));
+        }
+
+        /**
+         * Adds observations, in any order.
+         *
+         * @param o the observations
+         * @return this builder
+         * @throws NullPointerException if {@code o} or one of them is null
+         */
+        public Builder observations(List<Observation> o) {
+            for (Observation x : Objects.requireNonNull(o, "observations")) {
+                observations.add(Objects.requireNonNull(x, "observation"));
+            }
+            return this;
+        }
+
+        /**
+         * The series. Observations are sorted by period; their values must be in the measure's unit.
+         *
+         * @return the series
+         * @throws IllegalArgumentException naming the value for a bad id, subject or region, two
+         *     observations of one period, a value in another unit than the measure's, or a period
+         *     that does not fit the measure
+         */
+        public Series build() {
+            return of(id, subject, region, measure, per, note, observations);
+        }
+    }
+
+    static Series of(String id, String subject, String region, Measure measure, String per, String note,
             List<Observation> observations) {
         requireId(id);
         requireText(subject, "subject");
@@ -110,20 +206,6 @@ public final class Series {
             return "price change (" + o.value().get() + ") at " + o.period() + " must be >= -100%";
         }
         return null;
-    }
-
-    /**
-     * A valid series id made from free text: lower case, every run of other characters a single
-     * '-' ("Qwen3.6 Plus" gives "qwen3-6-plus"); "x" for text with no letter or digit. Used where
-     * series are derived from data (usage logs, OpenRouter models).
-     *
-     * @param text the text
-     * @return a valid series id made from free text: lower case, every run of other characters a single '-' ("Qwen3.6 Plus"
-     *     gives "qwen3-6-plus"); "x" for text with no letter or digit
-     */
-    public static String idFrom(String text) {
-        String x = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return x.isEmpty() ? "x" : x;
     }
 
     static String requireId(String id) {

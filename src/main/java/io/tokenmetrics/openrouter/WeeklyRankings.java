@@ -305,7 +305,7 @@ public final class WeeklyRankings {
 
         String of(String prefix, String name) {
             return byName.computeIfAbsent(prefix + "\u0000" + name, k -> {
-                String base = prefix + Series.idFrom(name);
+                String base = prefix + io.tokenmetrics.internal.Ids.from(name);
                 String id = base;
                 for (int n = 2; !used.add(id); n++) {
                     id = base + "-" + n;
@@ -450,7 +450,8 @@ public final class WeeklyRankings {
         List<Series> series = new ArrayList<>();
         for (Map.Entry<String, List<Observation>> e : total.entrySet()) {
             String[] m = meta.get(e.getKey());
-            series.add(Series.of(e.getKey(), m[0], m[1].equals(UNMAPPED) ? "UNMAPPED" : m[1], Measure.TOKENS_PER_WEEK, null, citation, e.getValue()));
+            series.add(Series.builder(e.getKey(), Measure.TOKENS_PER_WEEK).subject(m[0]).region(m[1].equals(UNMAPPED) ? "UNMAPPED" : m[1])
+                    .note(citation).observations(e.getValue()).build());
         }
         for (Map.Entry<String, Map<TimePeriod, Observation>> e : modelObs.entrySet()) {
             String id = ids.of("openrouter-model-", e.getKey());
@@ -461,7 +462,7 @@ public final class WeeklyRankings {
                 }
             }
             String[] m = meta.get(id);
-            series.add(Series.of(id, m[0], m[1], Measure.TOKENS_PER_WEEK, null, citation, list));
+            series.add(Series.builder(id, Measure.TOKENS_PER_WEEK).subject(m[0]).region(m[1]).note(citation).observations(list).build());
         }
         return Dataset.of(series, Collections.singletonList(src), Collections.emptyList());
     }

@@ -133,6 +133,17 @@ public final class UsageAggregator {
         }
 
         /**
+         * The dimensions to group by, in order, such as {@code by("model", "region")}.
+         *
+         * @param dims the dimensions
+         * @return this builder
+         * @throws IllegalArgumentException for an empty or repeated dimension
+         */
+        public Builder by(String... dims) {
+            return by(java.util.Arrays.asList(dims));
+        }
+
+        /**
          * The dimensions to group by, in order (column or field names, such as {@code model}).
          *
          * @param dims the dimensions

@@ -231,12 +231,12 @@ public final class UsageResult {
         List<Series> series = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int regionDim = dimensions.indexOf("region");
-        String base = Series.idFrom(prefix);
+        String base = io.tokenmetrics.internal.Ids.from(prefix);
         // the total's id is taken first: a dimension value "all" becomes <prefix>-all-2
         ids.add(base + "-all");
         if (!dimensions.isEmpty()) {
             for (Map.Entry<List<String>, List<Observation>> e : byDims.entrySet()) {
-                String id = base + "-" + Series.idFrom(String.join("-", e.getKey()));
+                String id = base + "-" + io.tokenmetrics.internal.Ids.from(String.join("-", e.getKey()));
                 String unique = id;
                 for (int n = 2; !ids.add(unique); n++) {
                     unique = id + "-" + n;
@@ -246,14 +246,16 @@ public final class UsageResult {
                     subject.append(i == 0 ? ": " : ", ").append(dimensions.get(i)).append('=').append(e.getKey().get(i));
                 }
                 String region = regionDim >= 0 ? region(e.getKey().get(regionDim)) : "GLOBAL";
-                series.add(Series.of(unique, subject.toString(), region, m, null, "aggregated from a usage log, " + zone, e.getValue()));
+                series.add(Series.builder(unique, m).subject(subject.toString()).region(region).note("aggregated from a usage log, " + zone)
+                        .observations(e.getValue()).build());
             }
         }
         List<Observation> totals = new ArrayList<>();
         for (Map.Entry<TimePeriod, BigInteger> e : all.entrySet()) {
             totals.add(Observation.of(e.getKey(), Quantity.of(new BigDecimal(e.getValue()), Quantity.Unit.TOKENS)));
         }
-        series.add(Series.of(base + "-all", "Usage: all rows", "GLOBAL", m, null, "aggregated from a usage log, " + zone, totals));
+        series.add(Series.builder(base + "-all", m).subject("Usage: all rows").note("aggregated from a usage log, " + zone)
+                .observations(totals).build());
         return Dataset.of(series);
     }
 

@@ -225,7 +225,7 @@ class CalculatorTest {
             obs.add(Observation.of(w, Quantity.of(v, Unit.TOKENS)));
             w = w.next();
         }
-        return Series.of(id, "test", "GLOBAL", Measure.TOKENS_PER_WEEK, null, null, obs);
+        return Series.builder(id, Measure.TOKENS_PER_WEEK).subject("test").region("GLOBAL").observations(obs).build();
     }
 
     @Test
@@ -243,9 +243,9 @@ class CalculatorTest {
                 new Streak(Direction.FALL, 2, p("2026-W14"), p("2026-W16"))), st);
         assertEquals("rose 10 periods in a row (2026-W04 → 2026-W14)", st.get(0).toString());
         // a gap breaks a streak: W04, W05, W07
-        Series gap = Series.of("g", "test", "GLOBAL", Measure.TOKENS_PER_WEEK, null, null, Arrays.asList(
+        Series gap = Series.builder("g", Measure.TOKENS_PER_WEEK).subject("test").region("GLOBAL").observations(Arrays.asList(
                 Observation.of(p("2026-W04"), Quantity.of(1, Unit.TOKENS)), Observation.of(p("2026-W05"), Quantity.of(2, Unit.TOKENS)),
-                Observation.of(p("2026-W07"), Quantity.of(3, Unit.TOKENS))));
+                Observation.of(p("2026-W07"), Quantity.of(3, Unit.TOKENS)))).build();
         assertEquals(Collections.singletonList(new Streak(Direction.RISE, 1, p("2026-W04"), p("2026-W05"))), C.streaks(gap));
     }
 
@@ -261,9 +261,9 @@ class CalculatorTest {
     @Test
     void changesBetweenTwoLowerBoundsAreUndecided() {
         // found by DatasetFuzzTest: >=0 then >=30T: the change is any value, the direction undecided
-        Series s = Series.of("b", "b", "GLOBAL", Measure.TOKENS_PER_WEEK, null, null, Arrays.asList(
+        Series s = Series.builder("b", Measure.TOKENS_PER_WEEK).subject("b").region("GLOBAL").observations(Arrays.asList(
                 Observation.of(p("2026-W15"), Quantity.parse(">=0", Unit.TOKENS)),
-                Observation.of(p("2026-W16"), Quantity.parse(">=30T", Unit.TOKENS))));
+                Observation.of(p("2026-W16"), Quantity.parse(">=30T", Unit.TOKENS)))).build();
         Change c = C.changes(s).get(0);
         assertEquals(Quantity.Shape.UNBOUNDED, c.absolute().shape());
         assertFalse(c.percent().isPresent());

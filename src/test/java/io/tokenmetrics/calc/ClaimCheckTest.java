@@ -68,7 +68,7 @@ class ClaimCheckTest {
             obs.add(Observation.of(w, Quantity.of(v, Unit.TOKENS)));
             w = w.next();
         }
-        return Series.of(id, "test", "GLOBAL", Measure.TOKENS_PER_WEEK, null, null, obs);
+        return Series.builder(id, Measure.TOKENS_PER_WEEK).subject("test").region("GLOBAL").observations(obs).build();
     }
 
     @Test

@@ -241,15 +241,12 @@ class DatasetTest {
     void seriesValidation() {
         Observation o = Observation.of(TimePeriod.parse("2026-W16"), Quantity.parse("1%", Quantity.Unit.PERCENT));
         assertEquals("series x: value (1%) at 2026-W16 is in PERCENT, the measure tokens/week counts TOKENS",
-                assertThrows(IllegalArgumentException.class, () -> Series.of("x", "X", "CN", Measure.TOKENS_PER_WEEK, null, null,
-                        Collections.singletonList(o))).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Series.builder("x", Measure.TOKENS_PER_WEEK).subject("X").region("CN").observations(Collections.singletonList(o)).build()).getMessage());
         assertEquals("region (cn) must be an upper-case code such as CN, US, GLOBAL",
-                assertThrows(IllegalArgumentException.class, () -> Series.of("x", "X", "cn", Measure.TOKENS_PER_WEEK, null, null,
-                        Collections.<Observation>emptyList())).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Series.builder("x", Measure.TOKENS_PER_WEEK).subject("X").region("cn").observations(Collections.<Observation>emptyList()).build()).getMessage());
         assertFalse(Dataset.bundled().find("nope").isPresent());
         Observation negative = Observation.of(TimePeriod.parse("2026-W16"), Quantity.parse("-5T", Quantity.Unit.TOKENS));
         assertEquals("series x: value (-5T) at 2026-W16 may be negative; a tokens/week figure cannot be",
-                assertThrows(IllegalArgumentException.class, () -> Series.of("x", "X", "CN", Measure.TOKENS_PER_WEEK, null, null,
-                        Collections.singletonList(negative))).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Series.builder("x", Measure.TOKENS_PER_WEEK).subject("X").region("CN").observations(Collections.singletonList(negative)).build()).getMessage());
     }
 }
