@@ -18,8 +18,7 @@ import java.util.List;
  * CSV: one table's header and rows; several tables get a leading {@code table} column.
  */
 final class Doc {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectMapper JSON = io.tokenmetrics.internal.Json.MAPPER;
 
     final String command;
     final List<Table> tables = new ArrayList<>();

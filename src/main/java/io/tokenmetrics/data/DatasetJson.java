@@ -38,21 +38,7 @@ import java.util.Set;
 final class DatasetJson {
     static final String FORMAT = "token-metrics-dataset/1";
 
-    /** One mapper for the whole library, configured once: limits are deliberate, not Jackson's defaults. */
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(32)
-                    .maxNumberLength(40)
-                    .maxStringLength(1_000_000)
-                    .maxDocumentLength(256L * 1024 * 1024)
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = io.tokenmetrics.internal.Json.MAPPER;
 
     private DatasetJson() {
     }

@@ -27,8 +27,7 @@ import java.util.TreeMap;
  * are required and checked, each error naming the file and JSON path. Immutable.
  */
 public final class RankingsData {
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(40).build()).build());
+    private static final ObjectMapper JSON = io.tokenmetrics.internal.Json.MAPPER;
 
     private final Map<String, DailyRow> rows;
 

@@ -26,10 +26,7 @@ final class FlatJson {
      * The fast path's factory: the same limits, without Jackson's duplicate detection (a hash set
      * per object); a wanted field seen twice sends the line to the tree path, which reports it.
      */
-    private static final com.fasterxml.jackson.core.JsonFactory FAST = com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(40)
-                    .maxStringLength(JsonRecords.MAX_LINE).build())
-            .build();
+    private static final com.fasterxml.jackson.core.JsonFactory FAST = io.tokenmetrics.internal.Json.STREAMING;
 
     private final Map<String, int[]> wanted = new HashMap<>();
     private final int columns;

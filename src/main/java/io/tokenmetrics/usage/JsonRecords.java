@@ -34,12 +34,10 @@ final class JsonRecords extends RowCounts {
     static final int MAX_LINE = 64 << 20;
     /** Records held while no record has yet decided the file's source. */
     private static final int MAX_UNDECIDED = 10_000;
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(40).maxStringLength(MAX_LINE).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build())
-            // fractions as written: a double would turn 1776074400.75 into 1.77607440075E9
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final ObjectMapper MAPPER = io.tokenmetrics.internal.Json.MAPPER;
+    /** Trees one value at a time: a second value on a line, or the next document, is this reader's to judge. */
+    private static final com.fasterxml.jackson.databind.ObjectReader TREES = MAPPER.reader()
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final UsageAggregator agg;
     private final UsageAggregator.Run run;
@@ -233,7 +231,7 @@ final class JsonRecords extends RowCounts {
             }
             JsonNode node;
             try (JsonParser p = MAPPER.getFactory().createParser(buf, start, end - start)) {
-                node = MAPPER.readTree(p);
+                node = TREES.readTree(p);
                 if (p.nextToken() != null) {
                     bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
                     continue;
@@ -264,7 +262,7 @@ final class JsonRecords extends RowCounts {
         try (JsonParser p = MAPPER.getFactory().createParser(in)) {
             while (p.nextToken() != null) {
                 long line = firstLine - 1 + p.currentTokenLocation().getLineNr();
-                JsonNode node = MAPPER.readTree(p);
+                JsonNode node = TREES.readTree(p);
                 records(node, line, "");
             }
         } catch (JsonProcessingException e) {

@@ -213,8 +213,8 @@ class DatasetTest {
             b.append('[');
         }
         DatasetException e = assertThrows(MalformedDatasetException.class, () -> read(b.toString()));
-        assertEquals("test.json: 1:34: input exceeds a reading limit: Document nesting depth (33) exceeds the maximum allowed"
-                + " (32, from `StreamReadConstraints.getMaxNestingDepth()`)", e.getMessage());
+        assertEquals("test.json: 1:66: input exceeds a reading limit: Document nesting depth (65) exceeds the maximum allowed"
+                + " (64, from `StreamReadConstraints.getMaxNestingDepth()`)", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,55 @@
+package io.tokenmetrics.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Jackson, configured once for the whole library: one set of reading limits, chosen on purpose
+ * rather than left at Jackson's defaults, and one mapper. Every JSON the library reads (datasets,
+ * OpenRouter responses, usage logs and exports) goes through these.
+ */
+public final class Json {
+    /**
+     * The reading limits: nesting 64 deep (an OTLP file nests about 10), numbers of at most 40
+     * digits (a 64-bit count has 19), strings up to 64 MiB (Claude Code writes whole tool results
+     * into one line), documents up to 256 MiB.
+     */
+    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxNumberLength(40)
+            .maxStringLength(64 << 20)
+            .maxDocumentLength(256L << 20)
+            .build();
+
+    /** The factory: the limits, a key given twice is an error, and errors quote the input. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(LIMITS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    /**
+     * The same limits without duplicate detection, which keeps a hash set for every object: for
+     * the usage path's streaming reader only, which detects a field it reads twice itself.
+     */
+    public static final JsonFactory STREAMING = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+
+    /**
+     * The mapper: exact numbers (BigDecimal and BigInteger, never double), trailing tokens after
+     * a document refused, indented output, and the caller's streams left open.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private Json() {
+    }
+}
