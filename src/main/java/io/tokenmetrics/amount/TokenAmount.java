@@ -148,7 +148,11 @@ public final class TokenAmount implements Comparable<TokenAmount> {
      * @throws ArithmeticException if the sum exceeds {@link Long#MAX_VALUE}
      */
     public TokenAmount plus(TokenAmount other) {
-        return of(Math.addExact(tokens, other.tokens));
+        long sum = tokens + other.tokens;
+        if (((tokens ^ sum) & (other.tokens ^ sum)) < 0) {
+            throw new ArithmeticException("overflow: " + tokens + " + " + other.tokens + " passes " + Long.MAX_VALUE + " tokens");
+        }
+        return of(sum);
     }
 
     /**

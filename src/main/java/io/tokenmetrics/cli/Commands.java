@@ -50,7 +50,12 @@ final class Commands {
         Dataset dataset() {
             Dataset d = Dataset.bundled();
             for (Path p : data) {
-                Dataset more = Dataset.read(p);
+                Dataset more;
+                try {
+                    more = Dataset.read(p);
+                } catch (java.io.IOException e) {
+                    throw new CliException(Main.DATA_ERROR, p + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+                }
                 try {
                     d = d.merge(more);
                 } catch (IllegalArgumentException e) {

@@ -62,7 +62,11 @@ final class OpenRouterCommand extends Commands.Base {
         }
         RankingsData rows = RankingsData.empty();
         for (Path f : files) {
-            rows = rows.merge(RankingsData.read(f));
+            try {
+                rows = rows.merge(RankingsData.read(f));
+            } catch (java.io.IOException e) {
+                throw new CliException(Main.DATA_ERROR, f + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            }
         }
         if (fetch) {
             if (from == null || to == null) {
@@ -82,7 +86,11 @@ final class OpenRouterCommand extends Commands.Base {
         }
         RegionTable table = RegionTable.bundled();
         if (regions != null) {
-            table = table.withOverrides(regions);
+            try {
+                table = table.withOverrides(regions);
+            } catch (java.io.IOException e) {
+                throw new CliException(Main.DATA_ERROR, regions + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            }
         }
         WeeklyRankings w = WeeklyRankings.of(rows, table);
         Doc doc = new Doc("openrouter");

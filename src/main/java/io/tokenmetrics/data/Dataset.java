@@ -108,17 +108,17 @@ public final class Dataset {
      *
      * @param file the file
      * @return the dataset
-     * @throws MalformedDatasetException if the file is missing, unreadable or not JSON, with line and column
+     * @throws IOException if the file cannot be opened or read ({@link java.nio.file.NoSuchFileException},
+     *     {@link java.nio.file.AccessDeniedException}…): I/O stays I/O
+     * @throws MalformedDatasetException if it is not JSON, with line and column
      * @throws InvalidDatasetException if it is JSON but not a valid dataset, with the JSON path
      */
-    public static Dataset read(Path file) {
-        String name = file.toString();
+    public static Dataset read(Path file) throws IOException {
+        String name = Objects.requireNonNull(file, "file").toString();
         try (InputStream in = Files.newInputStream(file)) {
             return DatasetJson.read(in, name);
-        } catch (NoSuchFileException e) {
-            throw new MalformedDatasetException(name, "1:1", "no such file", e);
-        } catch (IOException e) {
-            throw new MalformedDatasetException(name, "1:1", "cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -54,7 +54,8 @@ final class DatasetJson {
         } catch (JsonProcessingException e) {
             throw new MalformedDatasetException(name, where(e, parser), "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new MalformedDatasetException(name, "1:1", "cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            // the stream failed, not the JSON: I/O stays I/O
+            throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         } catch (NumberFormatException e) {
             // found by fuzzing: a float whose exponent does not fit a BigDecimal escapes Jackson unwrapped
             String at = parser == null ? "1:1" : parser.currentTokenLocation().getLineNr() + ":" + parser.currentTokenLocation().getColumnNr();

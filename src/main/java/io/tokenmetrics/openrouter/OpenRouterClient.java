@@ -123,16 +123,16 @@ public final class OpenRouterClient {
                     continue;
                 }
                 if (code == 401 || code == 403) {
-                    throw new OpenRouterException(url + ": OpenRouter refused the API key (HTTP " + code + ")");
+                    throw new RequestFailedException(url + ": OpenRouter refused the API key (HTTP " + code + ")");
                 }
                 if (code != 200) {
-                    throw new OpenRouterException(url + ": HTTP " + code + (code == 429 ? " (rate limited, gave up after 3 retries)" : ""));
+                    throw new RequestFailedException(url + ": HTTP " + code + (code == 429 ? " (rate limited, gave up after 3 retries)" : ""));
                 }
                 try (InputStream in = c.getInputStream()) {
                     return RankingsData.parse(new ByteArrayInputStream(readBounded(in, url)), url);
                 }
             } catch (IOException e) {
-                throw new OpenRouterException(url + ": " + e.getMessage(), e);
+                throw new RequestFailedException(url + ": " + e.getMessage(), e);
             } finally {
                 if (c != null) {
                     c.disconnect();
@@ -147,7 +147,7 @@ public final class OpenRouterClient {
         int n;
         while ((n = in.read(b)) > 0) {
             if (out.size() + n > MAX_BODY) {
-                throw new OpenRouterException(url + ": response larger than " + MAX_BODY + " bytes");
+                throw new RequestFailedException(url + ": response larger than " + MAX_BODY + " bytes");
             }
             out.write(b, 0, n);
         }
@@ -170,7 +170,7 @@ public final class OpenRouterClient {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OpenRouterException("interrupted while waiting for the rate limit", e);
+            throw new RequestFailedException("interrupted while waiting for the rate limit", e);
         }
     }
 }

@@ -1,7 +1,12 @@
 package io.tokenmetrics.openrouter;
 
-/** A response that cannot be read, or a request that failed: the message names the file or URL and the reason. */
-public final class OpenRouterException extends RuntimeException {
+/**
+ * An OpenRouter error: the message names the file or URL and the reason. A request that failed
+ * is a {@link RequestFailedException}; a response that cannot be read, or whose fields are
+ * invalid, a {@link MalformedResponseException}; anything else (a region table file, a sum past
+ * the limit) this type itself.
+ */
+public class OpenRouterException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     OpenRouterException(String message) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,14 +48,14 @@ public final class RankingsData {
      *
      * @param file the file
      * @return the rows of the response
+     * @throws IOException if the file cannot be opened or read: I/O stays I/O
+     * @throws MalformedResponseException if it is not a valid response, with the JSON path
      */
-    public static RankingsData read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    public static RankingsData read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(java.util.Objects.requireNonNull(file, "file"))) {
             return parse(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new OpenRouterException(file + ": no such file");
-        } catch (IOException e) {
-            throw new OpenRouterException(file + ": cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -73,29 +72,29 @@ public final class RankingsData {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage();
-            throw new OpenRouterException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ")
+            throw new MalformedResponseException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ")
                     + "malformed JSON: " + (m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m), e);
         } catch (IOException e) {
-            throw new OpenRouterException(name + ": cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         }
         if (root == null || !root.isObject()) {
-            throw new OpenRouterException(name + ": $: expected a JSON object with \"data\" and \"meta\"");
+            throw new MalformedResponseException(name + ": $: expected a JSON object with \"data\" and \"meta\"");
         }
         JsonNode meta = root.get("meta");
         if (meta == null || !meta.isObject() || !meta.path("as_of").isTextual()) {
-            throw new OpenRouterException(name + ": $.meta.as_of: missing; every figure must be cited with its as_of time");
+            throw new MalformedResponseException(name + ": $.meta.as_of: missing; every figure must be cited with its as_of time");
         }
         String asOf = meta.get("as_of").textValue();
         java.time.Instant asOfInstant;
         try {
             asOfInstant = java.time.OffsetDateTime.parse(asOf).toInstant();
         } catch (DateTimeParseException e) {
-            throw new OpenRouterException(name + ": $.meta.as_of: \"" + abbreviate(asOf) + "\" is not an ISO-8601 time with an offset"
+            throw new MalformedResponseException(name + ": $.meta.as_of: \"" + abbreviate(asOf) + "\" is not an ISO-8601 time with an offset"
                     + " (2026-04-20T02:00:00Z); every figure must be cited with it", e);
         }
         JsonNode data = root.get("data");
         if (data == null || !data.isArray()) {
-            throw new OpenRouterException(name + ": $.data: expected an array");
+            throw new MalformedResponseException(name + ": $.data: expected an array");
         }
         Map<String, DailyRow> rows = new TreeMap<>();
         for (int i = 0; i < data.size(); i++) {
@@ -105,27 +104,27 @@ public final class RankingsData {
             String slug = text(r, name, p, "model_permaslug");
             JsonNode t = r.get("total_tokens");
             if (t == null || !(t.isTextual() || t.isIntegralNumber())) {
-                throw new OpenRouterException(name + ": " + p + ".total_tokens: expected a string of digits, found " + (t == null ? "nothing" : t.toString()));
+                throw new MalformedResponseException(name + ": " + p + ".total_tokens: expected a string of digits, found " + (t == null ? "nothing" : t.toString()));
             }
             String digits = t.asText();
             long tokens;
             if (!digits.matches("[0-9]{1,19}")) {
-                throw new OpenRouterException(name + ": " + p + ".total_tokens: \"" + abbreviate(digits) + "\" is not a whole number of tokens");
+                throw new MalformedResponseException(name + ": " + p + ".total_tokens: \"" + abbreviate(digits) + "\" is not a whole number of tokens");
             }
             try {
                 tokens = Long.parseLong(digits);
             } catch (NumberFormatException e) {
-                throw new OpenRouterException(name + ": " + p + ".total_tokens: \"" + digits + "\" is larger than " + Long.MAX_VALUE, e);
+                throw new MalformedResponseException(name + ": " + p + ".total_tokens: \"" + digits + "\" is larger than " + Long.MAX_VALUE, e);
             }
             LocalDate d;
             try {
                 d = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new OpenRouterException(name + ": " + p + ".date: \"" + abbreviate(date) + "\" is not a date (YYYY-MM-DD)", e);
+                throw new MalformedResponseException(name + ": " + p + ".date: \"" + abbreviate(date) + "\" is not a date (YYYY-MM-DD)", e);
             }
             DailyRow row = new DailyRow(d, slug, tokens, asOf, asOfInstant);
             if (rows.put(key(row), row) != null) {
-                throw new OpenRouterException(name + ": " + p + ": " + d + " " + slug + " appears twice in one response");
+                throw new MalformedResponseException(name + ": " + p + ": " + d + " " + slug + " appears twice in one response");
             }
         }
         return new RankingsData(rows);
@@ -138,7 +137,7 @@ public final class RankingsData {
     private static String text(JsonNode r, String name, String p, String field) {
         JsonNode v = r == null ? null : r.get(field);
         if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new OpenRouterException(name + ": " + p + "." + field + ": expected a non-empty string, found " + (v == null ? "nothing" : abbreviate(v.toString())));
+            throw new MalformedResponseException(name + ": " + p + "." + field + ": expected a non-empty string, found " + (v == null ? "nothing" : abbreviate(v.toString())));
         }
         return v.textValue();
     }

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
@@ -47,16 +46,14 @@ public final class RegionTable {
      *
      * @param file the file
      * @return this table with the entries of {@code file} added or replacing
+     * @throws IOException if the file cannot be opened or read: I/O stays I/O
+     * @throws OpenRouterException for an entry that is not {@code author=REGION}
      */
-    public RegionTable withOverrides(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    public RegionTable withOverrides(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(java.util.Objects.requireNonNull(file, "file"))) {
             Map<String, String> m = new TreeMap<>(regions);
             m.putAll(load(in, file.toString()));
             return new RegionTable(m);
-        } catch (NoSuchFileException e) {
-            throw new OpenRouterException(file + ": no such file");
-        } catch (IOException e) {
-            throw new OpenRouterException(file + ": cannot read: " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         }
     }
 

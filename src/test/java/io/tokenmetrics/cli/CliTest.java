@@ -287,7 +287,7 @@ class CliTest {
 
         CliRun missing = CliRun.of("list", "--data", dir.resolve("none.json").toString());
         assertEquals(1, missing.code);
-        assertEquals("token-metrics: " + dir.resolve("none.json") + ": 1:1: no such file\n", missing.err);
+        assertEquals("token-metrics: " + dir.resolve("none.json") + ": no such file or directory\n", missing.err);
 
         for (CliRun r : new CliRun[] {unknown, period, option, format, mixed, data, missing}) {
             assertFalse(r.err.contains("\tat "), r.err);

@@ -232,9 +232,11 @@ class DatasetTest {
     }
 
     @Test
-    void aMissingFileIsAClearError() {
-        DatasetException e = assertThrows(DatasetException.class, () -> Dataset.read(Paths.get("no/such/file.json")));
-        assertEquals("no/such/file.json: 1:1: no such file", e.getMessage());
+    void aMissingFileIsAnIoErrorNotMalformedInput() {
+        // I/O stays I/O: the file's absence says nothing about its JSON
+        java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> Dataset.read(Paths.get("no/such/file.json")));
+        assertEquals("no/such/file.json", e.getFile());
     }
 
     @Test
