@@ -190,6 +190,7 @@ public final class Quantity {
      *     be negative, trailing text
      */
     public static Quantity parse(CharSequence text, Unit unit) {
+        Objects.requireNonNull(text, "text");
         Objects.requireNonNull(unit, "unit");
         if (text == null) {
             throw new AmountParseException("text is null", "", 0);
@@ -662,6 +663,7 @@ public final class Quantity {
      * @return exact formatting in {@code language}; {@link #parse} reads it back
      */
     public String format(Language language) {
+        Objects.requireNonNull(language, "language");
         return render(language, -1);
     }
 
@@ -674,6 +676,7 @@ public final class Quantity {
      * @return the rounded text
      */
     public String formatRounded(Language language, int decimals) {
+        Objects.requireNonNull(language, "language");
         if (decimals < 0) {
             throw new IllegalArgumentException("decimals (" + decimals + ") must be >= 0");
         }
@@ -689,6 +692,7 @@ public final class Quantity {
      * @return the rounded text, signed
      */
     public String formatSigned(Language language, int decimals) {
+        Objects.requireNonNull(language, "language");
         String s = formatRounded(language, decimals);
         if (lower == null || lower.signum() <= 0 || shape() == Shape.AT_LEAST) {
             return s;

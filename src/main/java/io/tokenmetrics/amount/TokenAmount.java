@@ -72,6 +72,7 @@ public final class TokenAmount implements Comparable<TokenAmount> {
      * @throws AmountParseException with the input and the index of the first offending character
      */
     public static TokenAmount parse(CharSequence text) {
+        Objects.requireNonNull(text, "text");
         if (text == null) {
             throw new AmountParseException("text is null", "", 0);
         }
@@ -165,6 +166,7 @@ public final class TokenAmount implements Comparable<TokenAmount> {
      *     decimals as needed and no more ("20.6T", "20.6万亿", "1000亿" in Chinese because 万亿 would be below one)
      */
     public String format(Language language) {
+        Objects.requireNonNull(language, "language");
         return Magnitudes.format(toBigDecimal(), language);
     }
 

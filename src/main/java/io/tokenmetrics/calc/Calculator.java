@@ -64,6 +64,9 @@ public final class Calculator {
      *     {@code from} is not before {@code to}
      */
     public Growth growth(Series series, TimePeriod from, TimePeriod to) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         return growth(series, from, series, to);
     }
 
@@ -74,6 +77,7 @@ public final class Calculator {
      * @return growth from the first to the last observation with a value
      */
     public Growth growth(Series series) {
+        Objects.requireNonNull(series, "series");
         List<Observation> v = valued(series);
         if (v.size() < 2) {
             throw new IllegalArgumentException("series " + series.id() + " has " + v.size()
@@ -94,6 +98,10 @@ public final class Calculator {
      *     {@link #convert}), a missing observation or value, or periods out of order
      */
     public Growth growth(Series fromSeries, TimePeriod from, Series toSeries, TimePeriod to) {
+        Objects.requireNonNull(fromSeries, "fromSeries");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(toSeries, "toSeries");
+        Objects.requireNonNull(to, "to");
         requireSameMeasure(fromSeries, toSeries);
         Observation a = valuedAt(fromSeries, from);
         Observation b = valuedAt(toSeries, to);
@@ -138,6 +146,7 @@ public final class Calculator {
      * @return the changes, oldest first
      */
     public List<Change> changes(Series series) {
+        Objects.requireNonNull(series, "series");
         List<Observation> v = valued(series);
         List<Change> out = new ArrayList<>();
         for (int i = 1; i < v.size(); i++) {
@@ -160,6 +169,7 @@ public final class Calculator {
      * @return the runs of consecutive rises, falls or flat changes, in order
      */
     public List<Streak> streaks(Series series) {
+        Objects.requireNonNull(series, "series");
         List<Streak> out = new ArrayList<>();
         Direction dir = null;
         int len = 0;
@@ -204,6 +214,8 @@ public final class Calculator {
      * @throws IllegalArgumentException if the change may be -100% or less (no previous value gives it)
      */
     public Quantity impliedPrevious(Quantity current, Quantity changePercent) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(changePercent, "changePercent");
         return current.dividedBy(changeFactor(changePercent), current.unit());
     }
 
@@ -215,6 +227,8 @@ public final class Calculator {
      * @return the value after applying a change to a previous value: {@code previous × (1 + change/100)}
      */
     public Quantity applyChange(Quantity previous, Quantity changePercent) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(changePercent, "changePercent");
         return previous.times(changeFactor(changePercent), previous.unit());
     }
 
@@ -227,6 +241,8 @@ public final class Calculator {
      * @throws IllegalArgumentException if {@code previous} is zero or may be zero
      */
     public Quantity impliedChange(Quantity previous, Quantity current) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(current, "current");
         Optional<Quantity> m = ratio(current, previous);
         if (!m.isPresent()) {
             throw new IllegalArgumentException("previous (" + previous + ") is zero or may be zero: the change in percent is undefined");
@@ -253,11 +269,14 @@ public final class Calculator {
      * @param first the first series
      * @param second the second series
      * @param at the period
-     * @param total the series of the total
+     * @param total the series of the total, or null for none
      * @return the comparison
      * @throws IllegalArgumentException for different measures, or a missing observation or value at {@code at}
      */
     public Comparison compare(Series first, Series second, TimePeriod at, Series total) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
+        Objects.requireNonNull(at, "at");
         requireSameMeasure(first, second);
         Quantity t = null;
         if (total != null) {
@@ -304,6 +323,8 @@ public final class Calculator {
      * @throws IllegalArgumentException if there are no parts, units differ, or the whole may be zero
      */
     public Share share(List<Quantity> parts, Quantity whole) {
+        Objects.requireNonNull(parts, "parts");
+        Objects.requireNonNull(whole, "whole");
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("parts must not be empty");
         }
@@ -329,6 +350,9 @@ public final class Calculator {
      * @throws IllegalArgumentException as {@link #share(Series, TimePeriod, List)}
      */
     public Share share(Series whole, TimePeriod at, Series... parts) {
+        Objects.requireNonNull(whole, "whole");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(parts, "parts");
         return share(whole, at, java.util.Arrays.asList(parts));
     }
 
@@ -341,6 +365,9 @@ public final class Calculator {
      * @return the share at {@code at} of the summed {@code parts} series in the {@code whole} series
      */
     public Share share(Series whole, TimePeriod at, List<Series> parts) {
+        Objects.requireNonNull(whole, "whole");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(parts, "parts");
         List<Quantity> values = new ArrayList<>();
         for (Series p : parts) {
             requireSameMeasure(p, whole);
@@ -361,6 +388,8 @@ public final class Calculator {
      * @throws IllegalArgumentException if the rate may be -100% or less
      */
     public Quantity project(Quantity value, Quantity annualRatePercent, double years) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(annualRatePercent, "annualRatePercent");
         Quantity m = multipleForAnnualRate(annualRatePercent, years);
         return value.times(m, value.unit());
     }
@@ -375,6 +404,10 @@ public final class Calculator {
      * @return the value at period {@code to} projected from {@code value} at {@code from}
      */
     public Quantity project(Quantity value, TimePeriod from, TimePeriod to, Quantity annualRatePercent) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(annualRatePercent, "annualRatePercent");
         return project(value, annualRatePercent, TimePeriod.yearsBetween(from, to));
     }
 
@@ -390,6 +423,9 @@ public final class Calculator {
      * @throws IllegalArgumentException if the rate may be 0% or less, or either value may be zero
      */
     public Quantity yearsToReach(Quantity from, Quantity target, Quantity annualRatePercent) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(annualRatePercent, "annualRatePercent");
         Quantity rate = requirePositiveRate(annualRatePercent);
         Quantity ratio = ratio(target, from).orElseThrow(() ->
                 new IllegalArgumentException("from (" + from + ") is zero or may be zero"));
@@ -409,6 +445,7 @@ public final class Calculator {
      * @return the years to double at {@code annualRatePercent}: {@code ln 2 / ln(1 + r/100)}
      */
     public Quantity doublingTime(Quantity annualRatePercent) {
+        Objects.requireNonNull(annualRatePercent, "annualRatePercent");
         Quantity rate = requirePositiveRate(annualRatePercent);
         return map(rate, r -> Math.log(2) / Math.log1p(r / 100.0), Unit.NUMBER, true);
     }
@@ -424,6 +461,7 @@ public final class Calculator {
      * @throws IllegalArgumentException if {@code years} is not positive and finite
      */
     public Quantity annualRateForMultiple(Quantity multiple, double years) {
+        Objects.requireNonNull(multiple, "multiple");
         if (!(years > 0) || Double.isInfinite(years)) {
             throw new IllegalArgumentException("years (" + years + ") must be > 0");
         }
@@ -438,6 +476,7 @@ public final class Calculator {
      * @return the multiple that {@code annualRatePercent} compounds to over {@code years}: {@code (1 + r/100)^years}
      */
     public Quantity multipleForAnnualRate(Quantity annualRatePercent, double years) {
+        Objects.requireNonNull(annualRatePercent, "annualRatePercent");
         if (Double.isNaN(years) || Double.isInfinite(years)) {
             throw new IllegalArgumentException("years (" + years + ") must be finite");
         }
@@ -470,6 +509,10 @@ public final class Calculator {
      *     total is not at a month or year period (an approximate point has no length)
      */
     public Quantity convert(Quantity value, Measure from, TimePeriod period, Measure to) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(to, "to");
         if (!from.isTokenFlow() || !to.isTokenFlow()) {
             throw new IllegalArgumentException("cannot convert " + from + " to " + to + ": only token flows (tokens/day, /week, /month, /year) have a cadence");
         }
@@ -488,6 +531,8 @@ public final class Calculator {
      * @throws IllegalArgumentException if the share may be zero or is not in percent
      */
     public Quantity scaleByShare(Quantity part, Quantity sharePercent) {
+        Objects.requireNonNull(part, "part");
+        Objects.requireNonNull(sharePercent, "sharePercent");
         requireUnit(sharePercent, Unit.PERCENT, "share");
         if (!sharePercent.isAbove(BigDecimal.ZERO)) {
             throw new IllegalArgumentException("share (" + sharePercent + ") must be greater than 0%");

@@ -169,6 +169,9 @@ public final class Claim {
      * @return "{@code to} is {@code stated} (a multiple) times {@code from}"
      */
     public static Claim multiple(String id, String statement, Ref from, Ref to, Quantity stated) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(stated, "stated");
         requireUnit(stated, Quantity.Unit.MULTIPLE, "stated multiple");
         return new Claim(id, Kind.MULTIPLE, statement, stated, Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"),
                 null, null, null, null, null, 0, 0, 0, null);
@@ -185,6 +188,9 @@ public final class Claim {
      * @return "compound annual growth from {@code from} to {@code to} is {@code stated} percent"
      */
     public static Claim annualGrowth(String id, String statement, Ref from, Ref to, Quantity stated) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(stated, "stated");
         requireUnit(stated, Quantity.Unit.PERCENT, "stated annual growth");
         return new Claim(id, Kind.ANNUAL_GROWTH, statement, stated, Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"),
                 null, null, null, null, null, 0, 0, 0, null);
@@ -202,6 +208,10 @@ public final class Claim {
      * @return "{@code series} rose {@code rises} periods in a row, then fell {@code falls} in a row, to {@code at}"
      */
     public static Claim streak(String id, String statement, String series, TimePeriod at, int rises, int falls) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(at, "at");
         if (rises < 0 || falls < 0 || rises + falls == 0) {
             throw new IllegalArgumentException("rises (" + rises + ") and falls (" + falls + ") must be >= 0 and not both 0");
         }
@@ -220,6 +230,11 @@ public final class Claim {
      * @return "the sum of {@code parts} is more than {@code threshold} percent of {@code whole}"
      */
     public static Claim shareAbove(String id, String statement, List<Ref> parts, Ref whole, Quantity threshold) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(parts, "parts");
+        Objects.requireNonNull(whole, "whole");
+        Objects.requireNonNull(threshold, "threshold");
         requireUnit(threshold, Quantity.Unit.PERCENT, "threshold");
         if (parts == null || parts.isEmpty()) {
             throw new IllegalArgumentException("parts must not be empty");
@@ -240,6 +255,11 @@ public final class Claim {
      * @return "{@code leader} is ahead of {@code other} at {@code at} for the first time in {@code periods} periods"
      */
     public static Claim firstAhead(String id, String statement, String leader, String other, TimePeriod at, int periods) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(leader, "leader");
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(at, "at");
         if (periods < 1) {
             throw new IllegalArgumentException("periods (" + periods + ") must be >= 1");
         }
@@ -256,6 +276,9 @@ public final class Claim {
      * @return a statement that no published figure can test, with the reason
      */
     public static Claim untestable(String id, String statement, String reason) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(reason, "reason");
         return new Claim(id, Kind.UNTESTABLE, statement, null, null, null, null, null, null, null, null, 0, 0, 0,
                 Series.requireText(reason, "reason"));
     }

@@ -48,6 +48,9 @@ public final class Dataset {
      * @throws IllegalArgumentException if two series, sources or claims share an id
      */
     public static Dataset of(Collection<Series> series, Collection<Source> sources, Collection<Claim> claims) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(claims, "claims");
         Map<String, Series> s = new LinkedHashMap<>();
         for (Series x : series) {
             if (s.put(x.id(), x) != null) {
@@ -76,6 +79,7 @@ public final class Dataset {
      * @return a dataset of these series alone
      */
     public static Dataset of(Collection<Series> series) {
+        Objects.requireNonNull(series, "series");
         return of(series, Collections.<Source>emptyList(), Collections.<Claim>emptyList());
     }
 
@@ -130,6 +134,7 @@ public final class Dataset {
      * @return the dataset
      */
     public static Dataset read(InputStream in, String name) {
+        Objects.requireNonNull(in, "in");
         return DatasetJson.read(in, Objects.requireNonNull(name, "name"));
     }
 
@@ -140,6 +145,7 @@ public final class Dataset {
      * @throws IOException if writing fails
      */
     public void write(OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
         DatasetJson.write(this, out);
     }
 
@@ -174,6 +180,7 @@ public final class Dataset {
      * @return the series with {@code id}, if any
      */
     public Optional<Series> find(String id) {
+        Objects.requireNonNull(id, "id");
         return Optional.ofNullable(series.get(id));
     }
 
@@ -185,6 +192,7 @@ public final class Dataset {
      * @throws UnknownSeriesException naming the id and the closest ids this dataset has
      */
     public Series series(String id) {
+        Objects.requireNonNull(id, "id");
         Series s = series.get(id);
         if (s == null) {
             throw new UnknownSeriesException(id, "no series \"" + id + "\"" + suggestions(id));
@@ -259,6 +267,7 @@ public final class Dataset {
      * @return the claim with {@code id}, if any
      */
     public Optional<Claim> claim(String id) {
+        Objects.requireNonNull(id, "id");
         return Optional.ofNullable(claims.get(id));
     }
 
@@ -271,6 +280,7 @@ public final class Dataset {
      * @throws IllegalArgumentException naming an id that the two define differently
      */
     public Dataset merge(Dataset other) {
+        Objects.requireNonNull(other, "other");
         return new Dataset(mergeMaps(series, other.series, "series"), mergeMaps(sources, other.sources, "source"),
                 mergeMaps(claims, other.claims, "claim"));
     }

@@ -1,6 +1,7 @@
 package io.tokenmetrics.data;
 
 import io.tokenmetrics.amount.Quantity;
+import java.util.Objects;
 
 /**
  * What a series counts and over what span. Figures of different measures are never compared
@@ -79,6 +80,7 @@ public enum Measure {
      * @return the measure of identifier {@code id}, or an error that lists the valid ones
      */
     public static Measure fromId(String id) {
+        Objects.requireNonNull(id, "id");
         for (Measure m : values()) {
             if (m.id.equals(id)) {
                 return m;

@@ -76,6 +76,8 @@ public final class Observation {
      * @return an observation of {@code value} at {@code period}, status reported, without source
      */
     public static Observation of(TimePeriod period, Quantity value) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(value, "value");
         return builder(period, value).build();
     }
 

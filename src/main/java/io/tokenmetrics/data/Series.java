@@ -46,6 +46,7 @@ public final class Series {
      * @throws NullPointerException if {@code measure} is null
      */
     public static Builder builder(String id, Measure measure) {
+        Objects.requireNonNull(id, "id");
         return new Builder(id, Objects.requireNonNull(measure, "measure"));
     }
 
@@ -71,7 +72,7 @@ public final class Series {
          * @return this builder
          */
         public Builder subject(String s) {
-            this.subject = s;
+            this.subject = Objects.requireNonNull(s, "subject");
             return this;
         }
 
@@ -82,7 +83,7 @@ public final class Series {
          * @return this builder
          */
         public Builder region(String r) {
-            this.region = r;
+            this.region = Objects.requireNonNull(r, "region");
             return this;
         }
 
@@ -292,6 +293,7 @@ public final class Series {
      * @return the observation at {@code period}, if any
      */
     public Optional<Observation> at(TimePeriod period) {
+        Objects.requireNonNull(period, "period");
         for (Observation o : observations) {
             if (o.period().equals(period)) {
                 return Optional.of(o);
@@ -308,6 +310,7 @@ public final class Series {
      * @throws IllegalArgumentException naming the series, the period and the periods it has
      */
     public Observation require(TimePeriod period) {
+        Objects.requireNonNull(period, "period");
         Optional<Observation> o = at(period);
         if (!o.isPresent()) {
             StringBuilder have = new StringBuilder();
