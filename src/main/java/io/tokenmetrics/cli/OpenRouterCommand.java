@@ -95,8 +95,7 @@ final class OpenRouterCommand extends Commands.Base {
         WeeklyRankings w = WeeklyRankings.of(rows, table);
         Doc doc = new Doc("openrouter");
         Table weekly = doc.table("weekly", "week", "days", "partial", "total", "cn", "us", "other_regions", "other", "cn_share_percent",
-                "us_share_percent", "cn_wow_percent", "us_wow_percent", "leader", "source");
-        WeeklyRankings.Week prev = null;
+                "us_share_percent", "cn_wow_percent", "us_wow_percent", "total_wow_percent", "leader", "source");
         Map<String, Long> unmapped = new TreeMap<>();
         List<String> partial = new ArrayList<>();
         for (WeeklyRankings.Week k : w.weeks()) {
@@ -108,17 +107,16 @@ final class OpenRouterCommand extends Commands.Base {
                     others += r.getValue();
                 }
             }
-            boolean comparable = prev != null && !prev.isPartial() && !k.isPartial() && prev.period().next().equals(k.period());
+            // the figures are the library's, exact; only their display is rounded here (half-up to 0.01)
             weekly.row(Cell.text(k.period()), Cell.text(k.days()), Cell.text(k.isPartial()), Cell.text(k.total()), Cell.text(cn), Cell.text(us),
-                    Cell.text(others), Cell.text(k.other()), Cell.text(pct(cn, k.total())), Cell.text(pct(us, k.total())),
-                    Cell.text(comparable ? change(prev.regions().getOrDefault("CN", 0L), cn) : ""),
-                    Cell.text(comparable ? change(prev.regions().getOrDefault("US", 0L), us) : ""),
-                    Cell.text(cn == us ? "tie" : cn > us ? "CN" : "US"), Cell.text(w.citation()));
+                    Cell.text(others), Cell.text(k.other()), Cell.text(pct(WeeklyRankings.share(k, "CN"))),
+                    Cell.text(pct(WeeklyRankings.share(k, "US"))), Cell.text(pct(w.regionChange(k, "CN"))),
+                    Cell.text(pct(w.regionChange(k, "US"))), Cell.text(pct(w.totalChange(k))),
+                    Cell.text(WeeklyRankings.leader(k, "CN", "US")), Cell.text(w.citation()));
             k.unmappedAuthors().forEach((a, v) -> unmapped.merge(a, v, Long::sum));
             if (k.isPartial()) {
                 partial.add(k.period() + " (" + k.days() + " of 7 days)");
             }
-            prev = k;
         }
         WeeklyRankings.Week latest = null;
         for (WeeklyRankings.Week k : w.weeks()) {
@@ -167,13 +165,8 @@ final class OpenRouterCommand extends Commands.Base {
         return doc;
     }
 
-    private static String pct(long part, long whole) {
-        return whole == 0 ? "" : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL128)
-                .setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static String change(long before, long now) {
-        return before == 0 ? "" : BigDecimal.valueOf(now - before).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(before), MathContext.DECIMAL128)
-                .setScale(2, RoundingMode.HALF_UP).toPlainString();
+    /** An exact percentage, rounded half-up to 0.01 for display; empty when there is none. */
+    private static String pct(java.util.Optional<io.tokenmetrics.amount.Quantity> q) {
+        return q.map(x -> x.value().setScale(2, RoundingMode.HALF_UP).toPlainString()).orElse("");
     }
 }

@@ -298,6 +298,93 @@ public final class WeeklyRankings {
         return s;
     }
 
+    // ------------------------------------------------------------------ weekly figures, exact
+
+    private static final io.tokenmetrics.calc.Calculator CALC = io.tokenmetrics.calc.Calculator.create();
+
+    private static io.tokenmetrics.amount.Quantity tokens(long n) {
+        return io.tokenmetrics.amount.Quantity.of(n, io.tokenmetrics.amount.Quantity.Unit.TOKENS);
+    }
+
+    /**
+     * The week before {@code week} when both are whole and adjacent: the only pair a week-on-week
+     * change is computed from.
+     *
+     * @param week a week of these rankings
+     * @return the previous whole week, if {@code week} is whole and the week before it is too
+     */
+    public java.util.Optional<Week> previous(Week week) {
+        java.util.Objects.requireNonNull(week, "week");
+        int i = weeks.indexOf(week);
+        if (i <= 0 || week.isPartial()) {
+            return java.util.Optional.empty();
+        }
+        Week p = weeks.get(i - 1);
+        return !p.isPartial() && p.period().next().equals(week.period()) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
+    /**
+     * A region's tokens in a week: the listed models of its authors; 0 when none was listed.
+     *
+     * @param week the week
+     * @param region a region code such as {@code CN}
+     * @return the tokens
+     */
+    public static long regionTokens(Week week, String region) {
+        return week.regions().getOrDefault(java.util.Objects.requireNonNull(region, "region"), 0L);
+    }
+
+    /**
+     * A region's share of the week's total, in percent, exact (the Calculator's division).
+     *
+     * @param week the week
+     * @param region a region code
+     * @return the share; empty when the total is 0
+     */
+    public static java.util.Optional<io.tokenmetrics.amount.Quantity> share(Week week, String region) {
+        if (week.total() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(CALC.share(java.util.Collections.singletonList(tokens(regionTokens(week, region))), tokens(week.total()))
+                .percent());
+    }
+
+    /**
+     * The week-on-week change of the week's total, in percent, exact.
+     *
+     * @param week a week of these rankings
+     * @return the change; empty without a previous whole week or when it had no tokens
+     */
+    public java.util.Optional<io.tokenmetrics.amount.Quantity> totalChange(Week week) {
+        return previous(week).filter(p -> p.total() > 0).map(p -> CALC.impliedChange(tokens(p.total()), tokens(week.total())));
+    }
+
+    /**
+     * The week-on-week change of a region's tokens, in percent, exact.
+     *
+     * @param week a week of these rankings
+     * @param region a region code
+     * @return the change; empty without a previous whole week or when the region had no tokens in it
+     */
+    public java.util.Optional<io.tokenmetrics.amount.Quantity> regionChange(Week week, String region) {
+        return previous(week).filter(p -> regionTokens(p, region) > 0)
+                .map(p -> CALC.impliedChange(tokens(regionTokens(p, region)), tokens(regionTokens(week, region))));
+    }
+
+    /**
+     * Which of two regions had more tokens in the week.
+     *
+     * @param week the week
+     * @param a a region code
+     * @param b another region code
+     * @return the leading region (by its code) or a tie
+     */
+    public static io.tokenmetrics.calc.Leader leader(Week week, String a, String b) {
+        long x = regionTokens(week, a);
+        long y = regionTokens(week, b);
+        return x == y ? io.tokenmetrics.calc.Leader.TIE : io.tokenmetrics.calc.Leader.series(x > y ? a : b);
+    }
+
     /** Ids made from names, one per name: two names that make the same id get -2, -3… in name order. */
     private static final class Ids {
         private final Map<String, String> byName = new TreeMap<>();

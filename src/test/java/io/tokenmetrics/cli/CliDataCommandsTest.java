@@ -124,13 +124,14 @@ class CliDataCommandsTest {
         Path b = file("b.json", OpenRouterTest.response(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 4, 19), "2026-04-20T02:00:00Z"));
         CliRun r = CliRun.of("openrouter", a.toString(), b.toString(), "--format", "csv");
         assertEquals(0, r.code, r::toString);
-        // W15: total 225 × 7 = 1575, CN 560 (35.56%), US 910 (57.78%); W16: 1015, CN 0, US 910 (89.66%); US wow 0%, CN -100%
-        assertTrue(r.out.contains("weekly,2026-W15,7,false,1575,560,910,35,70,35.56,57.78,,,US,"), r.out);
-        assertTrue(r.out.contains("weekly,2026-W16,7,false,1015,0,910,35,70,0.00,89.66,-100.00,0.00,US,"), r.out);
+        // W15: total 225 × 7 = 1575, CN 560 (35.56%), US 910 (57.78%); W16: 1015, CN 0, US 910 (89.66%); US wow 0%, CN -100%,
+        // total (1015 / 1575 - 1) × 100 = -35.555…% = -35.56%
+        assertTrue(r.out.contains("weekly,2026-W15,7,false,1575,560,910,35,70,35.56,57.78,,,,US,"), r.out);
+        assertTrue(r.out.contains("weekly,2026-W16,7,false,1015,0,910,35,70,0.00,89.66,-100.00,0.00,-35.56,US,"), r.out);
         // W16 ranks: sonnet 700 (was 1), gpt-5 210 (was 3 behind qwen), newco 35 (was 4); qwen dropped off
-        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,1,anthropic/claude-sonnet-4.6,US,700,1,same\n"), r.out);
-        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,2,openai/gpt-5,US,210,3,up 1\n"), r.out);
-        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,,qwen/qwen3.6-plus,CN,0,,dropped off\n"), r.out);
+        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,,1,anthropic/claude-sonnet-4.6,US,700,1,same\n"), r.out);
+        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,,2,openai/gpt-5,US,210,3,up 1\n"), r.out);
+        assertTrue(r.out.contains("rankings,2026-W16,,,,,,,,,,,,,,,,qwen/qwen3.6-plus,CN,0,,dropped off\n"), r.out);
         assertEquals("token-metrics: Source: OpenRouter (openrouter.ai/rankings), as of 2026-04-20T02:00:00Z.\n", r.err);
         CliRun text = CliRun.of("openrouter", a.toString(), b.toString());
         assertTrue(text.out.contains("authors without a region (counted as UNMAPPED; add them with --regions FILE): {newco=70}"), text.out);

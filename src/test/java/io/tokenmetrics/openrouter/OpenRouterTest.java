@@ -282,4 +282,24 @@ public class OpenRouterTest {
                 assertThrows(IllegalArgumentException.class, () -> OpenRouterClient.create("http://127.0.0.1:1", "k", 1, 0)
                         .fetch(LocalDate.of(2020, 1, 1), LocalDate.of(2026, 1, 1))).getMessage());
     }
+
+    @Test
+    void weeklyFiguresAreExactInTheLibrary() {
+        WeeklyRankings w = WeeklyRankings.of(parse(response(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 19), "2026-04-20T02:00:00Z")),
+                RegionTable.bundled());
+        WeeklyRankings.Week w15 = w.weeks().get(0);
+        WeeklyRankings.Week w16 = w.weeks().get(1);
+        java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+        // W15 CN share: 560 / 1575 × 100 = 35.5555…%, compared to 16 digits with a BigDecimal reference
+        assertEquals(new java.math.BigDecimal(560 * 100).divide(new java.math.BigDecimal(1575), mc),
+                WeeklyRankings.share(w15, "CN").get().value().round(mc));
+        // total week on week: (1015 - 1575) / 1575 × 100 = -35.5555…%
+        assertEquals(new java.math.BigDecimal((1015 - 1575) * 100).divide(new java.math.BigDecimal(1575), mc),
+                w.totalChange(w16).get().value().round(mc));
+        // CN from 560 to 0: -100%; no change into the first week
+        assertEquals(0, w.regionChange(w16, "CN").get().value().compareTo(java.math.BigDecimal.valueOf(-100)));
+        assertTrue(!w.totalChange(w15).isPresent());
+        assertEquals(w15, w.previous(w16).get());
+        assertEquals(Leader.series("US"), WeeklyRankings.leader(w16, "CN", "US"));
+    }
 }
