@@ -131,8 +131,7 @@ final class OpenRouterCommand extends Commands.Base {
                 if (n++ >= top) {
                     break;
                 }
-                String move = e.previousRank() == null ? "new" : e.previousRank() == e.rank() ? "same"
-                        : e.previousRank() > e.rank() ? "up " + (e.previousRank() - e.rank()) : "down " + (e.rank() - e.previousRank());
+                String move = e.movement().map(m -> m == 0 ? "same" : m > 0 ? "up " + m : "down " + -m).orElse("new");
                 ranking.row(Cell.text(latest.period()), Cell.text(e.rank()), Cell.text(e.permaslug()), Cell.text(e.region()), Cell.text(e.tokens()),
                         Cell.text(e.previousRank() == null ? "" : e.previousRank()), Cell.text(move));
             }

@@ -46,6 +46,16 @@ public final class WeeklyRankings {
         }
 
         /**
+         * Places gained since the previous whole week: positive up, negative down, 0 the same;
+         * empty for a new entry.
+         *
+         * @return the movement, if the model was ranked the week before
+         */
+        public java.util.Optional<Integer> movement() {
+            return previousRank == null ? java.util.Optional.empty() : java.util.Optional.of(previousRank - rank);
+        }
+
+        /**
          * The model.
          *
          * @return the model
@@ -369,6 +379,28 @@ public final class WeeklyRankings {
     public java.util.Optional<io.tokenmetrics.amount.Quantity> regionChange(Week week, String region) {
         return previous(week).filter(p -> regionTokens(p, region) > 0)
                 .map(p -> CALC.impliedChange(tokens(regionTokens(p, region)), tokens(regionTokens(week, region))));
+    }
+
+    /**
+     * The week-on-week change of a model's tokens, in percent, exact.
+     *
+     * @param week a week of these rankings
+     * @param permaslug the model
+     * @return the change; empty without a previous whole week, or when the model was not ranked in both
+     */
+    public java.util.Optional<io.tokenmetrics.amount.Quantity> modelChange(Week week, String permaslug) {
+        java.util.Objects.requireNonNull(permaslug, "permaslug");
+        return previous(week).flatMap(p -> tokensOf(p, permaslug)).flatMap(before -> tokensOf(week, permaslug)
+                .map(now -> CALC.impliedChange(tokens(before), tokens(now))));
+    }
+
+    private static java.util.Optional<Long> tokensOf(Week w, String permaslug) {
+        for (Entry e : w.entries()) {
+            if (e.permaslug().equals(permaslug)) {
+                return java.util.Optional.of(e.tokens());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -301,5 +301,9 @@ public class OpenRouterTest {
         assertTrue(!w.totalChange(w15).isPresent());
         assertEquals(w15, w.previous(w16).get());
         assertEquals(Leader.series("US"), WeeklyRankings.leader(w16, "CN", "US"));
+        // sonnet 700 both weeks: 0%; gpt-5 rank 3 → 2: up 1; qwen not ranked in W16: no change
+        assertEquals(0, w.modelChange(w16, "anthropic/claude-sonnet-4.6").get().value().signum());
+        assertEquals(Integer.valueOf(1), w16.entries().get(1).movement().get());
+        assertTrue(!w.modelChange(w16, "qwen/qwen3.6-plus").isPresent());
     }
 }
