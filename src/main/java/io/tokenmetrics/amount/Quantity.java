@@ -733,7 +733,8 @@ public final class Quantity {
             case PERCENT:
                 return round(v, decimals) + "%";
             case MULTIPLE:
-                return round(v, decimals) + "×";
+                // Chinese writes a multiple as 倍 after the number ("31.5倍"), English as × ("31.5×")
+                return round(v, decimals) + (language == Language.ZH ? "倍" : "×");
             default:
                 return round(v, decimals);
         }

@@ -661,7 +661,11 @@ public final class Calculator {
     }
 
     static String years(double y) {
+        return years(y, Language.EN);
+    }
+
+    static String years(double y, Language lang) {
         String n = BigDecimal.valueOf(y).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-        return n + (n.equals("1") ? " year" : " years");
+        return io.tokenmetrics.internal.Messages.get(lang, n.equals("1") ? "years.one" : "years.many", n);
     }
 }

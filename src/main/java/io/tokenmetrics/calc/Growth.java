@@ -2,6 +2,7 @@ package io.tokenmetrics.calc;
 
 import io.tokenmetrics.amount.Language;
 import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.internal.Messages;
 import io.tokenmetrics.data.Observation;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,21 +136,15 @@ public final class Growth {
      * @return one line for people, rounded to two decimals in the natural unit
      */
     public String describe(Language lang) {
-        StringBuilder b = new StringBuilder();
-        b.append(from.period()).append(" → ").append(to.period()).append(": ")
-                .append(from.requireValue().formatRounded(lang, 2)).append(" → ").append(to.requireValue().formatRounded(lang, 2))
-                .append(", change ").append(Calculator.signed(absoluteChange, lang));
-        if (percentChange != null) {
-            b.append(" (").append(Calculator.signed(percentChange, lang)).append(", ×")
-                    .append(multiple.formatRounded(lang, 2).replace("×", "")).append(")");
-        } else {
-            b.append(" (").append(undefinedReason).append(")");
-        }
-        b.append(", ").append(Calculator.years(elapsedYears));
-        if (annualRate != null) {
-            b.append(", ").append(Calculator.signed(annualRate, lang)).append(" a year");
-        }
-        return b.toString();
+        Objects.requireNonNull(lang, "lang");
+        boolean zh = lang == Language.ZH;
+        String pct = percentChange != null
+                ? Messages.get(lang, "growth.pct", Calculator.signed(percentChange, lang), multiple.formatRounded(lang, 2).replace("×", "").replace("倍", ""))
+                : Messages.get(lang, "growth.undefined", undefinedReason);
+        return Messages.get(lang, "growth.line", zh ? from.period().label(lang) : from.period(), zh ? to.period().label(lang) : to.period(),
+                from.requireValue().formatRounded(lang, 2), to.requireValue().formatRounded(lang, 2), Calculator.signed(absoluteChange, lang),
+                pct, Calculator.years(elapsedYears, lang),
+                annualRate == null ? "" : Messages.get(lang, "growth.rate", Calculator.signed(annualRate, lang)));
     }
 
     @Override

@@ -7,5 +7,16 @@ public enum Verdict {
     /** The figures give a different value. */
     INCONSISTENT,
     /** The figures needed to decide were not published (or ranges overlap the threshold). */
-    UNDECIDABLE
+    UNDECIDABLE;
+
+    /**
+     * The verdict in words, in {@code language} ("consistent", "不一致").
+     *
+     * @param language the language
+     * @return the label
+     */
+    public String label(io.tokenmetrics.amount.Language language) {
+        return io.tokenmetrics.internal.Messages.get(java.util.Objects.requireNonNull(language, "language"),
+                "verdict." + name().toLowerCase(java.util.Locale.ROOT));
+    }
 }

@@ -23,6 +23,16 @@ public enum Status {
     }
 
     /**
+     * The status in words, in {@code language} ("已报道", "预测").
+     *
+     * @param language the language
+     * @return the label
+     */
+    public String label(io.tokenmetrics.amount.Language language) {
+        return io.tokenmetrics.internal.Messages.get(java.util.Objects.requireNonNull(language, "language"), "status." + id());
+    }
+
+    /**
      * The status of {@code id}, or an error that lists the valid ones.
      *
      * @param id the id

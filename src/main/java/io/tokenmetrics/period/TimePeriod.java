@@ -446,6 +446,32 @@ public final class TimePeriod implements Comparable<TimePeriod> {
     }
 
     /**
+     * A label for people in {@code language}: "end of 2024" and "2024年末", "February 2026" and
+     * "2026年2月", "2026-W16" and "2026年第16周".
+     *
+     * @param language the language
+     * @return the label
+     */
+    public String label(io.tokenmetrics.amount.Language language) {
+        Objects.requireNonNull(language, "language");
+        int y = start.getYear();
+        switch (type) {
+            case DAY: return language == io.tokenmetrics.amount.Language.ZH
+                    ? io.tokenmetrics.internal.Messages.get(language, "period.day", y, start.getMonthValue(), start.getDayOfMonth()) : start.toString();
+            case WEEK: return io.tokenmetrics.internal.Messages.get(language, "period.week", start.get(IsoFields.WEEK_BASED_YEAR),
+                    String.format(Locale.ROOT, language == io.tokenmetrics.amount.Language.ZH ? "%d" : "%02d", start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+            case MONTH: return io.tokenmetrics.internal.Messages.get(language, "period.month", y,
+                    io.tokenmetrics.internal.Messages.get(language, "month." + start.getMonthValue()));
+            case QUARTER: return io.tokenmetrics.internal.Messages.get(language, "period.quarter", y, (start.getMonthValue() + 2) / 3);
+            case HALF_YEAR: return io.tokenmetrics.internal.Messages.get(language, start.getMonthValue() < 7 ? "period.half1" : "period.half2", y);
+            case YEAR: return io.tokenmetrics.internal.Messages.get(language, "period.year", y);
+            case START_OF_YEAR: return io.tokenmetrics.internal.Messages.get(language, "period.start", y);
+            case MID_YEAR: return io.tokenmetrics.internal.Messages.get(language, "period.mid", y);
+            default: return io.tokenmetrics.internal.Messages.get(language, "period.end", y);
+        }
+    }
+
+    /**
      * A label for people: "2026-W16 (2026-04-13..2026-04-19)", "2026-02", "end of 2024".
      *
      * @return a label for people: "2026-W16 (2026-04-13..2026-04-19)", "2026-02", "end of 2024"

@@ -157,7 +157,7 @@ class QuantityTest {
         assertEquals("15T to 20T", Quantity.parse("15-20万亿", Unit.TOKENS).formatRounded(Language.EN, 2));
         assertEquals("-23.77%", Quantity.parse("-23.77%", Unit.PERCENT).formatRounded(Language.EN, 2));
         assertEquals("~390×", Quantity.parse("约390倍", Unit.MULTIPLE).formatRounded(Language.EN, 2));
-        assertEquals("约390×", Quantity.parse("约390倍", Unit.MULTIPLE).formatRounded(Language.ZH, 2));
+        assertEquals("约390倍", Quantity.parse("约390倍", Unit.MULTIPLE).formatRounded(Language.ZH, 2));
     }
 
     @Test

@@ -138,7 +138,8 @@ class CliTest {
         // A8 → A9 with explicit periods: >= 30e12 / 1e11 = 300
         assertEquals(">=300", rows(ok("growth", "china-daily", "--from", "start-2024", "--to", "mid-2025", "--format", "json"), 0)
                 .get(0).get("multiple").asText());
-        assertEquals("volcano-engine-daily: end-2024 → end-2025: 2万亿 → 63万亿, change +61万亿 (+3050%, ×31.5), 1 year, +3050% a year\n",
+        // in Chinese throughout: period labels, 倍 for the multiple, 年 and 年化 for the years and the rate
+        assertEquals("volcano-engine-daily: 2024年末 → 2025年末: 2万亿 → 63万亿, 变化 +61万亿 (+3050%, 31.5倍), 历时 1年, 年化 +3050%\n",
                 ok("growth", "volcano-engine-daily", "--lang", "zh").out);
         assertTrue(ok("growth", "volcano-engine-daily", "--format", "csv").out.startsWith(
                 "series,from,to,from_value,to_value,absolute_change,percent_change,multiple,years,annual_rate_percent\n"
