@@ -1,7 +1,9 @@
 package io.tokenmetrics.calc;
 
 import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.amount.Language;
 import io.tokenmetrics.data.Claim;
+import io.tokenmetrics.internal.Message;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,9 +16,9 @@ public final class ClaimCheck {
     private final Verdict verdict;
     private final Quantity stated;
     private final Quantity computed;
-    private final String explanation;
+    private final Message explanation;
 
-    ClaimCheck(Claim claim, Verdict verdict, Quantity stated, Quantity computed, String explanation) {
+    ClaimCheck(Claim claim, Verdict verdict, Quantity stated, Quantity computed, Message explanation) {
         this.claim = claim;
         this.verdict = verdict;
         this.stated = stated;
@@ -61,12 +63,22 @@ public final class ClaimCheck {
     }
 
     /**
-     * Why, with the numbers.
+     * Why, with the numbers, in English.
      *
-     * @return why, with the numbers
+     * @return the explanation
      */
     public String explanation() {
-        return explanation;
+        return explanation.render(Language.EN);
+    }
+
+    /**
+     * Why, with the numbers, in {@code language}.
+     *
+     * @param language the language
+     * @return the explanation
+     */
+    public String explanation(Language language) {
+        return explanation.render(Objects.requireNonNull(language, "language"));
     }
 
     @Override

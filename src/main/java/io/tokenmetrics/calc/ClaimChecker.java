@@ -7,6 +7,7 @@ import io.tokenmetrics.data.Claim;
 import io.tokenmetrics.data.Dataset;
 import io.tokenmetrics.data.Observation;
 import io.tokenmetrics.data.Series;
+import io.tokenmetrics.internal.Message;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -105,7 +106,8 @@ public final class ClaimChecker {
             case SHARE_ABOVE: return checkShare(claim, data);
             case FIRST_AHEAD: return ClaimChecks.firstAhead(claim, data);
             default:
-                return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: " + claim.reason().orElse(""));
+                return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.undecidable",
+                        new ClaimText(claim, false)));
         }
     }
 
@@ -118,68 +120,59 @@ public final class ClaimChecker {
     private ClaimCheck checkFromTo(Claim claim, Dataset data, FromToJudge judge) {
         Claim.Ref fr = claim.from().get();
         Claim.Ref tr = claim.to().get();
-        Optional<String> missing = missing(data, fr, tr);
+        Optional<Message> missing = missing(data, fr, tr);
         Quantity stated = claim.stated().get();
         if (missing.isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: " + missing.get());
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, Message.of("check.undecidable", missing.get()));
         }
         return judge.judge(claim, CALC.growth(data.series(fr.series()), fr.period(), data.series(tr.series()), tr.period()), stated);
     }
 
     private ClaimCheck checkMultiple(Claim claim, Growth g, Quantity stated) {
         if (!g.multiple().isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: " + g.undefinedReason().get());
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, Message.of("check.undecidable", g.undefinedReason().get()));
         }
         Quantity m = g.multiple().get();
         Verdict v = agree(stated, m);
-        String text = g.to().requireValue().formatRounded(Language.EN, 2) + " / " + g.from().requireValue().formatRounded(Language.EN, 2)
-                + " = " + m.formatRounded(Language.EN, 2) + "; stated " + stated.formatRounded(Language.EN, 2)
-                + deviation(stated, m) + tolerance(stated, m) + ".";
-        return new ClaimCheck(claim, v, stated, m, text);
+        return new ClaimCheck(claim, v, stated, m, Message.of("check.multiple", g.to().requireValue(), g.from().requireValue(), m, stated,
+                deviation(stated, m), tolerance(stated, m)));
     }
 
     private ClaimCheck checkAnnualGrowth(Claim claim, Growth g, Quantity stated) {
         if (!g.annualRate().isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, "cannot be decided: "
-                    + g.undefinedReason().orElse("no time elapses between " + g.from().period() + " and " + g.to().period()));
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, Message.of("check.undecidable", g.undefinedReason()
+                    .<Object>map(x -> x).orElse(Message.of("check.notime", g.from().period(), g.to().period()))));
         }
         Quantity rate = g.annualRate().get();
         Verdict v = agree(stated, rate);
-        StringBuilder text = new StringBuilder();
-        text.append(g.multiple().get().formatRounded(Language.EN, 2)).append(" over ").append(Calculator.years(g.elapsedYears()))
-                .append(" is ").append(rate.formatRounded(Language.EN, 2)).append(" a year; stated ")
-                .append(stated.formatRounded(Language.EN, 2)).append(deviation(stated, rate)).append(tolerance(stated, rate))
-                .append(". A rate of ").append(stated.formatRounded(Language.EN, 2)).append(" would compound to ")
-                .append(CALC.multipleForAnnualRate(stated, g.elapsedYears()).formatRounded(Language.EN, 2)).append(".");
+        String y = BigDecimal.valueOf(g.elapsedYears()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        Message years = Message.of(y.equals("1") ? "years.one" : "years.many", y);
+        Message reading = Message.EMPTY;
         if (v == Verdict.INCONSISTENT && stated.isPoint() && stated.value().signum() > 0) {
             // a frequent slip: the yearly multiple (3.3×) written as a growth rate (330%)
             Quantity asFactor = Quantity.of(stated.value().subtract(HUNDRED), Unit.PERCENT);
             if (asFactor.isAbove(HUNDRED.negate())) {
                 Quantity m = CALC.multipleForAnnualRate(asFactor, g.elapsedYears());
                 if (agree(g.multiple().get(), m) == Verdict.CONSISTENT) {
-                    text.append(" Read as a yearly multiple of ").append(stated.value().divide(HUNDRED, MC).stripTrailingZeros().toPlainString())
-                            .append("× instead, it compounds to ").append(m.formatRounded(Language.EN, 2))
-                            .append(", which matches the figures.");
+                    reading = Message.of("check.growth.asmultiple", stated.value().divide(HUNDRED, MC).stripTrailingZeros().toPlainString(), m);
                 }
             }
         }
-        return new ClaimCheck(claim, v, stated, rate, text.toString());
+        return new ClaimCheck(claim, v, stated, rate, Message.of("check.growth", g.multiple().get(), years, rate, stated, deviation(stated, rate),
+                tolerance(stated, rate), CALC.multipleForAnnualRate(stated, g.elapsedYears()), reading));
     }
 
     private ClaimCheck checkShare(Claim claim, Dataset data) {
         List<Claim.Ref> refs = new ArrayList<>(claim.parts());
         refs.add(claim.whole().get());
-        Optional<String> missing = missing(data, refs.toArray(new Claim.Ref[0]));
+        Optional<Message> missing = missing(data, refs.toArray(new Claim.Ref[0]));
         Quantity threshold = claim.stated().get();
         if (missing.isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, threshold, null, "cannot be decided: " + missing.get());
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, threshold, null, Message.of("check.undecidable", missing.get()));
         }
         List<Quantity> parts = new ArrayList<>();
-        StringBuilder names = new StringBuilder();
         for (Claim.Ref r : claim.parts()) {
-            Quantity q = Calculator.valuedAt(data.series(r.series()), r.period()).requireValue();
-            parts.add(q);
-            names.append(names.length() == 0 ? "" : " + ").append(q.formatRounded(Language.EN, 2));
+            parts.add(Calculator.valuedAt(data.series(r.series()), r.period()).requireValue());
         }
         Claim.Ref w = claim.whole().get();
         Share s = CALC.share(parts, Calculator.valuedAt(data.series(w.series()), w.period()).requireValue());
@@ -191,11 +184,10 @@ public final class ClaimChecker {
         } else {
             v = Verdict.UNDECIDABLE;
         }
-        String text = "(" + names + ") / " + s.whole().formatRounded(Language.EN, 2) + " = " + s.sum().formatRounded(Language.EN, 2)
-                + " / " + s.whole().formatRounded(Language.EN, 2) + " = " + s.percent().formatRounded(Language.EN, 2)
-                + (v == Verdict.CONSISTENT ? ", more than " : v == Verdict.INCONSISTENT ? ", not more than " : ", which may or may not exceed ")
-                + threshold.formatRounded(Language.EN, 2) + ".";
-        return new ClaimCheck(claim, v, threshold, s.percent(), text);
+        Message judged = Message.of(v == Verdict.CONSISTENT ? "check.share.more" : v == Verdict.INCONSISTENT ? "check.share.notmore"
+                : "check.share.maybe", threshold);
+        return new ClaimCheck(claim, v, threshold, s.percent(), Message.of("check.share", Message.list("sep.plus", parts), s.whole(), s.sum(),
+                s.percent(), judged));
     }
 
     /**
@@ -228,32 +220,62 @@ public final class ClaimChecker {
         return BigDecimal.valueOf(5, written.scale() + 1);
     }
 
-    private String tolerance(Quantity stated, Quantity computed) {
+    private Message tolerance(Quantity stated, Quantity computed) {
         if (stated.isApproximate() || computed.isApproximate()) {
-            return "; figures are approximate, so up to " + approximateTolerancePercent.stripTrailingZeros().toPlainString()
-                    + "% apart counts as consistent";
+            return Message.of("check.tolerance.approximate", approximateTolerancePercent.stripTrailingZeros().toPlainString());
         }
-        return "; exact figures, so only the stated value's rounding is allowed";
+        return Message.of("check.tolerance.exact");
     }
 
-    private static String deviation(Quantity stated, Quantity computed) {
+    private static Message deviation(Quantity stated, Quantity computed) {
         if (!stated.isPoint() || !computed.isPoint() || computed.value().signum() == 0) {
-            return "";
+            return Message.EMPTY;
         }
         BigDecimal d = stated.value().subtract(computed.value()).divide(computed.value().abs(), MC).multiply(HUNDRED);
-        return " (" + (d.signum() >= 0 ? "+" : "") + d.setScale(1, RoundingMode.HALF_UP).toPlainString() + "% from the computed value)";
+        return Message.of("check.deviation", (d.signum() >= 0 ? "+" : "") + d.setScale(1, RoundingMode.HALF_UP).toPlainString());
     }
 
-    private static Optional<String> missing(Dataset data, Claim.Ref... refs) {
-        List<String> out = new ArrayList<>();
+    private static Optional<Message> missing(Dataset data, Claim.Ref... refs) {
+        List<Message> out = new ArrayList<>();
         for (Claim.Ref r : refs) {
             Series s = data.series(r.series());
             Optional<Observation> o = s.at(r.period());
             if (!o.isPresent() || !o.get().value().isPresent()) {
-                out.add("no figure for " + r.series() + " at " + r.period());
+                out.add(Message.of("check.missing.one", r.series(), r.period()));
             }
         }
-        return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
+        return out.isEmpty() ? Optional.empty() : Optional.of(Message.list("sep.semicolon", out));
+    }
+
+    /** A claim's statement or reason, in the language it is rendered in (English where no translation is given). */
+    private static final class ClaimText implements io.tokenmetrics.internal.Localized {
+        private final Claim claim;
+        private final boolean statement;
+
+        ClaimText(Claim claim, boolean statement) {
+            this.claim = claim;
+            this.statement = statement;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ClaimText && ((ClaimText) o).claim.equals(claim) && ((ClaimText) o).statement == statement;
+        }
+
+        @Override
+        public int hashCode() {
+            return claim.hashCode() * 2 + (statement ? 1 : 0);
+        }
+
+        @Override
+        public String render(Language language) {
+            return statement ? claim.statement(language) : claim.reason(language).orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return render(Language.EN);
+        }
     }
 
 

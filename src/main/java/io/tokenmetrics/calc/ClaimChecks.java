@@ -1,11 +1,11 @@
 package io.tokenmetrics.calc;
 
-import io.tokenmetrics.amount.Language;
 import io.tokenmetrics.amount.Quantity;
 import io.tokenmetrics.data.Claim;
 import io.tokenmetrics.data.Dataset;
 import io.tokenmetrics.data.Observation;
 import io.tokenmetrics.data.Series;
+import io.tokenmetrics.internal.Message;
 import io.tokenmetrics.period.TimePeriod;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +42,11 @@ final class ClaimChecks {
         TimePeriod at = claim.at().get();
         int needed = claim.rises() + claim.falls();
         if (at.isApproximate()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: " + at + " is an approximate point, not a run of periods");
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.streak.approx", at));
         }
         TimePeriod p = at;
         int known = 0;
-        List<String> seen = new ArrayList<>();
+        List<Message> seen = new ArrayList<>();
         for (int i = 0; i < needed; i++) {
             Direction expected = i < claim.falls() ? Direction.FALL : Direction.RISE;
             Optional<Direction> d = directionInto(s, p);
@@ -54,11 +54,10 @@ final class ClaimChecks {
                 break;
             }
             if (d.get() != expected) {
-                return new ClaimCheck(claim, Verdict.INCONSISTENT, null, null, "the change into " + p + " is a "
-                        + d.get().name().toLowerCase(java.util.Locale.ROOT) + ", the claim needs a "
-                        + expected.name().toLowerCase(java.util.Locale.ROOT) + (seen.isEmpty() ? "" : " (after " + String.join(", ", seen) + ")") + ".");
+                return new ClaimCheck(claim, Verdict.INCONSISTENT, null, null, Message.of("check.streak.wrong", p, word(d.get()), word(expected),
+                        seen.isEmpty() ? Message.EMPTY : Message.of("check.after", Message.list("sep.comma", seen))));
             }
-            seen.add(p + " " + d.get().name().toLowerCase(java.util.Locale.ROOT));
+            seen.add(Message.of("check.seen", p, word(d.get())));
             known++;
             p = p.previous();
         }
@@ -67,25 +66,26 @@ final class ClaimChecks {
             first = first.previous();
         }
         if (known < needed) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: the claim needs the direction of "
-                    + needed + " successive changes (" + first + " to " + at + ", " + (needed + 1) + " values); the data gives "
-                    + known + (seen.isEmpty() ? "" : " (" + String.join(", ", seen) + ")") + ", and has values at "
-                    + periodsWithValues(s) + ".");
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.streak.undecidable", needed, first, at, needed + 1,
+                    known, seen.isEmpty() ? Message.EMPTY : Message.of("check.paren", Message.list("sep.comma", seen)), periodsWithValues(s)));
         }
-        return new ClaimCheck(claim, Verdict.CONSISTENT, null, null, "the " + needed + " changes from " + first + " to " + at
-                + " are " + claim.rises() + " rises then " + claim.falls() + " falls.");
+        return new ClaimCheck(claim, Verdict.CONSISTENT, null, null, Message.of("check.streak.ok", needed, first, at, claim.rises(), claim.falls()));
     }
 
-    private static String periodsWithValues(Series s) {
-        List<String> out = new ArrayList<>();
+    private static Message word(Direction d) {
+        return Message.of("direction." + d.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static Message periodsWithValues(Series s) {
+        List<TimePeriod> out = new ArrayList<>();
         for (Observation o : Calculator.valued(s)) {
-            out.add(o.period().toString());
+            out.add(o.period());
         }
-        return out.isEmpty() ? "no period" : String.join(", ", out);
+        return out.isEmpty() ? Message.of("check.noperiod") : Message.list("sep.comma", out);
     }
 
     /** The value of {@code s} at {@code p}: observed, or implied from the change stated at the next period. */
-    private static Optional<Quantity> valueAt(Series s, TimePeriod p, List<String> notes) {
+    private static Optional<Quantity> valueAt(Series s, TimePeriod p, List<Message> notes) {
         Optional<Observation> o = s.at(p);
         if (o.isPresent() && o.get().value().isPresent()) {
             return o.get().value();
@@ -93,8 +93,7 @@ final class ClaimChecks {
         Optional<Observation> next = s.at(p.next());
         if (next.isPresent() && next.get().value().isPresent() && next.get().statedChange().isPresent()) {
             Quantity v = Calculator.create().impliedPrevious(next.get().value().get(), next.get().statedChange().get());
-            notes.add(s.id() + " at " + p + " implied " + v.formatRounded(Language.EN, 2) + " (" + next.get().value().get().formatRounded(Language.EN, 2)
-                    + " after " + next.get().statedChange().get().formatRounded(Language.EN, 2) + ")");
+            notes.add(Message.of("check.implied", s.id(), p, v, next.get().value().get(), next.get().statedChange().get()));
             return Optional.of(v);
         }
         return Optional.empty();
@@ -105,54 +104,57 @@ final class ClaimChecks {
         Series other = data.series(claim.other().get());
         Calculator.requireSameMeasure(leader, other);
         TimePeriod at = claim.at().get();
-        List<String> notes = new ArrayList<>();
+        List<Message> notes = new ArrayList<>();
         Optional<Quantity> l = valueAt(leader, at, notes);
         Optional<Quantity> o = valueAt(other, at, notes);
         if (!l.isPresent() || !o.isPresent()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: no figures for both series at " + at + ".");
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.ahead.nofigures", at));
         }
-        String now = at + ": " + leader.id() + " " + l.get().formatRounded(Language.EN, 2) + " vs " + other.id() + " "
-                + o.get().formatRounded(Language.EN, 2);
+        Message now = Message.of("check.ahead.now", at, leader.id(), l.get(), other.id(), o.get());
         Side lead = Calculator.leader(l.get(), o.get());
         if (lead == Side.UNKNOWN) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: " + now + " overlap.");
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.ahead.overlap", now));
         }
         if (lead != Side.FIRST) {
-            return new ClaimCheck(claim, Verdict.INCONSISTENT, null, null, now + ": " + leader.id() + " is not ahead.");
+            return new ClaimCheck(claim, Verdict.INCONSISTENT, null, null, Message.of("check.ahead.notahead", now, leader.id()));
         }
         if (at.isApproximate()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, now + "; earlier periods of an approximate point are not defined.");
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.ahead.approx", now));
         }
-        List<String> behind = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
+        List<Message> behind = new ArrayList<>();
+        List<Message> missing = new ArrayList<>();
         TimePeriod p = at;
         for (int i = 0; i < claim.periods(); i++) {
             p = p.previous();
             Optional<Quantity> lp = valueAt(leader, p, notes);
             Optional<Quantity> op = valueAt(other, p, notes);
             if (!lp.isPresent() || !op.isPresent()) {
-                missing.add(p.toString());
+                missing.add(Message.of("check.period", p));
                 continue;
             }
             Side before = Calculator.leader(lp.get(), op.get());
-            String line = p + ": " + lp.get().formatRounded(Language.EN, 2) + " vs " + op.get().formatRounded(Language.EN, 2);
+            Message line = Message.of("check.ahead.line", p, lp.get(), op.get());
             if (before == Side.FIRST) {
-                return new ClaimCheck(claim, Verdict.INCONSISTENT, null, null, now + "; but " + leader.id() + " was already ahead at " + line
-                        + (notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]") + ".");
+                return new ClaimCheck(claim, Verdict.INCONSISTENT, null, null, Message.of("check.ahead.already", now, leader.id(), line,
+                        notes(notes)));
             }
             if (before == Side.UNKNOWN) {
-                missing.add(p + " (ranges overlap)");
+                missing.add(Message.of("check.ahead.rangesoverlap", p));
                 continue;
             }
             behind.add(line);
         }
-        String detail = now + (behind.isEmpty() ? "" : "; behind or level at " + String.join(", ", behind))
-                + (notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]");
+        Message detail = Message.of("check.ahead.detail", now,
+                behind.isEmpty() ? Message.EMPTY : Message.of("check.ahead.behind", Message.list("sep.comma", behind)), notes(notes));
         if (!missing.isEmpty()) {
-            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, "cannot be decided: " + detail + "; no figures for "
-                    + missing.size() + " of the " + claim.periods() + " earlier periods ("
-                    + (missing.size() > 1 ? missing.get(missing.size() - 1) + " to " : "") + missing.get(0) + ").");
+            Message range = missing.size() > 1 ? Message.of("check.range", missing.get(missing.size() - 1), missing.get(0)) : missing.get(0);
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.ahead.missing", detail, missing.size(),
+                    claim.periods(), range));
         }
-        return new ClaimCheck(claim, Verdict.CONSISTENT, null, null, detail + ".");
+        return new ClaimCheck(claim, Verdict.CONSISTENT, null, null, Message.of("check.ahead.ok", detail));
+    }
+
+    private static Message notes(List<Message> notes) {
+        return notes.isEmpty() ? Message.EMPTY : Message.of("check.brackets", Message.list("sep.semicolon", notes));
     }
 }

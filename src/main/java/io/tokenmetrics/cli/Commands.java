@@ -152,14 +152,15 @@ final class Commands {
             Table t = doc.table("claims", "claim", "fact", "verdict", "stated", "computed", "statement", "explanation", "note");
             StringBuilder text = new StringBuilder();
             for (ClaimCheck c : io.tokenmetrics.calc.ClaimChecker.create().checkAll(data)) {
+                // the verdict column keeps its stable English id; statement and explanation follow --lang
                 t.row(Cell.text(c.claim().id()), Cell.text(c.claim().fact().orElse("")), Cell.text(c.verdict().name().toLowerCase(java.util.Locale.ROOT)),
-                        Cell.of(c.stated(), lang()), Cell.of(c.computed(), lang()), Cell.text(c.claim().statement()),
-                        Cell.text(c.explanation()), Cell.text(c.claim().note().orElse("")));
+                        Cell.of(c.stated(), lang()), Cell.of(c.computed(), lang()), Cell.text(c.claim().statement(lang())),
+                        Cell.text(c.explanation(lang())), Cell.text(c.claim().note().orElse("")));
                 text.append(verdictWord(c)).append("  ").append(c.claim().id())
                         .append(c.claim().fact().map(f -> f.equals(c.claim().id()) ? "" : " [" + f + "]").orElse(""))
-                        .append(": ").append(c.claim().statement()).append('\n')
-                        .append("    ").append(c.explanation()).append('\n');
-                c.claim().note().ifPresent(n -> text.append("    ").append(t("note: ", "注：")).append(n).append('\n'));
+                        .append(": ").append(c.claim().statement(lang())).append('\n')
+                        .append("    ").append(c.explanation(lang())).append('\n');
+                c.claim().note().ifPresent(n -> text.append("    ").append(io.tokenmetrics.internal.Messages.get(lang(), "note", n)).append('\n'));
             }
             doc.text = text.toString();
             return doc;

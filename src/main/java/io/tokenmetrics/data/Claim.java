@@ -128,15 +128,18 @@ public final class Claim {
     private final String quote;
     private final String fact;
     private final String note;
+    private final String statementZh;
+    private final String reasonZh;
 
     private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
             String series, String other, TimePeriod at, int rises, int falls, int periods, String reason) {
-        this(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason, null, null, null, null);
+        this(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason, null, null, null, null,
+                null, null);
     }
 
     private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
             String series, String other, TimePeriod at, int rises, int falls, int periods, String reason, Source source, String quote,
-            String fact, String note) {
+            String fact, String note, String statementZh, String reasonZh) {
         this.id = Series.requireText(id, "claim id");
         this.kind = kind;
         this.statement = Series.requireText(statement, "statement");
@@ -156,6 +159,8 @@ public final class Claim {
         this.quote = quote;
         this.fact = fact;
         this.note = note;
+        this.statementZh = statementZh;
+        this.reasonZh = reasonZh;
     }
 
     /**
@@ -300,7 +305,7 @@ public final class Claim {
      */
     public Claim withProvenance(Source newSource, String newQuote, String newFact) {
         return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
-                newSource, newQuote, newFact, note);
+                newSource, newQuote, newFact, note, statementZh, reasonZh);
     }
 
     /**
@@ -311,7 +316,40 @@ public final class Claim {
      */
     public Claim withNote(String newNote) {
         return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
-                source, quote, fact, newNote);
+                source, quote, fact, newNote, statementZh, reasonZh);
+    }
+
+    /**
+     * This claim with its statement (and, for an untestable claim, its reason) in Chinese.
+     *
+     * @param statement the statement in Chinese, or null for none
+     * @param untestableReason the reason in Chinese, or null for none
+     * @return this claim with the translation
+     */
+    public Claim withChinese(String statement, String untestableReason) {
+        return new Claim(id, kind, this.statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
+                source, quote, fact, note, statement, untestableReason);
+    }
+
+    /**
+     * The statement in {@code language}: the Chinese one where the data gives it, else the English.
+     *
+     * @param language the language
+     * @return the statement
+     */
+    public String statement(io.tokenmetrics.amount.Language language) {
+        return Objects.requireNonNull(language, "language") == io.tokenmetrics.amount.Language.ZH && statementZh != null ? statementZh : statement;
+    }
+
+    /**
+     * For an untestable claim, why, in {@code language} (the Chinese where the data gives it).
+     *
+     * @param language the language
+     * @return the reason, if any
+     */
+    public Optional<String> reason(io.tokenmetrics.amount.Language language) {
+        Objects.requireNonNull(language, "language");
+        return language == io.tokenmetrics.amount.Language.ZH && reasonZh != null ? Optional.of(reasonZh) : Optional.ofNullable(reason);
     }
 
     /**
@@ -496,7 +534,7 @@ public final class Claim {
                 && Objects.equals(whole, c.whole) && Objects.equals(series, c.series) && Objects.equals(other, c.other)
                 && Objects.equals(at, c.at) && rises == c.rises && falls == c.falls && periods == c.periods
                 && Objects.equals(reason, c.reason) && Objects.equals(source, c.source) && Objects.equals(quote, c.quote)
-                && Objects.equals(note, c.note)
+                && Objects.equals(note, c.note) && Objects.equals(statementZh, c.statementZh) && Objects.equals(reasonZh, c.reasonZh)
                 && Objects.equals(fact, c.fact);
     }
 

@@ -264,7 +264,7 @@ final class DatasetJson {
             } catch (IllegalArgumentException e) {
                 throw invalid(p + ".kind", e.getMessage());
             }
-            List<String> common = Arrays.asList("id", "kind", "statement", "source", "quote", "fact", "note");
+            List<String> common = Arrays.asList("id", "kind", "statement", "statement_zh", "source", "quote", "fact", "note");
             List<String> allowed = new ArrayList<>(common);
             switch (kind) {
                 case MULTIPLE:
@@ -282,6 +282,7 @@ final class DatasetJson {
                     break;
                 default:
                     allowed.add("reason");
+                    allowed.add("reason_zh");
                     break;
             }
             fields(n, p, allowed.toArray(new String[0]));
@@ -327,7 +328,8 @@ final class DatasetJson {
                 }
                 throw invalid(p, e.getMessage());
             }
-            return c.withProvenance(sourceRef(n, p), text(n, p, "quote", false), text(n, p, "fact", false)).withNote(text(n, p, "note", false));
+            return c.withProvenance(sourceRef(n, p), text(n, p, "quote", false), text(n, p, "fact", false)).withNote(text(n, p, "note", false))
+                    .withChinese(text(n, p, "statement_zh", false), text(n, p, "reason_zh", false));
         }
 
         Claim.Ref ref(JsonNode n, String p) {
@@ -513,6 +515,10 @@ final class DatasetJson {
                 c.quote().ifPresent(q -> o.put("quote", q));
                 c.fact().ifPresent(fa -> o.put("fact", fa));
                 c.note().ifPresent(no -> o.put("note", no));
+                if (!c.statement(io.tokenmetrics.amount.Language.ZH).equals(c.statement())) {
+                    o.put("statement_zh", c.statement(io.tokenmetrics.amount.Language.ZH));
+                }
+                c.reason(io.tokenmetrics.amount.Language.ZH).filter(r -> !c.reason().equals(java.util.Optional.of(r))).ifPresent(r -> o.put("reason_zh", r));
             }
         }
         MAPPER.writeValue(new NonClosing(out), root);

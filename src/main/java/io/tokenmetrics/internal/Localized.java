@@ -1,0 +1,14 @@
+package io.tokenmetrics.internal;
+
+import io.tokenmetrics.amount.Language;
+
+/** Text that is written in the language of the message it is part of. */
+public interface Localized {
+    /**
+     * This text in {@code language}.
+     *
+     * @param language the language
+     * @return the text
+     */
+    String render(Language language);
+}
