@@ -63,6 +63,11 @@ final class Briefing {
         text.append("  ").append(sentence).append("  [").append(facts).append("]\n");
     }
 
+    /** A period as people read it in this language ("2026年第15周"); the id in English, as the data writes it. */
+    private String label(String period) {
+        return lang == Language.ZH ? TimePeriod.parse(period).label(lang) : period;
+    }
+
     private String years(double y) {
         String n = BigDecimal.valueOf(y).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         return lang == Language.ZH ? n + " 年" : n + (n.equals("1") ? " year" : " years");
@@ -95,7 +100,7 @@ final class Briefing {
                 "End of 2024 " + q(g.from().requireValue()) + " → end of 2025 " + q(g.to().requireValue()) + ": " + signed(g.absoluteChange())
                         + ", ×" + q(g.multiple().get()).replace("×", "") + ", " + signed(g.percentChange().get()) + " in " + years(g.elapsedYears()) + ".",
                 "2024年底 " + q(g.from().requireValue()) + " → 2025年底 " + q(g.to().requireValue()) + ": 增加 " + q(g.absoluteChange())
-                        + ", " + q(g.multiple().get()).replace("×", "") + " 倍, 增长 " + q(g.percentChange().get()) + ", 历时 " + years(g.elapsedYears()) + "。"));
+                        + ", " + q(g.multiple().get()) + ", 增长 " + q(g.percentChange().get()) + ", 历时 " + years(g.elapsedYears()) + "。"));
     }
 
     private void chinaPath() {
@@ -109,7 +114,7 @@ final class Briefing {
                     TimePeriod.parse(p[0]).describe() + " " + q(g.from().requireValue()) + " → " + TimePeriod.parse(p[1]).describe() + " "
                             + q(g.to().requireValue()) + ": multiple " + q(g.multiple().get()) + " in " + years(g.elapsedYears())
                             + ", " + rate + " a year.",
-                    p[0] + " " + q(g.from().requireValue()) + " → " + p[1] + " " + q(g.to().requireValue()) + ": "
+                    label(p[0]) + " " + q(g.from().requireValue()) + " → " + label(p[1]) + " " + q(g.to().requireValue()) + ": "
                             + q(g.multiple().get()) + ", 历时 " + years(g.elapsedYears()) + ", 年化 " + rate + "。"));
         }
         line("A9, A10", "note", null, t(
@@ -155,7 +160,7 @@ final class Briefing {
 
     private void openRouter() {
         TimePeriod w16 = TimePeriod.parse("2026-W16");
-        section("OpenRouter, week 2026-W16 (13-19 April 2026)", "OpenRouter 2026-W16 周 (4月13日至19日)");
+        section("OpenRouter, week 2026-W16 (13-19 April 2026)", "OpenRouter " + w16.label(lang) + " (4月13日至19日)");
         String usId = "openrouter-us-weekly";
         String cnId = "openrouter-china-weekly";
         Comparison c = calc.compare(data.series(usId), data.series(cnId), w16, data.series("openrouter-total-weekly"));
@@ -165,11 +170,11 @@ final class Briefing {
         Observation us = data.series("openrouter-us-weekly").require(w16);
         line("B3", "china", c.secondValue(), t(
                 "Chinese models: " + q(c.secondValue()) + ", " + q(cn.statedChange().get()) + " week-on-week, so " + q(c.secondPrevious().get())
-                        + " the week before (" + q(c.secondValue()) + " / (1 - 23.77%)).",
+                        + " the week before (" + q(c.secondValue()) + " / (1 " + changeTerm(cn.statedChange().get()) + ")).",
                 "中国模型: " + q(c.secondValue()) + ", 环比 " + q(cn.statedChange().get()) + ", 推算前一周 " + q(c.secondPrevious().get()) + "。"));
         line("B4", "us", c.firstValue(), t(
                 "US models: " + q(c.firstValue()) + ", +" + q(us.statedChange().get()).replace("+", "") + " week-on-week, so " + q(c.firstPrevious().get())
-                        + " the week before (" + q(c.firstValue()) + " / (1 + 20.62%)).",
+                        + " the week before (" + q(c.firstValue()) + " / (1 " + changeTerm(us.statedChange().get()) + ")).",
                 "美国模型: " + q(c.firstValue()) + ", 环比 +" + q(us.statedChange().get()).replace("+", "") + ", 推算前一周 " + q(c.firstPrevious().get()) + "。"));
         Quantity others = total.minus(c.sum(), Unit.TOKENS);
         Quantity otherShare = calc.share(java.util.Collections.singletonList(others), total).percent();
@@ -189,6 +194,12 @@ final class Briefing {
                 "本周领先: " + side(c.leader(), usId, cnId, "美国", "中国", "持平") + ", 领先 " + q(c.difference()) + "; 前一周领先: "
                         + side(c.previousLeader(), usId, cnId, "美国", "中国", "持平") + ", 领先 " + q(prevGap) + " (推算)。"
                         + (c.leadChanged().orElse(false) ? "领先易位。" : "领先未变。")));
+    }
+
+    /** "+ 20.62%" or "- 23.77%": the stated change as the term of the divisor, from the dataset, never written in. */
+    private String changeTerm(Quantity change) {
+        String s = change.formatSigned(lang, 2);
+        return s.startsWith("-") ? "- " + s.substring(1) : "+ " + s.replace("+", "");
     }
 
     /** The leader in words: never "China" for a tie or an unknown. */
@@ -226,11 +237,12 @@ final class Briefing {
         line("B9, B10", "qwen", qwen, t(
                 "Qwen3.6 Plus was rank 1 in 2026-W15 with " + q(qwen) + " (above Sonnet 4.6's implied " + q(sonnetPrev)
                         + "), then off the ranking in 2026-W16.",
-                "Qwen3.6 Plus 在 2026-W15 以 " + q(qwen) + " 居榜首 (高于 Sonnet 4.6 推算的 " + q(sonnetPrev) + "), 2026-W16 跌出榜单。"));
+                "Qwen3.6 Plus 在" + label("2026-W15") + "以 " + q(qwen) + " 居榜首 (高于 Sonnet 4.6 推算的 " + q(sonnetPrev) + "), "
+                        + label("2026-W16") + "跌出榜单。"));
         line("B11", "kimi, glm", null, t("Kimi K2.5 and the Zhipu GLM series: off the ranking 2026-W14 to 2026-W16, three weeks in a row.",
-                "Kimi K2.5、智谱 GLM 系列: 2026-W14 至 2026-W16 连续三周未上榜。"));
+                "Kimi K2.5、智谱 GLM 系列: " + label("2026-W14") + "至" + label("2026-W16") + "连续三周未上榜。"));
         line("B12", "step", null, t("Step 3.5 Flash, once rank 2: off the ranking in 2026-W15 and 2026-W16.",
-                "Step 3.5 Flash 曾居第二: 2026-W15、2026-W16 未上榜。"));
+                "Step 3.5 Flash 曾居第二: " + label("2026-W15") + "、" + label("2026-W16") + "未上榜。"));
     }
 
     private void globalShare() {
@@ -258,7 +270,8 @@ final class Briefing {
         Quantity perSecond = perVideo.dividedBy(BigDecimal.TEN);
         line("A1", "tokens per second", perSecond, t(
                 q(perVideo) + " tokens for a 10-second 1080p video: " + q(perSecond) + " tokens per second of video.",
-                "生成一条 10 秒 1080p 视频约 " + q(perVideo) + " Token: 每秒视频约 " + q(perSecond) + " Token。"));
+                // the figure carries its own 约 when it is approximate: no second one here
+                "生成一条 10 秒 1080p 视频 " + q(perVideo) + " Token: 每秒视频 " + q(perSecond) + " Token。"));
     }
 
     private void prices() {
@@ -269,7 +282,7 @@ final class Briefing {
         line("PA2, PB1", "zhipu", v("zhipu-price-changes", "2026-04-08"), t(
                 "Zhipu: GLM Coding Plan " + q(v("zhipu-price-changes", "2026-02-12")) + " on 2026-02-12; GLM-5.1 +"
                         + q(v("zhipu-price-changes", "2026-04-08")) + " on 2026-04-08, its third price change of 2026.",
-                "智谱: 2026-02-12 GLM Coding Plan 涨价 " + q(v("zhipu-price-changes", "2026-02-12")) + "; 2026-04-08 GLM-5.1 再涨 "
+                "智谱: " + label("2026-02-12") + " GLM Coding Plan 涨价 " + q(v("zhipu-price-changes", "2026-02-12")) + "; " + label("2026-04-08") + " GLM-5.1 再涨 "
                         + q(v("zhipu-price-changes", "2026-04-08")) + ", 年内第三次调价。"));
         Quantity claude = v("anthropic-claude-enterprise-heavy-user-cost", "2026-04");
         line("PB2", "claude enterprise", claude, t(
@@ -284,7 +297,7 @@ final class Briefing {
             String verdict = c.verdict() == Verdict.CONSISTENT ? t("consistent", "一致")
                     : c.verdict() == Verdict.INCONSISTENT ? t("INCONSISTENT", "不一致") : t("cannot be decided", "无法判定");
             line(c.claim().fact().orElse(c.claim().id()), c.claim().id(), c.computed().orElse(null),
-                    c.claim().id() + ": " + verdict + " - " + c.claim().statement() + ".");
+                    c.claim().id() + ": " + verdict + " - " + c.claim().statement(lang) + t(".", "。"));
         }
     }
 }
