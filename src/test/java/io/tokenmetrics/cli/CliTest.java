@@ -306,4 +306,22 @@ class CliTest {
         assertEquals(2, none.code);
         assertTrue(none.err.contains("Usage: token-metrics"));
     }
+
+    @Test
+    void chineseCheckAndBriefingReadAsChinese() {
+        String check = ok("check", "--lang", "zh").out;
+        // statements from the dataset's statement_zh, explanations from the bundle, 倍 for multiples
+        assertTrue(check.contains("不一致        B16-cagr [B16]: 摩根大通：2025年至2030年年复合增长率达330%\n"), check);
+        assertTrue(check.contains("若理解为每年 3.3 倍，复合计算得到 391.35倍，与数字相符。"), check);
+        assertTrue(check.contains("(1.38万亿 + 1.22万亿) / 4.91万亿 = 2.6万亿 / 4.91万亿 = 52.95%，超过 50%。"), check);
+        for (String english : new String[] {"cannot be decided", "stated", "figures are", "J.P. Morgan", " vs ", "2026-W"}) {
+            assertFalse(check.contains(english), english + " in: " + check);
+        }
+        String report = ok("report", "--lang", "zh").out;
+        assertTrue(report.contains("OpenRouter 2026年第16周 (4月13日至19日)"), report);
+        assertTrue(report.contains("2024年初 1000亿 → 2025年中 >=30万亿"), report);
+        for (String doubled : new String[] {"约 约", "约约", "倍 倍", "倍倍", "2026-W"}) {
+            assertFalse(report.contains(doubled), doubled + " in: " + report);
+        }
+    }
 }
