@@ -50,8 +50,8 @@ final class ChartCommand extends Commands.Base {
                 .row(Cell.text(out), Cell.text(chart.kind()), Cell.text(chart.scale()), Cell.text(String.join(" ", ids)),
                         Cell.text(chart.points()));
         // the status goes to standard error, so that --out /dev/stdout holds the SVG alone
-        spec.commandLine().getErr().println("token-metrics: " + t("wrote ", "已写入 ") + out + " (" + chart.kind() + ", " + chart.scale() + ", "
-                + chart.points() + t(" points)", " 个点)"));
+        spec.commandLine().getErr().println("token-metrics: " + io.tokenmetrics.internal.Messages.get(lang(), "chart.wrote", out, chart.kind(),
+                chart.scale(), chart.points()));
         doc.text = "";
         return doc;
     }

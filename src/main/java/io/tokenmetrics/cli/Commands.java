@@ -114,8 +114,13 @@ final class Commands {
             return common.lang;
         }
 
-        String t(String en, String zh) {
-            return common.lang == Language.ZH ? zh : en;
+        /** {@code s} padded with spaces to {@code width} terminal columns (a CJK character takes two). */
+        static String pad(String s, int width) {
+            StringBuilder b = new StringBuilder(s);
+            for (int w = Doc.width(s); w < width; w++) {
+                b.append(' ');
+            }
+            return b.toString();
         }
     }
 
@@ -167,11 +172,7 @@ final class Commands {
         }
 
         private String verdictWord(ClaimCheck c) {
-            switch (c.verdict()) {
-                case CONSISTENT: return t("CONSISTENT  ", "一致        ");
-                case INCONSISTENT: return t("INCONSISTENT", "不一致      ");
-                default: return t("UNDECIDABLE ", "无法判定    ");
-            }
+            return pad(io.tokenmetrics.internal.Messages.get(lang(), "verdict." + c.verdict().name().toLowerCase(java.util.Locale.ROOT) + ".word"), 12);
         }
     }
 
@@ -209,8 +210,9 @@ final class Commands {
                         Cell.text(o.listed().map(String::valueOf).orElse("")), Cell.text(o.fact().orElse("")),
                         Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")));
             }
-            doc.notes.add(s.id() + ": " + s.subject() + " (" + s.region() + ", " + s.measure().id()
-                    + s.per().map(p -> " per " + p).orElse("") + ")" + s.note().map(n -> ". " + n).orElse(""));
+            doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "show.line", s.id(), s.subject(), s.region(), s.measure().id(),
+                    s.per().map(p -> io.tokenmetrics.internal.Messages.get(lang(), "show.per", p)).orElse(""),
+                    s.note().map(n -> io.tokenmetrics.internal.Messages.get(lang(), "show.note", n)).orElse("")));
             return doc;
         }
     }
@@ -289,7 +291,7 @@ final class Commands {
                         Cell.text(k.start()), Cell.text(k.end()));
             }
             if (t.rows.isEmpty()) {
-                doc.notes.add(s.id() + " has fewer than two observations with a value: no changes.");
+                doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "changes.none", s.id()));
             }
             return doc;
         }

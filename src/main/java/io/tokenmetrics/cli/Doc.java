@@ -52,28 +52,6 @@ final class Doc {
         out.flush();
     }
 
-    /** Column labels for people reading Chinese; JSON and CSV keep the stable English names. */
-    private static final java.util.Map<String, String> ZH = new java.util.HashMap<>();
-
-    static {
-        String[][] pairs = {
-            {"id", "编号"}, {"region", "地区"}, {"measure", "度量"}, {"observations", "观测数"}, {"first", "首期"}, {"last", "末期"},
-            {"subject", "对象"}, {"series", "序列"}, {"period", "时期"}, {"value", "数值"}, {"status", "状态"}, {"change", "报道变化"},
-            {"rank", "排名"}, {"listed", "上榜"}, {"fact", "事实编号"}, {"source", "来源"}, {"quote", "原文"}, {"from", "起"},
-            {"to", "止"}, {"from_value", "起始值"}, {"to_value", "终止值"}, {"absolute_change", "变化量"}, {"percent_change", "变化率"},
-            {"multiple", "倍数"}, {"years", "年数"}, {"annual_rate_percent", "年化增长率"}, {"consecutive", "相邻"},
-            {"direction", "方向"}, {"length", "长度"}, {"start", "开始"}, {"end", "结束"}, {"metric", "指标"},
-            {"period_start", "时期开始"}, {"period_end", "时期结束"}, {"requests", "请求数"}, {"input_tokens", "输入Token"},
-            {"output_tokens", "输出Token"}, {"cache_read_tokens", "缓存读取Token"}, {"cache_write_tokens", "缓存写入Token"},
-            {"reasoning_tokens", "推理Token"}, {"total_tokens", "总Token"}, {"week", "周"}, {"days", "天数"}, {"partial", "不完整"},
-            {"total", "总量"}, {"other", "其他"}, {"leader", "领先"}, {"model", "模型"}, {"tokens", "Token"}, {"movement", "变动"},
-            {"previous_rank", "上周排名"}, {"file", "文件"}, {"kind", "类型"}, {"scale", "刻度"}, {"points", "点数"}
-        };
-        for (String[] p : pairs) {
-            ZH.put(p[0], p[1]);
-        }
-    }
-
     private void text(PrintWriter out, Language lang) {
         if (text != null) {
             // data may carry control characters: escape them, keeping the lines
@@ -91,7 +69,9 @@ final class Doc {
                 }
                 List<String> header = new ArrayList<>();
                 for (String c : t.columns) {
-                    header.add(lang == Language.ZH ? ZH.getOrDefault(c, c) : c);
+                    // column labels for people; JSON and CSV keep the stable English names
+                    header.add(lang == Language.ZH && io.tokenmetrics.internal.Messages.keys(lang).contains("col." + c)
+                            ? io.tokenmetrics.internal.Messages.get(lang, "col." + c) : c);
                 }
                 int[] w = new int[t.columns.size()];
                 for (int i = 0; i < w.length; i++) {

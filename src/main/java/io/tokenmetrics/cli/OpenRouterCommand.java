@@ -115,7 +115,7 @@ final class OpenRouterCommand extends Commands.Base {
                     Cell.text(WeeklyRankings.leader(k, "CN", "US")), Cell.text(w.citation()));
             k.unmappedAuthors().forEach((a, v) -> unmapped.merge(a, v, Long::sum));
             if (k.isPartial()) {
-                partial.add(k.period() + " (" + k.days() + " of 7 days)");
+                partial.add(io.tokenmetrics.internal.Messages.get(common.lang, "openrouter.partialweek", k.period(), k.days()));
             }
         }
         WeeklyRankings.Week latest = null;
@@ -145,10 +145,10 @@ final class OpenRouterCommand extends Commands.Base {
         }
         doc.notes.add(w.citation());
         if (!partial.isEmpty()) {
-            doc.notes.add("partial weeks (not compared, not in --save): " + String.join(", ", partial));
+            doc.notes.add(io.tokenmetrics.internal.Messages.get(common.lang, "openrouter.partial", String.join(", ", partial)));
         }
         if (!unmapped.isEmpty()) {
-            doc.notes.add("authors without a region (counted as UNMAPPED; add them with --regions FILE): " + unmapped);
+            doc.notes.add(io.tokenmetrics.internal.Messages.get(common.lang, "openrouter.unmapped", unmapped));
         }
         if (save != null) {
             try (OutputStream out = Files.newOutputStream(save)) {
@@ -156,7 +156,7 @@ final class OpenRouterCommand extends Commands.Base {
             } catch (IOException e) {
                 throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
             }
-            doc.notes.add("saved " + save);
+            doc.notes.add(io.tokenmetrics.internal.Messages.get(common.lang, "saved", save));
         }
         if (common.format == Format.CSV) {
             spec.commandLine().getErr().println("token-metrics: " + w.citation());

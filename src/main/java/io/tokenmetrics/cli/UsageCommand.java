@@ -1,6 +1,8 @@
 package io.tokenmetrics.cli;
 
+import io.tokenmetrics.amount.Language;
 import io.tokenmetrics.data.Dataset;
+import io.tokenmetrics.internal.Messages;
 import io.tokenmetrics.period.PeriodType;
 import io.tokenmetrics.usage.UsageAggregator;
 import io.tokenmetrics.usage.IoErrors;
@@ -116,12 +118,14 @@ final class UsageCommand extends Commands.Base {
             row.add(Cell.text(g.reasoningTokens()));
             t.row(row.toArray(new Cell[0]));
         }
-        String summary = r.rows() + " rows in " + r.groups().size() + " groups" + (r.blankLines() > 0 ? ", " + r.blankLines() + " blank lines ignored" : "")
-                + (r.duplicates() > 0 ? ", " + r.duplicates() + " repeated records (same request id) counted once" : "")
-                + (r.recordsWithoutUsage() > 0 ? ", " + r.recordsWithoutUsage() + " records without usage (not requests)" : "")
-                + (r.skipped() > 0 ? "; skipped " + r.skipped() + " bad rows " + r.skippedByReason() + ", first: " + String.join("; ", r.firstSkipped()) : "");
+        Language l = common.lang;
+        String summary = Messages.get(l, "usage.summary", r.rows(), r.groups().size())
+                + (r.blankLines() > 0 ? Messages.get(l, "usage.blank", r.blankLines()) : "")
+                + (r.duplicates() > 0 ? Messages.get(l, "usage.duplicates", r.duplicates()) : "")
+                + (r.recordsWithoutUsage() > 0 ? Messages.get(l, "usage.withoutusage", r.recordsWithoutUsage()) : "")
+                + (r.skipped() > 0 ? Messages.get(l, "usage.skipped", r.skipped(), r.skippedByReason(), String.join("; ", r.firstSkipped())) : "");
         doc.notes.add(summary);
-        doc.notes.add("sources: " + String.join("; ", r.sources()));
+        doc.notes.add(Messages.get(l, "usage.sources", String.join("; ", r.sources())));
         doc.notes.addAll(r.notes());
         if ((r.skipped() > 0 || !r.notes().isEmpty()) && common.format == Format.CSV) {
             spec.commandLine().getErr().println("token-metrics: " + Text.escape(summary));
@@ -135,7 +139,7 @@ final class UsageCommand extends Commands.Base {
             } catch (IOException e) {
                 throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + IoErrors.reason(e), e);
             }
-            doc.notes.add("saved " + save);
+            doc.notes.add(Messages.get(common.lang, "saved", save));
         }
         return doc;
     }
