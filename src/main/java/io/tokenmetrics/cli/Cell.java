@@ -19,6 +19,11 @@ final class Cell {
         return new Cell(v, v);
     }
 
+    /** A cell whose exact value (JSON, CSV) differs from what text shows. */
+    static Cell shown(String exact, String display) {
+        return new Cell(exact, display);
+    }
+
     static Cell of(Quantity q, Language lang) {
         return q == null ? text("") : new Cell(plain(q), q.formatRounded(lang, 2));
     }

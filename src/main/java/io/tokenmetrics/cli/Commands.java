@@ -205,7 +205,9 @@ final class Commands {
             Doc doc = new Doc("show");
             Table t = doc.table("observations", "series", "period", "value", "status", "change", "rank", "listed", "fact", "source", "quote");
             for (Observation o : s.observations()) {
-                t.row(Cell.text(s.id()), Cell.text(o.period()), Cell.of(o.value(), lang()), Cell.text(o.status().id()),
+                // JSON and CSV keep the ids; text shows the period and status in words of --lang
+                t.row(Cell.text(s.id()), Cell.shown(o.period().toString(), lang() == Language.ZH ? o.period().label(lang()) : o.period().toString()),
+                        Cell.of(o.value(), lang()), Cell.shown(o.status().id(), o.status().label(lang())),
                         Cell.of(o.statedChange(), lang()), Cell.text(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
                         Cell.text(o.listed().map(String::valueOf).orElse("")), Cell.text(o.fact().orElse("")),
                         Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")));
