@@ -1,5 +1,6 @@
 package io.tokenmetrics.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -30,10 +31,49 @@ class UsageLogFuzzTest {
             if (!skip) {
                 assertTrue(r.skipped() == 0);
             }
+            // every line is accounted for: a header, a blank line, or one record (counted, skipped,
+            // repeated or without usage); exactly so where no record can span or share lines
+            long records = r.rows() + r.skipped() + r.duplicates() + r.recordsWithoutUsage();
+            long lines = lines(body);
+            String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (json) {
+                if (everyLineIsOneObject(text)) {
+                    assertEquals(lines, records + r.blankLines(), "JSON lines " + lines + " vs records " + records + " + blank " + r.blankLines());
+                }
+            } else if (text.indexOf('"') < 0 && text.indexOf('\r') < 0) {
+                assertEquals(lines, records + r.blankLines() + 1, "CSV lines " + lines + " vs records " + records + " + blank " + r.blankLines() + " + header");
+            } else {
+                assertTrue(records + r.blankLines() + 1 <= lines);
+            }
         } catch (UsageLogException expected) {
             // named file, line and reason
         } finally {
             Files.deleteIfExists(f);
         }
+    }
+
+    /** Lines as the readers count them: a final line without a newline counts, an empty end does not. */
+    private static long lines(byte[] b) {
+        long n = 0;
+        for (byte x : b) {
+            if (x == '\n') {
+                n++;
+            }
+        }
+        return b.length > 0 && b[b.length - 1] != '\n' ? n + 1 : n;
+    }
+
+    /** Whether each non-blank line is one flat object (no array, page or trace file that holds several records). */
+    private static boolean everyLineIsOneObject(String text) {
+        for (String line : text.split("\n")) {
+            String t = line.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!t.startsWith("{") || t.contains("resourceSpans") || t.contains("results") || t.contains("[")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -232,12 +232,21 @@ final class JsonRecords extends RowCounts {
             JsonNode node;
             try (JsonParser p = MAPPER.getFactory().createParser(buf, start, end - start)) {
                 node = TREES.readTree(p);
+                if (node == null || node.isMissingNode()) {
+                    // found by UsageLogFuzzTest: a line of NUL bytes holds no JSON value at all
+                    bad(line, null, "malformed JSON", "malformed JSON: the line holds no JSON value");
+                    continue;
+                }
                 if (p.nextToken() != null) {
                     bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
                     continue;
                 }
             } catch (JsonProcessingException e) {
                 bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage())));
+                continue;
+            } catch (IOException e) {
+                // the line is in memory: an I/O error here is Jackson taking NUL bytes for UTF-32
+                bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getMessage())));
                 continue;
             }
             records(node, line, "");
@@ -263,6 +272,9 @@ final class JsonRecords extends RowCounts {
             while (p.nextToken() != null) {
                 long line = firstLine - 1 + p.currentTokenLocation().getLineNr();
                 JsonNode node = TREES.readTree(p);
+                if (node == null || node.isMissingNode()) {
+                    break;
+                }
                 records(node, line, "");
             }
         } catch (JsonProcessingException e) {

@@ -212,4 +212,14 @@ class UsageRegressionTest {
         assertEquals("Usage: model=all", d.series("usage-all-2").subject());
         assertEquals(0, d.series("usage-all").observations().get(0).requireValue().lower().get().compareTo(java.math.BigDecimal.valueOf(6)));
     }
+
+    @Test
+    void aLineOfNulBytesIsABadRowNotACrash() throws IOException {
+        // found by UsageLogFuzzTest (Jazzer): "\n\t\0\0\0\0a\xC9" made the JSON reader dereference a null tree
+        Path f = file("nul.jsonl", new byte[] {'\n', '\t', 0, 0, 0, 0, 'a', (byte) 0xC9});
+        UsageResult r = weekly().skipBad(true).build().aggregate(f);
+        assertEquals(1, r.blankLines());
+        assertEquals(1, r.skipped());
+        assertEquals(0, r.rows());
+    }
 }
