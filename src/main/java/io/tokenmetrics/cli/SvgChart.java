@@ -234,7 +234,7 @@ final class SvgChart {
             if (labelled.add(p.toString())) {
                 b.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(H - BOTTOM).append("\" x2=\"").append(f(x)).append("\" y2=\"")
                         .append(H - BOTTOM + 5).append("\" stroke=\"#333\"/>\n");
-                text(b, x, H - BOTTOM + 20, p.toString(), 11, "middle", "normal");
+                text(b, x, H - BOTTOM + 20, lang == Language.ZH ? p.label(lang) : p.toString(), 11, "middle", "normal");
             }
         }
         for (int s = 0; s < points.size(); s++) {
@@ -270,7 +270,7 @@ final class SvgChart {
         double barW = Math.min(70, groupW * 0.7 / series.size());
         for (int g = 0; g < periods.size(); g++) {
             double cx = LEFT + groupW * (g + 0.5);
-            text(b, cx, H - BOTTOM + 20, periods.get(g).describe(), 11, "middle", "normal");
+            text(b, cx, H - BOTTOM + 20, lang == Language.ZH ? periods.get(g).label(lang) : periods.get(g).describe(), 11, "middle", "normal");
             for (int s = 0; s < points.size(); s++) {
                 for (Point p : points.get(s)) {
                     if (!p.period.equals(periods.get(g))) {
