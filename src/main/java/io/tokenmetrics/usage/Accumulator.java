@@ -228,6 +228,20 @@ final class Accumulator {
         return true;
     }
 
+    /** The sums of the group of (period, tuple), all 0 for a group not seen yet. */
+    long[] sums(int periodIndex, int tuple) {
+        long key = ((long) periodIndex << 32) | (tuple & 0xFFFFFFFFL);
+        long[] t = table;
+        int e = (int) (mix(key) & (t.length / STRIDE - 1)) * STRIDE;
+        while (t[e] != key) {
+            if (t[e] == EMPTY) {
+                return new long[SUMS];
+            }
+            e = (e + STRIDE) & (t.length - 1);
+        }
+        return java.util.Arrays.copyOfRange(t, e + 1, e + 1 + SUMS);
+    }
+
     /** Makes an entry for a new key, growing the table first when it is half full; its index. */
     private int insert(long key) {
         if ((groups + 1) * 2 > table.length / STRIDE) {

@@ -228,7 +228,7 @@ final class RowProcessor {
         internDimensions(b, start, end);
         int tuple = acc.tuple(ids);
         if (!acc.add(index, tuple, requests, unknown, in, out, cr, cw, rsn)) {
-            return badGroupSum(index, tuple);
+            return badGroupSum(index, tuple, requests, unknown, in, out, cr, cw, rsn);
         }
         return COUNTED;
     }
@@ -268,7 +268,7 @@ final class RowProcessor {
         }
         internDimensions(b, start, end);
         int tuple = acc.tuple(ids);
-        return acc.add(index, tuple, 1, 0, in, out, 0, 0, 0) ? COUNTED : badGroupSum(index, tuple);
+        return acc.add(index, tuple, 1, 0, in, out, 0, 0, 0) ? COUNTED : badGroupSum(index, tuple, 1, 0, in, out, 0, 0, 0);
     }
 
     /** Whether the id is new; checked after everything else, so a bad row's id is never kept. */
@@ -341,9 +341,25 @@ final class RowProcessor {
         return bad("invalid UTF-8", layout.names[col] + " (\"" + text(b, from, to) + "\") is not valid UTF-8");
     }
 
-    private int badGroupSum(int index, int tuple) {
+    private static final String[] SUMS = {"requests", "rows without a request count", "input_tokens", "output_tokens", "cache_read_tokens",
+        "cache_write_tokens", "reasoning_tokens"};
+
+    /** Names the sum that would pass the limit and its operands, as Guava's checked arithmetic does. */
+    private int badGroupSum(int index, int tuple, long... row) {
+        long[] sums = acc.sums(index, tuple);
+        String what = "a sum";
+        for (int k = 0; k < SUMS.length; k++) {
+            if (sums[k] + row[k] < 0) {
+                what = SUMS[k] + " (" + sums[k] + " + " + row[k] + ")";
+                break;
+            }
+        }
+        if (what.equals("a sum")) {
+            // each part fits: their total does not
+            what = "total_tokens (" + (sums[2] + sums[3]) + " + " + (row[2] + row[3]) + ")";
+        }
         return bad("sum overflow", "adding this row to the group of " + UsageResult.period(period, index) + describeGroup(tuple)
-                + " would take a sum past " + Long.MAX_VALUE + ": refused rather than wrapped");
+                + " would take " + what + " past " + Long.MAX_VALUE + ": refused rather than wrapped");
     }
 
     private String describeGroup(int tuple) {

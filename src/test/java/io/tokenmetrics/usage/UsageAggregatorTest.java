@@ -230,7 +230,7 @@ class UsageAggregatorTest {
         Path f = file("big.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,9000000000000000000,0\n2026-04-13T11:00:00Z,9000000000000000000,0\n");
         UsageLogException e = assertThrows(UsageLogException.class, () -> weekly().threads(1).build().aggregate(Collections.singletonList(f)));
         // 9e18 + 9e18 passes 2^63 - 1: the second row is refused whole, naming its group
-        assertEquals(f + ":3: adding this row to the group of 2026-W16 would take a sum past 9223372036854775807: refused rather than wrapped",
+        assertEquals(f + ":3: adding this row to the group of 2026-W16 would take input_tokens (9000000000000000000 + 9000000000000000000) past 9223372036854775807: refused rather than wrapped",
                 e.getMessage());
         Path g = file("huge.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,99999999999999999999,0\n");
         assertEquals(g + ":2: input_tokens (\"99999999999999999999\") is larger than 9223372036854775807",

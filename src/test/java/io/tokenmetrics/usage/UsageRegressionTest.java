@@ -94,7 +94,7 @@ class UsageRegressionTest {
         Path a = file("a.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,5000000000000000000,0\n");
         Path b = file("b.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-14T10:00:00Z,m,5000000000000000000,0\n");
         // each file alone is fine; together 1e19 passes 2^63 - 1 in the group (2026-W16, m)
-        assertEquals(b + ":2: adding this row to the group of 2026-W16 (model=m) would take a sum past 9223372036854775807: refused rather"
+        assertEquals(b + ":2: adding this row to the group of 2026-W16 (model=m) would take input_tokens (5000000000000000000 + 5000000000000000000) past 9223372036854775807: refused rather"
                 + " than wrapped", assertThrows(UsageLogException.class, () -> weekly("model").threads(2).build().aggregate(a, b)).getMessage());
     }
 
