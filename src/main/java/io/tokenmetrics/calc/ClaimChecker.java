@@ -81,9 +81,16 @@ public final class ClaimChecker {
      * @return one check a claim, in the order of the dataset
      */
     public List<ClaimCheck> checkAll(Dataset data) {
+        Objects.requireNonNull(data, "data");
         List<ClaimCheck> out = new ArrayList<>();
         for (Claim c : data.claims()) {
-            out.add(check(c, data));
+            try {
+                out.add(check(c, data));
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                // one claim that cannot be computed (an unknown series, mixed measures) must not
+                // hide the verdicts of the others: it gets an error verdict with the reason
+                out.add(new ClaimCheck(c, Verdict.ERROR, c.stated().orElse(null), null, Message.of("check.error", e.getMessage())));
+            }
         }
         return Collections.unmodifiableList(out);
     }

@@ -7,7 +7,13 @@ public enum Verdict {
     /** The figures give a different value. */
     INCONSISTENT,
     /** The figures needed to decide were not published (or ranges overlap the threshold). */
-    UNDECIDABLE;
+    UNDECIDABLE,
+    /**
+     * The claim cannot be computed from this dataset at all: it names a series the dataset does
+     * not have, or figures of different measures. Only {@link ClaimChecker#checkAll} gives it, so
+     * that one broken claim does not hide the others.
+     */
+    ERROR;
 
     /**
      * The verdict in words, in {@code language} ("consistent", "不一致").

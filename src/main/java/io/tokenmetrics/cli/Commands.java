@@ -107,7 +107,7 @@ final class Commands {
             Doc doc = build(common.dataset());
             PrintWriter out = spec.commandLine().getOut();
             doc.render(common.format, common.lang, out);
-            return Main.OK;
+            return doc.exit;
         }
 
         Language lang() {
@@ -156,7 +156,8 @@ final class Commands {
             Doc doc = new Doc("check");
             Table t = doc.table("claims", "claim", "fact", "verdict", "stated", "computed", "statement", "explanation", "note");
             StringBuilder text = new StringBuilder();
-            for (ClaimCheck c : io.tokenmetrics.calc.ClaimChecker.create().checkAll(data)) {
+            java.util.List<ClaimCheck> checks = io.tokenmetrics.calc.ClaimChecker.create().checkAll(data);
+            for (ClaimCheck c : checks) {
                 // the verdict column keeps its stable English id; statement and explanation follow --lang
                 t.row(Cell.text(c.claim().id()), Cell.text(c.claim().fact().orElse("")), Cell.text(c.verdict().name().toLowerCase(java.util.Locale.ROOT)),
                         Cell.of(c.stated(), lang()), Cell.of(c.computed(), lang()), Cell.text(c.claim().statement(lang())),
@@ -166,6 +167,13 @@ final class Commands {
                         .append(": ").append(c.claim().statement(lang())).append('\n')
                         .append("    ").append(c.explanation(lang())).append('\n');
                 c.claim().note().ifPresent(n -> text.append("    ").append(io.tokenmetrics.internal.Messages.get(lang(), "note", n)).append('\n'));
+            }
+            long errors = checks.stream().filter(c -> c.verdict() == io.tokenmetrics.calc.Verdict.ERROR).count();
+            if (errors > 0) {
+                // every claim was reported; the run still fails, so that a script notices broken data
+                String note = io.tokenmetrics.internal.Messages.get(lang(), "check.errors", errors, checks.size());
+                doc.notes.add(note);
+                doc.exit = Main.DATA_ERROR;
             }
             doc.text = text.toString();
             return doc;

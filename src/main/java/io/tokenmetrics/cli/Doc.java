@@ -35,6 +35,9 @@ final class Doc {
         return t;
     }
 
+    /** The exit code once the output is written: a command may print all it can and still fail. */
+    int exit = Main.OK;
+
     /** Output written as it is, whatever the format: an SVG chart on standard output. */
     String raw;
 

@@ -324,4 +324,17 @@ class CliTest {
             assertFalse(report.contains(doubled), doubled + " in: " + report);
         }
     }
+
+    @Test
+    void checkReportsEveryClaimEvenWhenOneCannotBeComputed() throws IOException {
+        // a dataset whose claim names a series nobody has: the bundled claims are still checked
+        Path f = dir.resolve("broken-claim.json");
+        Files.write(f, ("{\"format\":\"token-metrics-dataset/1\",\"claims\":[{\"id\":\"X1\",\"kind\":\"streak\",\"statement\":\"S\","
+                + "\"series\":\"no-such-series\",\"at\":\"2026-W16\",\"rises\":2,\"falls\":0}]}").getBytes(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of("check", "--data", f.toString());
+        assertEquals(1, r.code, r::toString);
+        assertTrue(r.out.contains("INCONSISTENT  B16-cagr [B16]"), r.out);
+        assertTrue(r.out.contains("ERROR         X1: S\n    cannot be computed: no series \"no-such-series\""), r.out);
+        assertTrue(r.out.endsWith("1 of 9 claims cannot be computed from this data (verdict error); the others are checked above\n"), r.out);
+    }
 }
