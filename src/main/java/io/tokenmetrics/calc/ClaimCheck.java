@@ -62,6 +62,10 @@ public final class ClaimCheck {
         return Optional.ofNullable(computed);
     }
 
+    Message message() {
+        return explanation;
+    }
+
     /**
      * Why, with the numbers, in English.
      *

@@ -106,6 +106,10 @@ public final class ClaimChecker {
      */
     public ClaimCheck check(Claim claim, Dataset data) {
         Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(data, "data");
+        if (!claim.primary().isEmpty() && claim.primary().values().stream().allMatch(id -> data.find(id).isPresent())) {
+            return checkOnPrimary(claim, data);
+        }
         switch (claim.kind()) {
             case MULTIPLE: return checkFromTo(claim, data, this::checkMultiple);
             case ANNUAL_GROWTH: return checkFromTo(claim, data, this::checkAnnualGrowth);
@@ -116,6 +120,21 @@ public final class ClaimChecker {
                 return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.undecidable",
                         new ClaimText(claim, false)));
         }
+    }
+
+    /**
+     * The claim checked against the primary data it names (OpenRouter's Data API weeks, say)
+     * instead of the article's own figures, which stay as they are: the result keeps the claim
+     * and says which series decided it.
+     */
+    private ClaimCheck checkOnPrimary(Claim claim, Dataset data) {
+        java.util.Map<String, String> p = claim.primary();
+        Claim on = claim.kind() == Claim.Kind.STREAK
+                ? Claim.streak(claim.id(), claim.statement(), p.get("series"), claim.at().get(), claim.rises(), claim.falls())
+                : Claim.firstAhead(claim.id(), claim.statement(), p.get("leader"), p.get("other"), claim.at().get(), claim.periods());
+        ClaimCheck inner = check(on, data);
+        return new ClaimCheck(claim, inner.verdict(), inner.stated().orElse(null), inner.computed().orElse(null),
+                Message.of("check.primary", String.join(", ", p.values()), inner.message()));
     }
 
     /** A judge of a from/to claim, given the growth between its two figures and the stated value. */

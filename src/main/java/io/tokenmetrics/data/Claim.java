@@ -130,16 +130,17 @@ public final class Claim {
     private final String note;
     private final String statementZh;
     private final String reasonZh;
+    private final java.util.Map<String, String> primary;
 
     private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
             String series, String other, TimePeriod at, int rises, int falls, int periods, String reason) {
         this(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason, null, null, null, null,
-                null, null);
+                null, null, java.util.Collections.<String, String>emptyMap());
     }
 
     private Claim(String id, Kind kind, String statement, Quantity stated, Ref from, Ref to, List<Ref> parts, Ref whole,
             String series, String other, TimePeriod at, int rises, int falls, int periods, String reason, Source source, String quote,
-            String fact, String note, String statementZh, String reasonZh) {
+            String fact, String note, String statementZh, String reasonZh, java.util.Map<String, String> primary) {
         this.id = Series.requireText(id, "claim id");
         this.kind = kind;
         this.statement = Series.requireText(statement, "statement");
@@ -161,6 +162,7 @@ public final class Claim {
         this.note = note;
         this.statementZh = statementZh;
         this.reasonZh = reasonZh;
+        this.primary = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(primary));
     }
 
     /**
@@ -305,7 +307,7 @@ public final class Claim {
      */
     public Claim withProvenance(Source newSource, String newQuote, String newFact) {
         return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
-                newSource, newQuote, newFact, note, statementZh, reasonZh);
+                newSource, newQuote, newFact, note, statementZh, reasonZh, primary);
     }
 
     /**
@@ -316,7 +318,43 @@ public final class Claim {
      */
     public Claim withNote(String newNote) {
         return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
-                source, quote, fact, newNote, statementZh, reasonZh);
+                source, quote, fact, newNote, statementZh, reasonZh, primary);
+    }
+
+    /**
+     * This claim with the series of primary data that decide it where a dataset has them: for a
+     * streak {@code series}, for "first time ahead" {@code leader} and {@code other}. The
+     * article's own series stay as they are; {@code ClaimChecker} checks against the primary
+     * series when all of them are in the dataset, and says so.
+     *
+     * @param roles the series id of each role
+     * @return this claim with the primary series
+     * @throws IllegalArgumentException for a role this kind of claim does not have, or a bad id
+     */
+    public Claim withPrimary(java.util.Map<String, String> roles) {
+        Objects.requireNonNull(roles, "roles");
+        java.util.List<String> allowed = kind == Kind.STREAK ? java.util.Collections.singletonList("series")
+                : kind == Kind.FIRST_AHEAD ? java.util.Arrays.asList("leader", "other") : java.util.Collections.<String>emptyList();
+        for (java.util.Map.Entry<String, String> e : roles.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw new IllegalArgumentException("primary role (" + e.getKey() + ") must be one of " + allowed + " for a " + kind.id() + " claim");
+            }
+            Series.requireId(e.getValue());
+        }
+        if (!roles.isEmpty() && roles.size() != allowed.size()) {
+            throw new IllegalArgumentException("primary (" + roles.keySet() + ") must name all of " + allowed);
+        }
+        return new Claim(id, kind, statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
+                source, quote, fact, note, statementZh, reasonZh, roles);
+    }
+
+    /**
+     * The primary series by role, empty when the claim names none.
+     *
+     * @return the primary series
+     */
+    public java.util.Map<String, String> primary() {
+        return primary;
     }
 
     /**
@@ -328,7 +366,7 @@ public final class Claim {
      */
     public Claim withChinese(String statement, String untestableReason) {
         return new Claim(id, kind, this.statement, stated, from, to, parts, whole, series, other, at, rises, falls, periods, reason,
-                source, quote, fact, note, statement, untestableReason);
+                source, quote, fact, note, statement, untestableReason, primary);
     }
 
     /**
@@ -535,6 +573,7 @@ public final class Claim {
                 && Objects.equals(at, c.at) && rises == c.rises && falls == c.falls && periods == c.periods
                 && Objects.equals(reason, c.reason) && Objects.equals(source, c.source) && Objects.equals(quote, c.quote)
                 && Objects.equals(note, c.note) && Objects.equals(statementZh, c.statementZh) && Objects.equals(reasonZh, c.reasonZh)
+                && primary.equals(c.primary)
                 && Objects.equals(fact, c.fact);
     }
 

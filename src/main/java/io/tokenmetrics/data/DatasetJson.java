@@ -272,13 +272,13 @@ final class DatasetJson {
                     allowed.addAll(Arrays.asList("from", "to", "stated"));
                     break;
                 case STREAK:
-                    allowed.addAll(Arrays.asList("series", "at", "rises", "falls"));
+                    allowed.addAll(Arrays.asList("series", "at", "rises", "falls", "primary"));
                     break;
                 case SHARE_ABOVE:
                     allowed.addAll(Arrays.asList("parts", "whole", "threshold"));
                     break;
                 case FIRST_AHEAD:
-                    allowed.addAll(Arrays.asList("leader", "other", "at", "periods"));
+                    allowed.addAll(Arrays.asList("leader", "other", "at", "periods", "primary"));
                     break;
                 default:
                     allowed.add("reason");
@@ -328,8 +328,30 @@ final class DatasetJson {
                 }
                 throw invalid(p, e.getMessage());
             }
-            return c.withProvenance(sourceRef(n, p), text(n, p, "quote", false), text(n, p, "fact", false)).withNote(text(n, p, "note", false))
-                    .withChinese(text(n, p, "statement_zh", false), text(n, p, "reason_zh", false));
+            Claim done = c.withProvenance(sourceRef(n, p), text(n, p, "quote", false), text(n, p, "fact", false))
+                    .withNote(text(n, p, "note", false)).withChinese(text(n, p, "statement_zh", false), text(n, p, "reason_zh", false));
+            try {
+                return done.withPrimary(primary(n.get("primary"), p + ".primary"));
+            } catch (IllegalArgumentException e) {
+                throw invalid(p + ".primary", e.getMessage());
+            }
+        }
+
+        java.util.Map<String, String> primary(JsonNode n, String p) {
+            java.util.Map<String, String> out = new java.util.TreeMap<>();
+            if (n == null || n.isNull()) {
+                return out;
+            }
+            object(n, p);
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual()) {
+                    throw invalid(p + "." + e.getKey(), e.getKey() + " must be a series id");
+                }
+                out.put(e.getKey(), e.getValue().textValue());
+            }
+            return out;
         }
 
         Claim.Ref ref(JsonNode n, String p) {
@@ -515,6 +537,10 @@ final class DatasetJson {
                 c.quote().ifPresent(q -> o.put("quote", q));
                 c.fact().ifPresent(fa -> o.put("fact", fa));
                 c.note().ifPresent(no -> o.put("note", no));
+                if (!c.primary().isEmpty()) {
+                    ObjectNode pr = o.putObject("primary");
+                    c.primary().forEach(pr::put);
+                }
                 if (!c.statement(io.tokenmetrics.amount.Language.ZH).equals(c.statement())) {
                     o.put("statement_zh", c.statement(io.tokenmetrics.amount.Language.ZH));
                 }

@@ -98,4 +98,23 @@ class ClaimCheckTest {
         ClaimChecker strict = ClaimChecker.withApproximateTolerance(new BigDecimal("5"));
         assertEquals(Verdict.INCONSISTENT, strict.check(D.claim("A13").get(), D).verdict());
     }
+
+    @Test
+    void primaryDataDecidesAClaimFromJavaToo() {
+        // weekly totals for 2026-W04..W16: 100, 101, …, 110 (ten rises into W05..W14), then 90 and 80 (two falls)
+        List<Observation> obs = new java.util.ArrayList<>();
+        for (int k = 4; k <= 16; k++) {
+            long v = k <= 14 ? 96 + k : k == 15 ? 90 : 80;
+            obs.add(Observation.of(TimePeriod.parse(String.format("2026-W%02d", k)), Quantity.of(v, Unit.TOKENS)));
+        }
+        Dataset primary = Dataset.of(java.util.Collections.singletonList(
+                Series.builder("openrouter-total", Measure.TOKENS_PER_WEEK).subject("OpenRouter, all models").observations(obs).build()));
+        Dataset both = D.merge(primary);
+        ClaimCheck b2 = C.check(both.claim("B2").get(), both);
+        assertEquals(Verdict.CONSISTENT, b2.verdict());
+        assertEquals("from the primary data (openrouter-total): the 12 changes from 2026-W04 to 2026-W16 are 10 rises then 2 falls.",
+                b2.explanation());
+        // without the primary series, the article's own figures decide: undecidable
+        assertEquals(Verdict.UNDECIDABLE, C.check(D.claim("B2").get(), D).verdict());
+    }
 }

@@ -148,4 +148,56 @@ class CliDataCommandsTest {
         assertEquals(2, none.code);
         assertEquals("token-metrics: give saved response FILEs, or --fetch --from DATE --to DATE\n", none.err);
     }
+
+    /**
+     * Saved rankings-daily rows for 2026-W04 to W16: per day a US model, a Chinese model and the
+     * other row. Daily US 100 + k and CN 200 + k in week k up to W14 (the total rises ten weeks),
+     * then W15 US 100, CN {@code cn15}; W16 US 150, CN 100.
+     */
+    private static String primaryResponse(int cn15) {
+        StringBuilder b = new StringBuilder("{\"data\":[");
+        LocalDate monday = LocalDate.of(2026, 1, 19); // Monday of 2026-W04
+        boolean first = true;
+        for (int k = 4; k <= 16; k++) {
+            int us = k <= 14 ? 100 + k : k == 15 ? 100 : 150;
+            int cn = k <= 14 ? 200 + k : k == 15 ? cn15 : 100;
+            for (int d = 0; d < 7; d++) {
+                LocalDate day = monday.plusDays((k - 4) * 7L + d);
+                for (String[] r : new String[][] {{"anthropic/claude-sonnet-4.6", "" + us}, {"qwen/qwen3.6-plus", "" + cn}, {"other", "10"}}) {
+                    b.append(first ? "" : ",").append("{\"date\":\"").append(day).append("\",\"model_permaslug\":\"").append(r[0])
+                            .append("\",\"total_tokens\":\"").append(r[1]).append("\"}");
+                    first = false;
+                }
+            }
+        }
+        return b.append("],\"meta\":{\"as_of\":\"2026-04-20T02:00:00Z\"}}").toString();
+    }
+
+    @Test
+    void primaryDataDecidesTheArticlesOpenClaims() throws IOException {
+        // from the article alone B2 and B5-two-months cannot be decided
+        assertTrue(CliRun.of("check").out.contains("UNDECIDABLE   B2: "));
+        Path saved = dir.resolve("or.json");
+        assertEquals(0, CliRun.of("openrouter", file("weeks.json", primaryResponse(180)).toString(), "--save", saved.toString()).code);
+        CliRun r = CliRun.of("check", "--data", saved.toString());
+        assertEquals(0, r.code, r::toString);
+        // weekly totals 7 × (us + cn + 10): W04 2254 rising by 14 a week to W14 2394, W15 7 × 290 = 2030, W16 7 × 260 = 1820
+        assertTrue(r.out.contains("CONSISTENT    B2: OpenRouter's weekly total rose ten weeks in a row, then fell two weeks in a row, to 2026-W16\n"
+                + "    from the primary data (openrouter-total): the 12 changes from 2026-W04 to 2026-W16 are 10 rises then 2 falls.\n"), r.out);
+        // US 7 × 150 = 1050 ahead of CN 700 in W16; behind in each of W08 to W15 (CN 7 × 208.. and 7 × 180 = 1260 against US 700)
+        assertTrue(r.out.contains("CONSISTENT    B5-two-months [B5]: "), r.out);
+        assertTrue(r.out.contains("from the primary data (openrouter-region-us, openrouter-region-cn): 2026-W16: openrouter-region-us 1.05K vs"
+                + " openrouter-region-cn 700; behind or level at 2026-W15: 700 vs 1.26K"), r.out);
+        // the article's own figures stay the article's: B5 (one week) is still decided from them
+        assertTrue(r.out.contains("CONSISTENT    B5: US models overtook"), r.out);
+        assertTrue(r.out.contains("    2026-W16: openrouter-us-weekly 4.91T vs openrouter-china-weekly 4.44T"), r.out);
+        // weeks that contradict the article: CN 400 a day in W15 makes the total rise into W15
+        Path other = dir.resolve("or2.json");
+        assertEquals(0, CliRun.of("openrouter", file("weeks2.json", primaryResponse(400)).toString(), "--save", other.toString()).code);
+        CliRun bad = CliRun.of("check", "--data", other.toString());
+        assertTrue(bad.out.contains("INCONSISTENT  B2: "), bad.out);
+        // W15 7 × 510 = 3570 after W14's 2394: a rise where the claim needs its first fall (W16 fell to 1820)
+        assertTrue(bad.out.contains("from the primary data (openrouter-total): the change into 2026-W15 is a rise, the claim needs a fall"
+                + " (after 2026-W16 fall)."), bad.out);
+    }
 }
