@@ -155,8 +155,10 @@ public final class Calculator {
             Quantity x = a.requireValue();
             Quantity y = b.requireValue();
             Quantity pct = ratio(y, x).map(Calculator::multipleToPercent).orElse(null);
-            out.add(new Change(a.period(), b.period(), x, y, y.minus(x, x.unit()), pct, adjacent(a.period(), b.period()),
-                    direction(x, y)));
+            boolean consecutive = adjacent(a.period(), b.period());
+            // a stated change compares with the previous period only: across a gap it says nothing of this pair
+            out.add(new Change(a.period(), b.period(), x, y, y.minus(x, x.unit()), pct, consecutive, direction(x, y),
+                    consecutive ? b.statedChange().orElse(null) : null));
         }
         return Collections.unmodifiableList(out);
     }

@@ -20,9 +20,10 @@ public final class Change {
     private final Quantity percent;
     private final boolean consecutive;
     private final Direction direction;
+    private final Quantity stated;
 
     Change(TimePeriod from, TimePeriod to, Quantity fromValue, Quantity toValue, Quantity absolute, Quantity percent,
-            boolean consecutive, Direction direction) {
+            boolean consecutive, Direction direction, Quantity stated) {
         this.from = from;
         this.to = to;
         this.fromValue = fromValue;
@@ -31,6 +32,17 @@ public final class Change {
         this.percent = percent;
         this.consecutive = consecutive;
         this.direction = direction;
+        this.stated = stated;
+    }
+
+    /**
+     * The change the publisher states at {@link #to()}, when the change is consecutive (a stated
+     * change is against the period just before).
+     *
+     * @return the stated change, in percent, if any
+     */
+    public Optional<Quantity> stated() {
+        return Optional.ofNullable(stated);
     }
 
     /**
@@ -112,7 +124,7 @@ public final class Change {
         }
         Change c = (Change) o;
         return from.equals(c.from) && to.equals(c.to) && fromValue.equals(c.fromValue) && toValue.equals(c.toValue)
-                && Objects.equals(percent, c.percent) && consecutive == c.consecutive && direction == c.direction;
+                && Objects.equals(percent, c.percent) && consecutive == c.consecutive && direction == c.direction && Objects.equals(stated, c.stated);
     }
 
     @Override

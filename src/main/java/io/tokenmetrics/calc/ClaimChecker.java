@@ -8,6 +8,7 @@ import io.tokenmetrics.data.Dataset;
 import io.tokenmetrics.data.Observation;
 import io.tokenmetrics.data.Series;
 import io.tokenmetrics.internal.Message;
+import io.tokenmetrics.period.TimePeriod;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -116,6 +117,7 @@ public final class ClaimChecker {
             case STREAK: return ClaimChecks.streak(claim, data);
             case SHARE_ABOVE: return checkShare(claim, data);
             case FIRST_AHEAD: return ClaimChecks.firstAhead(claim, data);
+            case STATED_CHANGE: return checkStatedChange(claim, data);
             default:
                 return new ClaimCheck(claim, Verdict.UNDECIDABLE, null, null, Message.of("check.undecidable",
                         new ClaimText(claim, false)));
@@ -135,6 +137,40 @@ public final class ClaimChecker {
         ClaimCheck inner = check(on, data);
         return new ClaimCheck(claim, inner.verdict(), inner.stated().orElse(null), inner.computed().orElse(null),
                 Message.of("check.primary", String.join(", ", p.values()), inner.message()));
+    }
+
+    /** A publisher's stated change against the change between the two figures. */
+    private ClaimCheck checkStatedChange(Claim claim, Dataset data) {
+        TimePeriod at = claim.at().get();
+        TimePeriod before = at.previous();
+        Quantity stated = claim.stated().get();
+        Optional<Message> missing = missing(data, Claim.Ref.of(claim.series().get(), before), Claim.Ref.of(claim.series().get(), at));
+        if (missing.isPresent()) {
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, Message.of("check.undecidable", missing.get()));
+        }
+        Series s = data.series(claim.series().get());
+        Quantity prev = Calculator.valuedAt(s, before).requireValue();
+        Quantity cur = Calculator.valuedAt(s, at).requireValue();
+        Optional<Quantity> ratio = Calculator.ratio(cur, prev);
+        if (!ratio.isPresent()) {
+            return new ClaimCheck(claim, Verdict.UNDECIDABLE, stated, null, Message.of("check.change.zero", before, prev));
+        }
+        Quantity computed = Calculator.multipleToPercent(ratio.get());
+        return new ClaimCheck(claim, judge(stated, computed), stated, computed, Message.of("check.change", before, prev, at, cur,
+                Message.signed(computed), Message.signed(stated), deviation(stated, computed), tolerance(stated, computed)));
+    }
+
+    /**
+     * Whether a stated figure agrees with a computed one: within the publisher's rounding (half a
+     * unit in the last written digit), or, where either is approximate, within this checker's
+     * relative tolerance.
+     *
+     * @param stated the stated figure
+     * @param computed the computed figure
+     * @return {@link Verdict#CONSISTENT} or {@link Verdict#INCONSISTENT}
+     */
+    public Verdict judge(Quantity stated, Quantity computed) {
+        return agree(Objects.requireNonNull(stated, "stated"), Objects.requireNonNull(computed, "computed"));
     }
 
     /** A judge of a from/to claim, given the growth between its two figures and the stated value. */

@@ -216,7 +216,8 @@ final class Commands {
                 // JSON and CSV keep the ids; text shows the period and status in words of --lang
                 t.row(Cell.text(s.id()), Cell.shown(o.period().toString(), lang() == Language.ZH ? o.period().label(lang()) : o.period().toString()),
                         Cell.of(o.value(), lang()), Cell.shown(o.status().id(), o.status().label(lang())),
-                        Cell.of(o.statedChange(), lang()), Cell.text(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
+                        o.isChangeUnknown() ? Cell.shown("unknown", io.tokenmetrics.internal.Messages.get(lang(), "change.unknown"))
+                                : Cell.of(o.statedChange(), lang()), Cell.text(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
                         Cell.text(o.listed().map(String::valueOf).orElse("")), Cell.text(o.fact().orElse("")),
                         Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")));
             }
@@ -289,11 +290,15 @@ final class Commands {
             Series s = data.series(id);
             Doc doc = new Doc("changes");
             Table t = doc.table("changes", "series", "from", "to", "from_value", "to_value", "absolute_change", "percent_change",
-                    "consecutive", "direction");
+                    "consecutive", "direction", "stated_percent", "stated_verdict");
+            io.tokenmetrics.calc.ClaimChecker checker = io.tokenmetrics.calc.ClaimChecker.create();
             for (Change c : calc.changes(s)) {
+                // the publisher's stated change beside the computed one, judged as a stated-change claim is
+                String verdict = c.stated().isPresent() && c.percent().isPresent()
+                        ? checker.judge(c.stated().get(), c.percent().get()).name().toLowerCase(java.util.Locale.ROOT) : "";
                 t.row(Cell.text(s.id()), Cell.text(c.from()), Cell.text(c.to()), Cell.of(c.fromValue(), lang()), Cell.of(c.toValue(), lang()),
                         Cell.of(c.absolute(), lang()), Cell.of(c.percent(), lang()), Cell.text(c.isConsecutive()),
-                        Cell.text(c.direction().name().toLowerCase(java.util.Locale.ROOT)));
+                        Cell.text(c.direction().name().toLowerCase(java.util.Locale.ROOT)), Cell.of(c.stated(), lang()), Cell.text(verdict));
             }
             Table st = doc.table("streaks", "series", "direction", "length", "start", "end");
             for (Streak k : calc.streaks(s)) {

@@ -27,7 +27,9 @@ public final class Claim {
         /** {@code leader} is ahead of {@code other} at {@code at}, for the first time in {@code periods} periods. */
         FIRST_AHEAD,
         /** A statement no published figure can test; {@code reason} says why. */
-        UNTESTABLE;
+        UNTESTABLE,
+        /** {@code series} changed by {@code stated} percent from the period before {@code at} to {@code at}. */
+        STATED_CHANGE;
 
         /**
          * The lower-case, hyphenated name used in data files.
@@ -50,7 +52,8 @@ public final class Claim {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("claim kind (" + id + ") must be one of multiple, annual-growth, streak, share-above, first-ahead, untestable");
+            throw new IllegalArgumentException("claim kind (" + id + ") must be one of multiple, annual-growth, streak, share-above, first-ahead,"
+                    + " untestable, stated-change");
         }
     }
 
@@ -272,6 +275,32 @@ public final class Claim {
         }
         return new Claim(id, Kind.FIRST_AHEAD, statement, null, null, null, null, null, Series.requireId(leader),
                 Series.requireId(other), Objects.requireNonNull(at, "at"), 0, 0, periods, null);
+    }
+
+    /**
+     * "{@code series} changed by {@code statedPercent} from the period before {@code at} to
+     * {@code at}": a publisher's week-on-week (or month-on-month…) change, checked against the
+     * two figures.
+     *
+     * @param id the id
+     * @param statement what the claim says, in its own words
+     * @param series the series
+     * @param at the later period
+     * @param statedPercent the stated change, in percent
+     * @return the claim
+     * @throws IllegalArgumentException if the change is not in percent
+     */
+    public static Claim statedChange(String id, String statement, String series, TimePeriod at, Quantity statedPercent) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(statedPercent, "statedPercent");
+        if (statedPercent.unit() != Quantity.Unit.PERCENT) {
+            throw new IllegalArgumentException("stated change (" + statedPercent + ") must be in percent");
+        }
+        return new Claim(id, Kind.STATED_CHANGE, statement, statedPercent, null, null, null, null, Series.requireId(series), null, at, 0, 0, 0,
+                null);
     }
 
     /**

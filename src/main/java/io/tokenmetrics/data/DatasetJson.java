@@ -217,7 +217,10 @@ final class DatasetJson {
                 }
             }
             JsonNode ch = n.get("change");
-            if (ch != null && !ch.isNull()) {
+            if (ch != null && ch.isTextual() && ch.textValue().equals("unknown")) {
+                // a source's 0% for a new entry means "no previous figure", not "no change"
+                b.changeUnknown(true);
+            } else if (ch != null && !ch.isNull()) {
                 b.statedChange(quantity(ch, p + ".change", Quantity.Unit.PERCENT));
             }
             JsonNode rank = n.get("rank");
@@ -280,6 +283,9 @@ final class DatasetJson {
                 case FIRST_AHEAD:
                     allowed.addAll(Arrays.asList("leader", "other", "at", "periods", "primary"));
                     break;
+                case STATED_CHANGE:
+                    allowed.addAll(Arrays.asList("series", "at", "stated"));
+                    break;
                 default:
                     allowed.add("reason");
                     allowed.add("reason_zh");
@@ -317,6 +323,10 @@ final class DatasetJson {
                     case FIRST_AHEAD:
                         c = Claim.firstAhead(id, statement, text(n, p, "leader", true), text(n, p, "other", true),
                                 period(n, p, "at"), integer(n, p, "periods"));
+                        break;
+                    case STATED_CHANGE:
+                        c = Claim.statedChange(id, statement, text(n, p, "series", true), period(n, p, "at"),
+                                quantity(required(n, p, "stated"), p + ".stated", Quantity.Unit.PERCENT));
                         break;
                     default:
                         c = Claim.untestable(id, statement, text(n, p, "reason", true));
@@ -500,6 +510,9 @@ final class DatasetJson {
                     x.put("status", ob.status().id());
                 }
                 ob.statedChange().ifPresent(c -> x.put("change", c.toString()));
+                if (ob.isChangeUnknown()) {
+                    x.put("change", "unknown");
+                }
                 ob.rank().ifPresent(r -> x.put("rank", r));
                 ob.listed().ifPresent(l -> x.put("listed", l));
                 ob.source().ifPresent(sr -> x.put("source", sr.id()));
@@ -524,6 +537,9 @@ final class DatasetJson {
                     c.stated().ifPresent(t -> o.put("threshold", t.toString()));
                 } else {
                     c.stated().ifPresent(t -> o.put("stated", t.toString()));
+                }
+                if (c.kind() == Claim.Kind.STATED_CHANGE) {
+                    o.put("series", c.series().get()).put("at", c.at().get().toString());
                 }
                 if (c.kind() == Claim.Kind.STREAK) {
                     o.put("series", c.series().get()).put("at", c.at().get().toString()).put("rises", c.rises()).put("falls", c.falls());

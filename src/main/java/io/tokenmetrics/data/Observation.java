@@ -18,6 +18,7 @@ public final class Observation {
     private final Quantity value;
     private final Status status;
     private final Quantity statedChange;
+    private final boolean changeUnknown;
     private final Integer rank;
     private final Boolean listed;
     private static final java.math.BigDecimal MINUS_100 = java.math.BigDecimal.valueOf(-100);
@@ -31,6 +32,10 @@ public final class Observation {
         this.value = b.value;
         this.status = b.status;
         this.statedChange = b.statedChange;
+        this.changeUnknown = b.changeUnknown;
+        if (changeUnknown && statedChange != null) {
+            throw new IllegalArgumentException("stated change (" + statedChange + ") contradicts a change marked unknown");
+        }
         this.rank = b.rank;
         this.listed = b.listed;
         this.source = b.source;
@@ -131,6 +136,16 @@ public final class Observation {
     }
 
     /**
+     * Whether the source shows a change here that means "no previous figure" (some write 0% for a
+     * new entry): then there is no stated change, and none is read from that 0.
+     *
+     * @return true if the change is marked unknown
+     */
+    public boolean isChangeUnknown() {
+        return changeUnknown;
+    }
+
+    /**
      * The rank the source states.
      *
      * @return the rank the source states
@@ -193,6 +208,7 @@ public final class Observation {
         Builder b = new Builder(period, value);
         b.status = status;
         b.statedChange = statedChange;
+        b.changeUnknown = changeUnknown;
         b.rank = rank;
         b.listed = listed;
         b.source = source;
@@ -209,7 +225,7 @@ public final class Observation {
         }
         Observation x = (Observation) o;
         return period.equals(x.period) && Objects.equals(value, x.value) && status == x.status
-                && Objects.equals(statedChange, x.statedChange) && Objects.equals(rank, x.rank)
+                && Objects.equals(statedChange, x.statedChange) && changeUnknown == x.changeUnknown && Objects.equals(rank, x.rank)
                 && Objects.equals(listed, x.listed) && Objects.equals(source, x.source)
                 && Objects.equals(quote, x.quote) && Objects.equals(fact, x.fact) && Objects.equals(note, x.note);
     }
@@ -231,6 +247,7 @@ public final class Observation {
         private final Quantity value;
         private Status status = Status.REPORTED;
         private Quantity statedChange;
+        private boolean changeUnknown;
         private Integer rank;
         private Boolean listed;
         private Source source;
@@ -251,6 +268,17 @@ public final class Observation {
          */
         public Builder status(Status s) {
             this.status = Objects.requireNonNull(s, "status");
+            return this;
+        }
+
+        /**
+         * Marks the change the source shows here as meaning "no previous figure".
+         *
+         * @param unknown true to mark it
+         * @return this builder
+         */
+        public Builder changeUnknown(boolean unknown) {
+            this.changeUnknown = unknown;
             return this;
         }
 

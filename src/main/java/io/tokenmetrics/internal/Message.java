@@ -34,6 +34,37 @@ public final class Message implements Localized {
         return new Message(key, args);
     }
 
+    /**
+     * A quantity written with its sign ("+25%", "-23.77%"), rounded to two decimals.
+     *
+     * @param q the quantity
+     * @return the signed text, rendered in the message's language
+     */
+    public static Localized signed(Quantity q) {
+        Objects.requireNonNull(q, "q");
+        return new Localized() {
+            @Override
+            public String render(Language language) {
+                return q.formatSigned(language, 2);
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o != null && o.getClass() == getClass() && o.toString().equals(toString());
+            }
+
+            @Override
+            public int hashCode() {
+                return toString().hashCode();
+            }
+
+            @Override
+            public String toString() {
+                return render(Language.EN);
+            }
+        };
+    }
+
     /** The empty text, in any language. */
     public static final Message EMPTY = of("empty");
 

@@ -50,8 +50,8 @@ class CliDataCommandsTest {
         CliRun ch = CliRun.of("changes", "usage-m", "--data", saved.toString(), "--format", "csv");
         assertEquals(0, ch.code, ch::toString);
         // 100 → 150: +50%; 150 → 120: -20%
-        assertTrue(ch.out.contains("changes,usage-m,2026-W15,2026-W16,100,150,50,50,true,rise,,,\n"), ch.out);
-        assertTrue(ch.out.contains("changes,usage-m,2026-W16,2026-W17,150,120,-30,-20,true,fall,,,\n"), ch.out);
+        assertTrue(ch.out.contains("changes,usage-m,2026-W15,2026-W16,100,150,50,50,true,rise,,,,,\n"), ch.out);
+        assertTrue(ch.out.contains("changes,usage-m,2026-W16,2026-W17,150,120,-30,-20,true,fall,,,,,\n"), ch.out);
         CliRun g = CliRun.of("growth", "usage-all", "--data", saved.toString(), "--format", "csv");
         assertTrue(g.out.contains(",100,120,20,20,1.2,"), g.out);
     }

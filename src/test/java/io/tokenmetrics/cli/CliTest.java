@@ -175,7 +175,28 @@ class CliTest {
         String text = ok("changes", "my-weekly", "--data", f.toString()).out;
         assertTrue(text.contains("== streaks"), text);
         assertTrue(ok("changes", "my-weekly", "--data", f.toString(), "--format", "csv").out.startsWith(
-                "table,series,from,to,from_value,to_value,absolute_change,percent_change,consecutive,direction,length,start,end\n"));
+                "table,series,from,to,from_value,to_value,absolute_change,percent_change,consecutive,direction,stated_percent,stated_verdict,"
+                + "length,start,end\n"));
+    }
+
+    @Test
+    void changesShowTheStatedChangeBesideTheComputedOne() throws IOException {
+        Path f = dir.resolve("stated.json");
+        Files.write(f, ("{\"format\":\"token-metrics-dataset/1\",\"series\":[{\"id\":\"s\",\"subject\":\"S\",\"region\":\"GLOBAL\","
+                + "\"measure\":\"tokens/week\",\"observations\":[{\"period\":\"2026-W15\",\"value\":\"100\"},"
+                + "{\"period\":\"2026-W16\",\"value\":\"120\",\"change\":\"+20%\"},{\"period\":\"2026-W17\",\"value\":\"150\",\"change\":\"+30%\"}]}],"
+                + "\"claims\":[{\"id\":\"c\",\"kind\":\"stated-change\",\"statement\":\"W17 up 30%\",\"series\":\"s\",\"at\":\"2026-W17\","
+                + "\"stated\":\"+30%\"}]}").getBytes(StandardCharsets.UTF_8));
+        JsonNode rows = rows(ok("changes", "s", "--data", f.toString(), "--format", "json"), 0);
+        // 100 → 120 is +20%, as stated; 120 → 150 is +25%, stated +30%: beyond the rounding of "30"
+        assertEquals("20", rows.get(0).get("stated_percent").asText());
+        assertEquals("consistent", rows.get(0).get("stated_verdict").asText());
+        assertEquals("25", rows.get(1).get("percent_change").asText());
+        assertEquals("inconsistent", rows.get(1).get("stated_verdict").asText());
+        // the same as a claim kind
+        CliRun check = CliRun.of("check", "--data", f.toString());
+        assertTrue(check.out.contains("INCONSISTENT  c: W17 up 30%\n    from 2026-W16 (120) to 2026-W17 (150) is +25%; stated +30% (+20.0% from the"
+                + " computed value); exact figures, so only the stated value's rounding is allowed.\n"), check.out);
     }
 
     @Test

@@ -251,4 +251,17 @@ class DatasetTest {
         assertEquals("series x: value (-5T) at 2026-W16 may be negative; a tokens/week figure cannot be",
                 assertThrows(IllegalArgumentException.class, () -> Series.builder("x", Measure.TOKENS_PER_WEEK).subject("X").region("CN").observations(Collections.singletonList(negative)).build()).getMessage());
     }
+
+    @Test
+    void aChangeMarkedUnknownIsNoStatedChange() throws IOException {
+        // some sources print 0% for a new entry: "unknown" says there is no previous figure
+        Dataset d = read(series("tokens/week", "{\"period\":\"2026-W16\",\"value\":\"1T\",\"change\":\"unknown\"}"));
+        Observation o = d.series("x").observations().get(0);
+        assertTrue(o.isChangeUnknown());
+        assertFalse(o.statedChange().isPresent());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        d.write(out);
+        assertTrue(new String(out.toByteArray(), StandardCharsets.UTF_8).contains("\"change\" : \"unknown\""));
+        assertEquals(d.series("x"), read(new String(out.toByteArray(), StandardCharsets.UTF_8)).series("x"));
+    }
 }
