@@ -108,19 +108,22 @@ public final class Dataset {
     }
 
     /**
-     * Reads a dataset file (UTF-8, a byte-order mark is allowed).
+     * Reads a dataset file (UTF-8, a byte-order mark is allowed): JSON, or CSV for a name ending in
+     * {@code .csv} (a long form {@code series, period, value…} or a wide form, a {@code period}
+     * column and one column per series; {@code docs/data-format.md}).
      *
      * @param file the file
      * @return the dataset
      * @throws IOException if the file cannot be opened or read ({@link java.nio.file.NoSuchFileException},
      *     {@link java.nio.file.AccessDeniedException}…): I/O stays I/O
-     * @throws MalformedDatasetException if it is not JSON, with line and column
-     * @throws InvalidDatasetException if it is JSON but not a valid dataset, with the JSON path
+     * @throws MalformedDatasetException if it is not JSON (or well-formed CSV), with line and column
+     * @throws InvalidDatasetException if it is well-formed but not a valid dataset, with the JSON path (or CSV line and column)
      */
     public static Dataset read(Path file) throws IOException {
         String name = Objects.requireNonNull(file, "file").toString();
         try (InputStream in = Files.newInputStream(file)) {
-            return DatasetJson.read(in, name);
+            // a .csv file holds series in the long or the wide form (DatasetCsv); anything else is JSON
+            return name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? DatasetCsv.read(in, name) : DatasetJson.read(in, name);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
