@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "chart", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
         description = "Draw series as an SVG chart: a line chart over time (log scale when values span orders of magnitude),"
-                + " or grouped bars when all series are weekly and share periods.")
+                + " or grouped bars with --bars (values are labelled where they fit).")
 final class ChartCommand extends Commands.Base {
     @Parameters(paramLabel = "SERIES", arity = "1..*", description = "series ids")
     List<String> ids = new ArrayList<>();
@@ -35,6 +35,14 @@ final class ChartCommand extends Commands.Base {
         }
         SvgChart chart = new SvgChart(series, lang(), bars);
         String svg = chart.render();
+        // a series whose observations carry no value (a model that dropped off a ranking) is in the
+        // legend but not on the plot: say so rather than leave the reader to wonder
+        for (Series s : series) {
+            if (chart.pointsOf(s.id()) == 0) {
+                spec.commandLine().getErr().println("token-metrics: " + io.tokenmetrics.internal.Messages.get(lang(), "chart.novalues", s.id(),
+                        s.observations().size()));
+            }
+        }
         if (out == null) {
             Doc doc = new Doc("chart");
             doc.raw = svg;

@@ -41,7 +41,7 @@ final class Commands {
                 converter = LanguageConverter.class)
         Language lang;
 
-        @Option(names = "--data", paramLabel = "FILE", description = "a dataset JSON file to add to the bundled figures (repeatable)")
+        @Option(names = "--data", paramLabel = "FILE", description = "a dataset file (JSON or .csv) to add to the bundled figures (repeatable)")
         List<Path> data = new ArrayList<>();
 
         @Option(names = "--debug", description = "log to standard error and print stack traces")

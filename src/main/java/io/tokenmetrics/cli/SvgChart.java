@@ -23,11 +23,17 @@ import java.util.TreeSet;
 final class SvgChart {
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
     private static final int W = 900;
-    private static final int H = 520;
     private static final int LEFT = 90;
     private static final int RIGHT = 30;
     private static final int TOP = 60;
-    private static final int BOTTOM = 130;
+    /** The bottom of the plot area; below it the x labels, the legend and the source line, as tall as they need. */
+    private static final int PLOT_BOTTOM = 390;
+    private static final String FONTS = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, Noto Sans,"
+            + " DejaVu Sans, sans-serif";
+    /** The height, once the legend is laid out. */
+    private int height;
+    /** Every text drawn, as {x0, y0, x1, y1}, so that no label is drawn over another. */
+    private final List<double[]> boxes = new ArrayList<>();
 
     /** One drawn value: period, low, mid, high (high NaN for a lower bound), implied or observed. */
     private static final class Point {
@@ -119,11 +125,73 @@ final class SvgChart {
         return count;
     }
 
+    /** The points drawn for one series: 0 when none of its observations has a value. */
+    int pointsOf(String id) {
+        for (int i = 0; i < series.size(); i++) {
+            if (series.get(i).id().equals(id)) {
+                return points.get(i).size();
+            }
+        }
+        throw new IllegalArgumentException("not in the chart: " + id);
+    }
+
     private double y(double v) {
         double lo = log ? Math.floor(Math.log10(min)) : 0;
         double hi = log ? Math.ceil(Math.log10(max)) : niceMax(max);
         double t = log ? (Math.log10(Math.max(v, Math.pow(10, lo))) - lo) / (hi - lo) : v / hi;
-        return TOP + (H - TOP - BOTTOM) * (1 - t);
+        return TOP + (PLOT_BOTTOM - TOP) * (1 - t);
+    }
+
+    /** The boxes of the texts drawn by the last {@link #render}, as {x0, y0, x1, y1}: for the test that none overlap. */
+    List<double[]> textBoxes() {
+        return boxes;
+    }
+
+    /** The estimated width of a text: CJK characters are about square, others about 0.62 of the font size. */
+    static double width(String s, int size) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            w += (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFF60) ? size : size * 0.62;
+        }
+        return w;
+    }
+
+    /** {@code s} shortened with "…" to at most {@code max} pixels. */
+    static String fit(String s, int size, double max) {
+        if (width(s, size) <= max) {
+            return s;
+        }
+        String t = s;
+        while (!t.isEmpty() && width(t + "…", size) > max) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "…";
+    }
+
+    private double[] box(double x, double y, String s, int size, String anchor) {
+        double w = width(s, size);
+        double x0 = anchor.equals("middle") ? x - w / 2 : anchor.equals("end") ? x - w : x;
+        return new double[] {x0, y - size, x0 + w, y + size * 0.25};
+    }
+
+    private static boolean overlaps(double[] a, double[] b) {
+        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    }
+
+    /** Draws a text unless it would overlap one already drawn; whether it was drawn. */
+    private boolean textIfRoom(StringBuilder b, double x, double y, String s, int size, String anchor) {
+        double[] box = box(x, y, s, size, anchor);
+        if (box[0] < 0 || box[2] > W) {
+            return false;
+        }
+        for (double[] o : boxes) {
+            if (overlaps(box, o)) {
+                return false;
+            }
+        }
+        text(b, x, y, s, size, anchor, "normal");
+        return true;
     }
 
     private static double niceMax(double v) {
@@ -137,15 +205,20 @@ final class SvgChart {
     }
 
     String render() {
+        boxes.clear();
         StringBuilder b = new StringBuilder();
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
-                .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" font-family=\"Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif\">\n");
+        List<String> legend = legendEntries();
+        int legendRows = legendRows(legend);
+        height = PLOT_BOTTOM + 42 + legendRows * 17 + (anyImplied() ? 17 : 0) + 30;
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(W).append(' ').append(height).append("\" font-family=\"").append(FONTS).append("\">\n");
         b.append("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
                 + "<rect width=\"6\" height=\"6\" fill=\"white\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#888\" stroke-width=\"3\"/></pattern></defs>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         String unit = series.get(0).measure().id();
         String title = series.size() == 1 ? series.get(0).subject() : (lang == Language.ZH ? "对比: " : "Compared: ") + ids();
-        text(b, W / 2, 28, title, 17, "middle", "bold");
+        // a title longer than the canvas is shortened; the legend names every series in full
+        text(b, W / 2, 28, fit(title, 17, W - 40), 17, "middle", "bold");
         text(b, W / 2, 48, unitLabel(unit) + (log ? (lang == Language.ZH ? " (对数坐标)" : " (log scale)") : ""), 12, "middle", "normal");
         yAxis(b);
         if (bars) {
@@ -153,7 +226,7 @@ final class SvgChart {
         } else {
             lines(b);
         }
-        legend(b);
+        legend(b, legend);
         sourceLine(b);
         b.append("</svg>\n");
         return b.toString();
@@ -183,7 +256,7 @@ final class SvgChart {
 
     private void yAxis(StringBuilder b) {
         int x0 = LEFT;
-        int yBottom = H - BOTTOM;
+        int yBottom = PLOT_BOTTOM;
         b.append("<line x1=\"").append(x0).append("\" y1=\"").append(TOP).append("\" x2=\"").append(x0).append("\" y2=\"").append(yBottom)
                 .append("\" stroke=\"#333\"/>\n");
         b.append("<line x1=\"").append(x0).append("\" y1=\"").append(yBottom).append("\" x2=\"").append(W - RIGHT).append("\" y2=\"")
@@ -228,21 +301,33 @@ final class SvgChart {
         double from = p0 - span * 0.08;
         double to = p1 + span * 0.08;
         int plotW = W - LEFT - RIGHT;
-        Set<String> labelled = new LinkedHashSet<>();
-        for (TimePeriod p : periods()) {
+        // x labels: the first, the last, and as many between as fit without touching (with a gap of
+        // half a label), at a regular step so that a year of weeks reads as months, not a smear
+        List<TimePeriod> ps = periods();
+        double labelW = 0;
+        for (TimePeriod p : ps) {
+            labelW = Math.max(labelW, width(xLabel(p), 11));
+        }
+        int step = Math.max(1, (int) Math.ceil(ps.size() * labelW * 1.5 / plotW));
+        for (int i = 0; i < ps.size(); i++) {
+            TimePeriod p = ps.get(i);
             double x = LEFT + plotW * (p.position() - from) / (to - from);
-            if (labelled.add(p.toString())) {
-                b.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(H - BOTTOM).append("\" x2=\"").append(f(x)).append("\" y2=\"")
-                        .append(H - BOTTOM + 5).append("\" stroke=\"#333\"/>\n");
-                text(b, x, H - BOTTOM + 20, lang == Language.ZH ? p.label(lang) : p.toString(), 11, "middle", "normal");
+            if (i % step == 0 || i == ps.size() - 1) {
+                b.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(PLOT_BOTTOM).append("\" x2=\"").append(f(x)).append("\" y2=\"")
+                        .append(PLOT_BOTTOM + 5).append("\" stroke=\"#333\"/>\n");
+                textIfRoom(b, x, PLOT_BOTTOM + 20, xLabel(p), 11, "middle");
             }
         }
         for (int s = 0; s < points.size(); s++) {
             String color = COLORS[s % COLORS.length];
             StringBuilder path = new StringBuilder();
+            Point before = null;
             for (Point p : points.get(s)) {
                 double x = LEFT + plotW * (p.period.position() - from) / (to - from);
-                path.append(path.length() == 0 ? "M" : " L").append(f(x)).append(',').append(f(y(p.mid)));
+                // a week (day, month) without a value is a gap: the line breaks there rather than bridge it
+                boolean gap = before != null && !continues(before.period, p.period);
+                path.append(path.length() == 0 ? "M" : gap ? " M" : " L").append(f(x)).append(',').append(f(y(p.mid)));
+                before = p;
             }
             b.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\"/>\n");
             for (Point p : points.get(s)) {
@@ -256,11 +341,59 @@ final class SvgChart {
                     b.append("<path d=\"M").append(f(x - 6)).append(',').append(f(y - 8)).append(" L").append(f(x)).append(',').append(f(y - 18))
                             .append(" L").append(f(x + 6)).append(',').append(f(y - 8)).append("\" fill=\"").append(color).append("\"/>\n");
                 }
-                b.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y(p.mid))).append("\" r=\"5\" fill=\"")
-                        .append(p.implied ? "white" : color).append("\" stroke=\"").append(color).append("\" stroke-width=\"2\"/>\n");
-                text(b, x + 9, y(p.mid) - 8, p.label, 11, "start", "normal");
+                double r = points.get(s).size() > 60 ? 2 : points.get(s).size() > 24 ? 3 : 5;
+                b.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y(p.mid))).append("\" r=\"").append(f(r)).append("\" fill=\"")
+                        .append(p.implied ? "white" : color).append("\" stroke=\"").append(color).append("\" stroke-width=\"2\">")
+                        .append(tooltip(series.get(s), p)).append("</circle>\n");
             }
         }
+        // values: with few points every one; with many only what helps (each series' last value,
+        // then its highest and lowest), and never over another text
+        for (int s = 0; s < points.size(); s++) {
+            List<Point> sp = points.get(s);
+            List<Point> wanted = new ArrayList<>();
+            if (sp.size() <= 8) {
+                wanted.addAll(sp);
+            } else {
+                wanted.add(sp.get(sp.size() - 1));
+                Point hi = sp.get(0);
+                Point lo = sp.get(0);
+                for (Point p : sp) {
+                    hi = p.mid > hi.mid ? p : hi;
+                    lo = p.mid < lo.mid ? p : lo;
+                }
+                // with many series the first values crowd the left edge over the lines: a peak or
+                // trough inside the range is still worth a label, a mere starting value is not
+                boolean few = points.size() <= 3;
+                if (few || hi != sp.get(0)) {
+                    wanted.add(hi);
+                }
+                if (few || lo != sp.get(0)) {
+                    wanted.add(lo);
+                }
+            }
+            Set<Point> once = new LinkedHashSet<>(wanted);
+            for (Point p : once) {
+                double x = LEFT + plotW * (p.period.position() - from) / (to - from);
+                // a series' first value reads best to the left of the line, every other to the right
+                boolean leftFirst = sp.size() > 1 && p == sp.get(0);
+                if (!textIfRoom(b, leftFirst ? x - 8 : x + 8, y(p.mid) - 8, p.label, 11, leftFirst ? "end" : "start")) {
+                    textIfRoom(b, leftFirst ? x + 8 : x - 8, y(p.mid) - 8, p.label, 11, leftFirst ? "start" : "end");
+                }
+            }
+        }
+    }
+
+    private String xLabel(TimePeriod p) {
+        return lang == Language.ZH ? p.label(lang) : p.toString();
+    }
+
+    /** Whether {@code b} comes right after {@code a}: a gap in weeks, days, months… breaks a line; approximate points never do. */
+    private static boolean continues(TimePeriod a, TimePeriod b) {
+        if (a.isApproximate() || b.isApproximate() || a.type() != b.type()) {
+            return true;
+        }
+        return a.next().equals(b);
     }
 
     private void bars(StringBuilder b) {
@@ -268,9 +401,22 @@ final class SvgChart {
         int plotW = W - LEFT - RIGHT;
         double groupW = (double) plotW / periods.size();
         double barW = Math.min(70, groupW * 0.7 / series.size());
+        // narrow bars (a year of weeks) are drawn edge to edge without an outline, or they vanish
+        double inset = barW >= 8 ? 2 : 0;
+        // as for lines: period labels at a step that keeps them apart, and with many periods
+        // values only on the last group
+        double labelW = 0;
+        for (TimePeriod p : periods) {
+            labelW = Math.max(labelW, width(barLabel(p), 11));
+        }
+        int step = Math.max(1, (int) Math.ceil(periods.size() * labelW * 1.3 / plotW));
         for (int g = 0; g < periods.size(); g++) {
             double cx = LEFT + groupW * (g + 0.5);
-            text(b, cx, H - BOTTOM + 20, lang == Language.ZH ? periods.get(g).label(lang) : periods.get(g).describe(), 11, "middle", "normal");
+            if (g % step == 0 || g == periods.size() - 1) {
+                textIfRoom(b, cx, PLOT_BOTTOM + 20, barLabel(periods.get(g)), 11, "middle");
+            }
+            boolean values = periods.size() <= 8 || g == periods.size() - 1;
+            double roomAbove = groupW / series.size();
             for (int s = 0; s < points.size(); s++) {
                 for (Point p : points.get(s)) {
                     if (!p.period.equals(periods.get(g))) {
@@ -279,30 +425,88 @@ final class SvgChart {
                     double x = cx - barW * series.size() / 2 + barW * s;
                     double top = y(p.mid);
                     String color = COLORS[s % COLORS.length];
-                    b.append("<rect x=\"").append(f(x + 2)).append("\" y=\"").append(f(top)).append("\" width=\"").append(f(barW - 4))
-                            .append("\" height=\"").append(f(H - BOTTOM - top)).append("\" fill=\"").append(p.implied ? "url(#hatch)" : color)
-                            .append("\" stroke=\"").append(color).append("\" stroke-width=\"2\"/>\n");
-                    text(b, x + barW / 2, top - 6, p.label, 11, "middle", "normal");
+                    b.append("<rect x=\"").append(f(x + inset)).append("\" y=\"").append(f(top)).append("\" width=\"").append(f(barW - 2 * inset))
+                            .append("\" height=\"").append(f(PLOT_BOTTOM - top)).append("\" fill=\"").append(p.implied ? "url(#hatch)" : color)
+                            .append(inset > 0 ? "\" stroke=\"" + color + "\" stroke-width=\"2\">" : "\">").append(tooltip(series.get(s), p))
+                            .append("</rect>\n");
+                    // a value goes above its bar only where it is no wider than the bar's share of the group
+                    if (values && width(p.label, 11) <= roomAbove) {
+                        textIfRoom(b, x + barW / 2, top - 6, p.label, 11, "middle");
+                    }
                 }
             }
         }
     }
 
-    private void legend(StringBuilder b) {
-        int y = H - BOTTOM + 42;
-        for (int s = 0; s < series.size(); s++) {
-            String color = COLORS[s % COLORS.length];
-            b.append("<rect x=\"").append(LEFT).append("\" y=\"").append(y - 10).append("\" width=\"14\" height=\"10\" fill=\"").append(color).append("\"/>\n");
-            text(b, LEFT + 20, y, series.get(s).subject() + " [" + series.get(s).id() + "]", 12, "start", "normal");
-            y += 17;
+    /** Every value a label had no room for is still in the chart: a viewer shows it on hover. */
+    private String tooltip(Series s, Point p) {
+        return "<title>" + escape(s.id() + " " + xLabel(p.period) + ": " + p.label) + "</title>";
+    }
+
+    private String barLabel(TimePeriod p) {
+        if (lang == Language.ZH) {
+            return p.label(lang);
         }
-        boolean anyImplied = false;
+        // "2026-W16 (2026-04-13..2026-04-19)" helps under a few groups and crowds out many
+        return periods().size() <= 4 ? p.describe() : p.toString();
+    }
+
+    private List<String> legendEntries() {
+        List<String> out = new ArrayList<>();
+        for (Series x : series) {
+            // a series loaded from a CSV column has its id as its subject: say it once
+            String e = x.subject().equals(x.id()) ? x.id() : x.subject() + " [" + x.id() + "]";
+            out.add(pointsOf(x.id()) == 0 ? (lang == Language.ZH ? "（无数值）" : "(no values) ") + e : e);
+        }
+        return out;
+    }
+
+    private static final double LEGEND_W = W - LEFT - RIGHT;
+
+    /** Entries flow left to right and wrap; each is at most half the width (shortened with "…"). */
+    private int legendRows(List<String> entries) {
+        int rows = 1;
+        double x = 0;
+        for (String e : entries) {
+            double w = 20 + width(fit(e, 12, entries.size() == 1 ? LEGEND_W - 20 : LEGEND_W / 2 - 30), 12) + 16;
+            if (x > 0 && x + w > LEGEND_W) {
+                rows++;
+                x = 0;
+            }
+            x += w;
+        }
+        return rows;
+    }
+
+    private boolean anyImplied() {
         for (List<Point> ps : points) {
             for (Point p : ps) {
-                anyImplied |= p.implied;
+                if (p.implied) {
+                    return true;
+                }
             }
         }
-        if (anyImplied) {
+        return false;
+    }
+
+    private void legend(StringBuilder b, List<String> entries) {
+        int y = PLOT_BOTTOM + 42;
+        double x = 0;
+        for (int s = 0; s < entries.size(); s++) {
+            String e = fit(entries.get(s), 12, entries.size() == 1 ? LEGEND_W - 20 : LEGEND_W / 2 - 30);
+            double w = 20 + width(e, 12) + 16;
+            if (x > 0 && x + w > LEGEND_W) {
+                y += 17;
+                x = 0;
+            }
+            String color = COLORS[s % COLORS.length];
+            b.append("<rect x=\"").append(f(LEFT + x)).append("\" y=\"").append(y - 10).append("\" width=\"14\" height=\"10\" fill=\"").append(color)
+                    .append("\"/>\n");
+            text(b, LEFT + x + 20, y, e, 12, "start", "normal");
+            x += w;
+        }
+        y += 17;
+        if (anyImplied()) {
             text(b, LEFT, y, lang == Language.ZH ? "空心点 / 斜线柱: 由报道的环比变化推算的前一期数值"
                     : "Hollow points / hatched bars: previous values implied by the stated change", 11, "start", "normal");
         }
@@ -319,10 +523,11 @@ final class SvgChart {
         }
         String line = (lang == Language.ZH ? "来源: " : "Source: ") + (sources.isEmpty() ? (lang == Language.ZH ? "用户数据" : "user data")
                 : String.join("; ", sources)) + (facts.isEmpty() ? "" : " [" + String.join(", ", facts) + "]");
-        text(b, 10, H - 10, line, 10, "start", "normal");
+        text(b, 10, height - 10, fit(line, 10, W - 20), 10, "start", "normal");
     }
 
-    private static void text(StringBuilder b, double x, double y, String s, int size, String anchor, String weight) {
+    private void text(StringBuilder b, double x, double y, String s, int size, String anchor, String weight) {
+        boxes.add(box(x, y, s, size, anchor));
         b.append("<text x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" font-size=\"").append(size).append("\" text-anchor=\"")
                 .append(anchor).append("\" font-weight=\"").append(weight).append("\" fill=\"#222\">").append(escape(s)).append("</text>\n");
     }

@@ -53,7 +53,10 @@ final class DatasetCsv {
         }
         List<String> header = new ArrayList<>();
         for (String h : rows.get(0)) {
-            header.add(h.trim().toLowerCase(Locale.ROOT));
+            // known column names match in any case; a wide-form series column keeps its name as
+            // written, so that "Not_Kebab" is rejected as it is rather than quietly renamed
+            String lower = h.trim().toLowerCase(Locale.ROOT);
+            header.add(LONG.contains(lower) ? lower : h.trim());
         }
         for (int i = 0; i < header.size(); i++) {
             if (header.indexOf(header.get(i)) != i) {
@@ -125,7 +128,7 @@ final class DatasetCsv {
         }
         List<Series> series = new ArrayList<>();
         for (Map.Entry<String, Draft> e : drafts.entrySet()) {
-            series.add(build(name, e.getKey(), e.getValue()));
+            series.add(build(name, e.getKey(), e.getValue(), false));
         }
         return Dataset.of(series, sources.values(), java.util.Collections.<Claim>emptyList());
     }
@@ -172,7 +175,7 @@ final class DatasetCsv {
         List<Series> series = new ArrayList<>();
         for (Map.Entry<String, Draft> e : drafts.entrySet()) {
             if (!e.getValue().observations.isEmpty()) {
-                series.add(build(name, e.getKey(), e.getValue()));
+                series.add(build(name, e.getKey(), e.getValue(), true));
             }
         }
         return Dataset.of(series);
@@ -267,13 +270,14 @@ final class DatasetCsv {
                 : p.type() == PeriodType.YEAR ? Measure.TOKENS_PER_YEAR : Measure.TOKENS_PER_DAY;
     }
 
-    private static Series build(String name, String id, Draft d) {
+    /** In the wide form a series is a column, so a bad series (an id not in kebab case) is reported at its header cell. */
+    private static Series build(String name, String id, Draft d, boolean wide) {
         Measure measure = d.measure != null ? d.measure : measureOf(d.observations.get(0).period());
         try {
             return Series.builder(id, measure).subject(d.subject != null ? d.subject : id).region(d.region != null ? d.region : "GLOBAL")
                     .observations(d.observations).build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidDatasetException(name, where(d.firstLine, "series"), e.getMessage(), e);
+            throw new InvalidDatasetException(name, wide ? where(1, id) : where(d.firstLine, "series"), e.getMessage(), e);
         }
     }
 

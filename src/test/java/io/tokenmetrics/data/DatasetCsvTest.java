@@ -93,5 +93,9 @@ class DatasetCsvTest {
         Path unknown = csv("unknown.csv", "series,period,value,colour\nx,2026-W16,1T,red\n");
         assertTrue(assertThrows(InvalidDatasetException.class, () -> Dataset.read(unknown)).getMessage()
                 .startsWith(unknown + ": 1: unknown column \"colour\""));
+        // in the wide form a series is a header cell, so a bad id is reported on line 1, in its column
+        Path wideId = csv("wide-id.csv", "period,ok,Not_Kebab\n2026-W16,1T,2T\n");
+        assertEquals(wideId + ": 1:Not_Kebab: series id (Not_Kebab) must be kebab-case: lower-case letters and digits joined by '-'",
+                assertThrows(InvalidDatasetException.class, () -> Dataset.read(wideId)).getMessage());
     }
 }

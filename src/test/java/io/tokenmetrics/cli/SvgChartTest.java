@@ -1,0 +1,147 @@
+package io.tokenmetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenmetrics.amount.Language;
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.data.Measure;
+import io.tokenmetrics.data.Observation;
+import io.tokenmetrics.data.Series;
+import io.tokenmetrics.period.TimePeriod;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/** Charts of real sizes: a year of weekly data with six series, two years of daily data. */
+class SvgChartTest {
+    /** 65 ISO weeks from 2025-W06; series {@code k} has values 10^12 × (k + 1 + week/10); series 2 misses weeks 20 to 25. */
+    static List<Series> weekly(int count) {
+        List<Series> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            List<Observation> obs = new ArrayList<>();
+            TimePeriod p = TimePeriod.parse("2025-W06");
+            for (int w = 0; w < 65; w++) {
+                if (!(k == 2 && w >= 20 && w <= 25)) {
+                    obs.add(Observation.of(p, Quantity.of((long) ((k + 1 + w / 10.0) * 1e12), Quantity.Unit.TOKENS)));
+                }
+                p = p.next();
+            }
+            out.add(Series.builder("model-" + k, Measure.TOKENS_PER_WEEK)
+                    .subject("OpenRouter, a model with a rather long descriptive name number " + k + ", weekly tokens").observations(obs).build());
+        }
+        return out;
+    }
+
+    private static Document wellFormed(String svg) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void noTextOverlaps(SvgChart c) {
+        List<double[]> boxes = c.textBoxes();
+        for (int i = 0; i < boxes.size(); i++) {
+            double[] a = boxes.get(i);
+            assertTrue(a[0] >= 0 && a[2] <= 900, "text runs off the 900 px canvas: " + Arrays.toString(a));
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] b = boxes.get(j);
+                boolean overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+                assertFalse(overlap, "text boxes overlap: " + Arrays.toString(a) + " and " + Arrays.toString(b));
+            }
+        }
+    }
+
+    @Test
+    void aYearOfWeeksWithSixSeriesIsReadable() throws Exception {
+        for (Language lang : Language.values()) {
+            SvgChart c = new SvgChart(weekly(6), lang, false);
+            String svg = c.render();
+            Document d = wellFormed(svg);
+            assertEquals("svg", d.getDocumentElement().getNodeName());
+            noTextOverlaps(c);
+            // 6 series × 65 weeks, less the 6 missing weeks, but only a few values are labelled
+            assertEquals(384, c.points());
+            int texts = d.getElementsByTagName("text").getLength();
+            assertTrue(texts < 60, texts + " texts");
+            // the series with missing weeks 20 to 25 is drawn in two pieces, not bridged
+            Matcher m = Pattern.compile("<path d=\"(M[^\"]*)\" fill=\"none\" stroke=\"#2ca02c\"").matcher(svg);
+            assertTrue(m.find(), svg);
+            assertEquals(1, m.group(1).split(" M").length - 1, m.group(1));
+        }
+    }
+
+    @Test
+    void twoYearsOfDaysKeepTheirTicksApart() throws Exception {
+        List<Series> series = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            List<Observation> obs = new ArrayList<>();
+            LocalDate d = LocalDate.of(2024, 11, 1);
+            for (int i = 0; i < 730; i++) {
+                obs.add(Observation.of(TimePeriod.day(d.plusDays(i)), Quantity.of(1_000_000L * (100 + i + 50 * k), Quantity.Unit.TOKENS)));
+            }
+            series.add(Series.builder("daily-" + k, Measure.TOKENS_PER_DAY).subject("Daily " + k).observations(obs).build());
+        }
+        SvgChart c = new SvgChart(series, Language.ZH, false);
+        wellFormed(c.render());
+        noTextOverlaps(c);
+    }
+
+    @Test
+    void longTitlesAndSourcesAreShortenedToTheCanvas() {
+        assertTrue(SvgChart.width(SvgChart.fit(repeat("x", 500), 17, 860), 17) <= 860);
+        assertTrue(SvgChart.fit(repeat("中", 100), 12, 100).endsWith("…"));
+        assertEquals("short", SvgChart.fit("short", 12, 100));
+    }
+
+    @Test
+    void narrowBarsStayVisibleAndEveryValueIsInATooltip() throws Exception {
+        SvgChart c = new SvgChart(weekly(6), Language.EN, true);
+        Document d = wellFormed(c.render());
+        noTextOverlaps(c);
+        // 900 px less the margins over 65 groups of 6 bars is under 2 px a bar: drawn without an
+        // inset, so every bar has a positive width
+        org.w3c.dom.NodeList rects = d.getElementsByTagName("rect");
+        int bars = 0;
+        for (int i = 0; i < rects.getLength(); i++) {
+            org.w3c.dom.Element r = (org.w3c.dom.Element) rects.item(i);
+            if (r.getElementsByTagName("title").getLength() == 1) {
+                bars++;
+                assertTrue(Double.parseDouble(r.getAttribute("width")) > 0, r.getAttribute("width"));
+            }
+        }
+        assertEquals(384, bars);
+        // series model-0's week 10 (2025-W16) holds 10^12 × (1 + 10/10) = 2T
+        assertTrue(c.render().contains("<title>model-0 2025-W16: 2T</title>"));
+    }
+
+    @Test
+    void aSeriesWithoutValuesIsNamedInTheLegend() throws Exception {
+        List<Series> two = new ArrayList<>(weekly(1));
+        two.add(Series.builder("dropped", Measure.TOKENS_PER_WEEK).subject("dropped")
+                .observations(Arrays.asList(Observation.builder(TimePeriod.parse("2025-W10"), null).listed(false).build())).build());
+        SvgChart c = new SvgChart(two, Language.EN, false);
+        String svg = c.render();
+        assertEquals(0, c.pointsOf("dropped"));
+        assertEquals(65, c.pointsOf("model-0"));
+        assertTrue(svg.contains(">(no values) dropped</text>"), svg);
+        assertTrue(new SvgChart(two, Language.ZH, false).render().contains(">（无数值）dropped</text>"));
+    }
+
+    private static String repeat(String s, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(s);
+        }
+        return b.toString();
+    }
+}
