@@ -654,6 +654,27 @@ public final class Quantity {
         }
     }
 
+    /**
+     * The values that round to this quantity as written: each finite end widened by half a unit
+     * in its last written digit, which the parsed decimal keeps ("1.38T" is 1.38 × 10^12 with two
+     * decimals shown, so 1.375T to 1.385T; "+19%" is 18.5% to 19.5%; "180万亿" is 179.5万亿 to
+     * 180.5万亿). A point becomes a range; an unbounded end stays unbounded; the approximate mark
+     * is kept. An end written with trailing zeros ("1,380B") is taken as rounded to its last
+     * zero, never to a coarser digit: a value cannot say more than it shows.
+     *
+     * @return the interval of values that round to this one as written
+     */
+    public Quantity roundedInterval() {
+        BigDecimal lo = lower == null ? null : lower.subtract(halfLastDigit(lower));
+        BigDecimal hi = upper == null ? null : upper.add(halfLastDigit(upper));
+        return checked(lo, hi, approximate, unit);
+    }
+
+    /** Half a unit in the last digit {@code v} shows: 5 × 10^-(scale + 1). */
+    private static BigDecimal halfLastDigit(BigDecimal v) {
+        return BigDecimal.valueOf(5, v.scale() + 1);
+    }
+
     // ------------------------------------------------------------------ formatting
 
     /**

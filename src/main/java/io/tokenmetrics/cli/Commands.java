@@ -47,6 +47,9 @@ final class Commands {
         @Option(names = "--debug", description = "log to standard error and print stack traces")
         boolean debug;
 
+        /** The file each series was read from (the first, when several files hold the same series); bundled ones are absent. */
+        final java.util.Map<String, String> files = new java.util.HashMap<>();
+
         Dataset dataset() {
             Dataset d = Dataset.bundled();
             for (Path p : data) {
@@ -55,6 +58,9 @@ final class Commands {
                     more = Dataset.read(p);
                 } catch (java.io.IOException e) {
                     throw new CliException(Main.DATA_ERROR, p + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+                }
+                for (Series s : more.series()) {
+                    files.putIfAbsent(s.id(), p.toString());
                 }
                 try {
                     d = d.merge(more);
@@ -211,15 +217,25 @@ final class Commands {
         Doc build(Dataset data) {
             Series s = data.series(id);
             Doc doc = new Doc("show");
-            Table t = doc.table("observations", "series", "period", "value", "status", "change", "rank", "listed", "fact", "source", "quote");
+            Table t = doc.table("observations", "series", "period", "value", "status", "change", "rank", "listed", "fact", "source", "quote",
+                    "note", "rounded", "file");
+            String file = common.files.getOrDefault(s.id(), io.tokenmetrics.internal.Messages.get(lang(), "show.bundled"));
+            java.util.Set<io.tokenmetrics.data.Source> sources = new java.util.LinkedHashSet<>();
             for (Observation o : s.observations()) {
-                // JSON and CSV keep the ids; text shows the period and status in words of --lang
+                // JSON and CSV keep the ids; text shows the period and status in words of --lang; a
+                // rounded figure is shown as written, the interval it stands for is what the maths use
                 t.row(Cell.text(s.id()), Cell.shown(o.period().toString(), lang() == Language.ZH ? o.period().label(lang()) : o.period().toString()),
-                        Cell.of(o.value(), lang()), Cell.shown(o.status().id(), o.status().label(lang())),
+                        Cell.of(o.shownValue(), lang()), Cell.shown(o.status().id(), o.status().label(lang())),
                         o.isChangeUnknown() ? Cell.shown("unknown", io.tokenmetrics.internal.Messages.get(lang(), "change.unknown"))
-                                : Cell.of(o.statedChange(), lang()), Cell.text(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
+                                : Cell.of(o.shownChange(), lang()), Cell.text(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
                         Cell.text(o.listed().map(String::valueOf).orElse("")), Cell.text(o.fact().orElse("")),
-                        Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")));
+                        Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")),
+                        Cell.text(o.note().orElse("")), Cell.of(o.isRounded() ? o.value() : java.util.Optional.empty(), lang()),
+                        Cell.text(file));
+                o.source().ifPresent(sources::add);
+            }
+            for (io.tokenmetrics.data.Source src : sources) {
+                doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "show.source", src.id(), src.toString(), src.url().orElse("")));
             }
             doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "show.line", s.id(), s.subject(), s.region(), s.measure().id(),
                     s.per().map(p -> io.tokenmetrics.internal.Messages.get(lang(), "show.per", p)).orElse(""),

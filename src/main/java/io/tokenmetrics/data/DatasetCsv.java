@@ -36,7 +36,7 @@ import java.util.Map;
  */
 final class DatasetCsv {
     private static final List<String> LONG = Arrays.asList("series", "period", "value", "stated_change", "rank", "status", "source",
-            "quote", "note", "listed", "fact", "subject", "region", "measure");
+            "quote", "note", "listed", "fact", "subject", "region", "measure", "rounded");
 
     private DatasetCsv() {
     }
@@ -233,6 +233,13 @@ final class DatasetCsv {
                 throw new InvalidDatasetException(name, where(line, "listed"), "listed (" + listed + ") must be true or false", null);
             }
             b.listed(Boolean.valueOf(listed));
+        }
+        String rounded = cells.get("rounded");
+        if (rounded != null && !rounded.isEmpty()) {
+            if (!rounded.equals("true") && !rounded.equals("false")) {
+                throw new InvalidDatasetException(name, where(line, "rounded"), "rounded (" + rounded + ") must be true or false", null);
+            }
+            b.rounded(Boolean.parseBoolean(rounded));
         }
         String status = cells.get("status");
         if (status != null && !status.isEmpty()) {

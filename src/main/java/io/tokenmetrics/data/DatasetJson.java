@@ -156,7 +156,8 @@ final class DatasetJson {
 
         Series series(JsonNode n, String p) {
             object(n, p);
-            fields(n, p, "id", "subject", "region", "measure", "per", "note", "observations");
+            fields(n, p, "id", "subject", "region", "measure", "per", "note", "rounded", "observations");
+            boolean rounded = bool(n, p, "rounded", false);
             String id = text(n, p, "id", true);
             try {
                 Series.requireId(id);
@@ -178,7 +179,7 @@ final class DatasetJson {
             Map<TimePeriod, Integer> seen = new LinkedHashMap<>();
             for (int i = 0; i < obs.size(); i++) {
                 String op = p + ".observations[" + i + "]";
-                Observation o = observation(obs.get(i), op, measure);
+                Observation o = observation(obs.get(i), op, measure, rounded);
                 String fit = Series.fits(measure, o);
                 if (fit != null) {
                     throw invalid(op, fit);
@@ -198,9 +199,9 @@ final class DatasetJson {
             }
         }
 
-        Observation observation(JsonNode n, String p, Measure measure) {
+        Observation observation(JsonNode n, String p, Measure measure, boolean seriesRounded) {
             object(n, p);
-            fields(n, p, "period", "value", "status", "change", "rank", "listed", "source", "quote", "fact", "note");
+            fields(n, p, "period", "value", "status", "change", "rank", "listed", "source", "quote", "fact", "note", "rounded");
             TimePeriod period = period(n, p, "period");
             Quantity value = null;
             JsonNode v = n.get("value");
@@ -239,11 +240,23 @@ final class DatasetJson {
             }
             b.source(sourceRef(n, p));
             b.quote(text(n, p, "quote", false)).fact(text(n, p, "fact", false)).note(text(n, p, "note", false));
+            b.rounded(bool(n, p, "rounded", seriesRounded));
             try {
                 return b.build();
             } catch (IllegalArgumentException e) {
                 throw invalid(p, e.getMessage());
             }
+        }
+
+        boolean bool(JsonNode n, String p, String field, boolean absent) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                return absent;
+            }
+            if (!v.isBoolean()) {
+                throw invalid(p + "." + field, field + " (" + v + ") must be true or false");
+            }
+            return v.booleanValue();
         }
 
         Source sourceRef(JsonNode n, String p) {
@@ -505,11 +518,14 @@ final class DatasetJson {
             for (Observation ob : s.observations()) {
                 ObjectNode x = obs.addObject();
                 x.put("period", ob.period().toString());
-                ob.value().ifPresent(v -> x.put("value", v.toString()));
+                ob.shownValue().ifPresent(v -> x.put("value", v.toString()));
                 if (ob.status() != Status.REPORTED) {
                     x.put("status", ob.status().id());
                 }
-                ob.statedChange().ifPresent(c -> x.put("change", c.toString()));
+                ob.shownChange().ifPresent(c -> x.put("change", c.toString()));
+                if (ob.isRounded()) {
+                    x.put("rounded", true);
+                }
                 if (ob.isChangeUnknown()) {
                     x.put("change", "unknown");
                 }

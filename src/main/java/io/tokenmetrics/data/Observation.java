@@ -26,6 +26,9 @@ public final class Observation {
     private final String quote;
     private final String fact;
     private final String note;
+    private final boolean rounded;
+    private final Quantity valueInterval;
+    private final Quantity changeInterval;
 
     private Observation(Builder b) {
         this.period = Objects.requireNonNull(b.period, "period");
@@ -42,6 +45,9 @@ public final class Observation {
         this.quote = b.quote;
         this.fact = b.fact;
         this.note = b.note;
+        this.rounded = b.rounded;
+        this.valueInterval = value == null || !rounded ? value : nonNegative(value, value.roundedInterval());
+        this.changeInterval = statedChange == null || !rounded ? statedChange : statedChange.roundedInterval();
         if (value == null && !Boolean.FALSE.equals(listed)) {
             throw new IllegalArgumentException("value is required unless the entry is off the ranking (listed false)");
         }
@@ -60,6 +66,16 @@ public final class Observation {
         if (rank != null && Boolean.FALSE.equals(listed)) {
             throw new IllegalArgumentException("rank (" + rank + ") contradicts listed false");
         }
+    }
+
+    /** A figure that is not negative as written does not become negative by its rounding: 0T is 0 to 0.5 tokens. */
+    private static Quantity nonNegative(Quantity written, Quantity interval) {
+        boolean wasNonNegative = written.lower().map(x -> x.signum() >= 0).orElse(false);
+        if (wasNonNegative && interval.lower().get().signum() < 0) {
+            return interval.upper().isPresent() ? Quantity.range(java.math.BigDecimal.ZERO, interval.upper().get(), interval.unit())
+                    : Quantity.atLeast(java.math.BigDecimal.ZERO, interval.unit());
+        }
+        return interval;
     }
 
     /**
@@ -96,12 +112,34 @@ public final class Observation {
     }
 
     /**
-     * The value, absent only for an off-the-ranking entry.
+     * The value, absent only for an off-the-ranking entry. For a figure {@linkplain #isRounded()
+     * rounded to the digits shown}, the interval of values that round to it ("1.38T" gives 1.375T
+     * to 1.385T), so that every calculation carries the publisher's rounding.
      *
      * @return the value, absent only for an off-the-ranking entry
      */
     public Optional<Quantity> value() {
+        return Optional.ofNullable(valueInterval);
+    }
+
+    /**
+     * The value as the source writes it ("1.38T"), which {@link #value()} equals unless the figure
+     * is rounded.
+     *
+     * @return the value as written, absent only for an off-the-ranking entry
+     */
+    public Optional<Quantity> shownValue() {
         return Optional.ofNullable(value);
+    }
+
+    /**
+     * Whether the value and the stated change are rounded to the digits shown: then
+     * {@link #value()} and {@link #statedChange()} are the intervals of values that round to them.
+     *
+     * @return true if rounded to the digits shown
+     */
+    public boolean isRounded() {
+        return rounded;
     }
 
     /**
@@ -114,7 +152,7 @@ public final class Observation {
         if (value == null) {
             throw new io.tokenmetrics.amount.IndeterminateValueException("no value at " + period + (fact != null ? " (" + fact + ")" : "") + ": the entry is off the ranking");
         }
-        return value;
+        return valueInterval;
     }
 
     /**
@@ -132,6 +170,16 @@ public final class Observation {
      * @return the change against the previous period that the source states (−23.77% week-on-week), in percent
      */
     public Optional<Quantity> statedChange() {
+        return Optional.ofNullable(changeInterval);
+    }
+
+    /**
+     * The stated change as the source writes it ("+19%"), which {@link #statedChange()} equals
+     * unless the figure is rounded.
+     *
+     * @return the stated change as written
+     */
+    public Optional<Quantity> shownChange() {
         return Optional.ofNullable(statedChange);
     }
 
@@ -215,6 +263,7 @@ public final class Observation {
         b.quote = quote;
         b.fact = fact;
         b.note = note;
+        b.rounded = rounded;
         return b;
     }
 
@@ -227,18 +276,18 @@ public final class Observation {
         return period.equals(x.period) && Objects.equals(value, x.value) && status == x.status
                 && Objects.equals(statedChange, x.statedChange) && changeUnknown == x.changeUnknown && Objects.equals(rank, x.rank)
                 && Objects.equals(listed, x.listed) && Objects.equals(source, x.source)
-                && Objects.equals(quote, x.quote) && Objects.equals(fact, x.fact) && Objects.equals(note, x.note);
+                && Objects.equals(quote, x.quote) && Objects.equals(fact, x.fact) && Objects.equals(note, x.note) && rounded == x.rounded;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(period, value, status, statedChange, rank, listed, source, quote, fact, note);
+        return Objects.hash(period, value, status, statedChange, rank, listed, source, quote, fact, note, rounded);
     }
 
     @Override
     public String toString() {
         return period + " " + (value == null ? "off the ranking" : value.toString())
-                + (statedChange != null ? " (" + statedChange + ")" : "") + (fact != null ? " [" + fact + "]" : "");
+                + (statedChange != null ? " (" + statedChange + ")" : "") + (rounded ? " rounded" : "") + (fact != null ? " [" + fact + "]" : "");
     }
 
     /** Builds an {@link Observation}; not thread-safe. */
@@ -254,6 +303,7 @@ public final class Observation {
         private String quote;
         private String fact;
         private String note;
+        private boolean rounded;
 
         private Builder(TimePeriod period, Quantity value) {
             this.period = period;
@@ -279,6 +329,18 @@ public final class Observation {
          */
         public Builder changeUnknown(boolean unknown) {
             this.changeUnknown = unknown;
+            return this;
+        }
+
+        /**
+         * Marks the value and the stated change as rounded to the digits shown ("1.38T" stands for
+         * 1.375T to 1.385T), so that calculations and claim checks use the interval.
+         *
+         * @param r true if rounded to the digits shown
+         * @return this builder
+         */
+        public Builder rounded(boolean r) {
+            this.rounded = r;
             return this;
         }
 

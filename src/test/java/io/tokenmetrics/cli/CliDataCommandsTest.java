@@ -40,6 +40,25 @@ class CliDataCommandsTest {
     }
 
     @Test
+    void showGivesNotesRoundingSourcesAndTheFile() throws IOException {
+        Path csv = file("r.csv", "series,period,value,stated_change,rounded,source,note\n"
+                + "sonnet,2026-W15,1.38T,,true,OpenRouter rankings page,read off the chart\n"
+                + "sonnet,2026-W16,1.64T,+19%,true,OpenRouter rankings page,\n");
+        CliRun r = CliRun.of("show", "sonnet", "--data", csv.toString(), "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // the value as written; the rounded column holds what it stands for: 1.38T ± 0.005T
+        assertTrue(r.out.contains("sonnet,2026-W15,1380000000000,reported,,,,,\"OpenRouter rankings page, 2026-W15\",,read off the chart,"
+                + "1375000000000..1385000000000," + csv + "\n"), r.out);
+        CliRun text = CliRun.of("show", "sonnet", "--data", csv.toString());
+        assertTrue(text.out.contains("source openrouter-rankings-page: OpenRouter rankings page, \"OpenRouter rankings page\", 2026-W15"), text.out);
+        // the rounded figures decide the stated change: 18.05%..19.64% against 18.5%..19.5%
+        CliRun ch = CliRun.of("changes", "sonnet", "--data", csv.toString(), "--format", "csv");
+        assertTrue(ch.out.contains(",18.5..19.5,consistent"), ch.out);
+        // a bundled series says where it is from too
+        assertTrue(CliRun.of("show", "volcano-engine-daily", "--format", "csv").out.contains(",(bundled)\n"));
+    }
+
+    @Test
     void usageSaveFeedsTheSeriesCommands() throws IOException {
         Path log = file("u.csv", "timestamp,model,input_tokens,output_tokens\n"
                 + "2026-04-06T10:00:00Z,m,100,0\n2026-04-13T10:00:00Z,m,150,0\n2026-04-20T10:00:00Z,m,120,0\n");
