@@ -164,6 +164,62 @@ public final class Calculator {
     }
 
     /**
+     * "Off the list N weeks" over a ranking held as series, one per model (as
+     * {@code openrouter --save} writes them, with aliases folded in by the {@link Dataset}). For
+     * each series that has a value at some period before {@code at} and none at {@code at}: the
+     * number of consecutive periods, ending at {@code at}, in which it had no value while the
+     * ranking was published there (some series of {@code ranking} has a value, or this one is
+     * stated off it: listed false). A period in which no series has a value ends the count: a
+     * gap in the data is not evidence of being off the list.
+     *
+     * @param ranking the series of the ranking, all of one measure
+     * @param at the period to count back from
+     * @return series id → periods off the list, ordered by id; series on the list at {@code at}
+     *     or never on it before are absent
+     * @throws IllegalArgumentException if the series have different measures
+     */
+    public java.util.SortedMap<String, Integer> periodsOffTheList(List<Series> ranking, TimePeriod at) {
+        Objects.requireNonNull(ranking, "ranking");
+        Objects.requireNonNull(at, "at");
+        java.util.Set<TimePeriod> published = new java.util.HashSet<>();
+        for (Series s : ranking) {
+            if (s.measure() != ranking.get(0).measure()) {
+                throw new IllegalArgumentException("ranking mixes " + ranking.get(0).id() + " (" + ranking.get(0).measure() + ") and "
+                        + s.id() + " (" + s.measure() + ")");
+            }
+            for (Observation o : s.observations()) {
+                if (o.value().isPresent()) {
+                    published.add(o.period());
+                }
+            }
+        }
+        java.util.SortedMap<String, Integer> out = new java.util.TreeMap<>();
+        for (Series s : ranking) {
+            boolean before = false;
+            for (Observation o : s.observations()) {
+                before |= o.value().isPresent() && o.period().compareTo(at) < 0;
+            }
+            int off = 0;
+            for (TimePeriod p = at; before; p = p.previous()) {
+                Optional<Observation> o = s.at(p);
+                boolean statedOff = o.isPresent() && Boolean.FALSE.equals(o.get().listed().orElse(null));
+                // on the list again, or a period the data does not cover: the count ends
+                if (o.isPresent() && o.get().value().isPresent() || !published.contains(p) && !statedOff) {
+                    break;
+                }
+                off++;
+                if (p.isApproximate()) {
+                    break;
+                }
+            }
+            if (off > 0) {
+                out.put(s.id(), off);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The runs of consecutive rises, falls or flat changes, in order. A gap between periods or an
      * undecided direction (overlapping ranges) ends a run; undecided changes form no run.
      *

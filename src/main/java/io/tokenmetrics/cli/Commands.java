@@ -132,7 +132,7 @@ final class Commands {
 
     @Command(name = "token-metrics", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Exact token-consumption metrics: the published figures, their growth, changes, shares and claims.",
-            subcommands = {Report.class, Check.class, ListCmd.class, Show.class, GrowthCmd.class, Changes.class, Compare.class,
+            subcommands = {Report.class, Check.class, ListCmd.class, Show.class, GrowthCmd.class, Changes.class, OffList.class, Compare.class,
                 ChartCommand.class, UsageCommand.class, OpenRouterCommand.class})
     static final class Root implements Callable<Integer> {
         @Spec
@@ -234,6 +234,9 @@ final class Commands {
                         Cell.text(file));
                 o.source().ifPresent(sources::add);
             }
+            if (!s.aliases().isEmpty()) {
+                doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "show.aliases", s.id(), String.join(", ", s.aliases())));
+            }
             for (io.tokenmetrics.data.Source src : sources) {
                 doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "show.source", src.id(), src.toString(), src.url().orElse("")));
             }
@@ -323,6 +326,49 @@ final class Commands {
             }
             if (t.rows.isEmpty()) {
                 doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "changes.none", s.id()));
+            }
+            return doc;
+        }
+    }
+
+    @Command(name = "off-list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Weeks (periods) off a ranking: for series of one measure, one per model, how many periods each has been"
+                    + " off the list at a period. Aliases are folded in first, so a slug change is not a drop.")
+    static final class OffList extends Base {
+        @Parameters(paramLabel = "SERIES", arity = "1..*", description = "the series of the ranking (an alias finds its series)")
+        List<String> ids = new ArrayList<>();
+
+        @Option(names = "--at", paramLabel = "PERIOD", description = "the period to count back from (default: the latest with a value)")
+        String at;
+
+        @Override
+        Doc build(Dataset data) {
+            java.util.Map<String, Series> ranking = new java.util.LinkedHashMap<>();
+            TimePeriod latest = null;
+            for (String id : ids) {
+                Series s = data.series(id);
+                ranking.putIfAbsent(s.id(), s);
+                for (Observation o : s.observations()) {
+                    if (o.value().isPresent() && (latest == null || o.period().compareTo(latest) > 0)) {
+                        latest = o.period();
+                    }
+                }
+            }
+            if (latest == null && at == null) {
+                throw new IllegalArgumentException("none of the series has a value: give --at");
+            }
+            TimePeriod when = at != null ? period(at, "--at") : latest;
+            Doc doc = new Doc("off-list");
+            Table t = doc.table("off_list", "series", "at", "periods_off", "last_on");
+            for (java.util.Map.Entry<String, Integer> e : calc.periodsOffTheList(new ArrayList<>(ranking.values()), when).entrySet()) {
+                TimePeriod last = when;
+                for (int i = 0; i < e.getValue(); i++) {
+                    last = last.previous();
+                }
+                t.row(Cell.text(e.getKey()), Cell.text(when), Cell.text(e.getValue()), Cell.text(last));
+            }
+            if (t.rows.isEmpty()) {
+                doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "offlist.none", when));
             }
             return doc;
         }

@@ -28,14 +28,26 @@ import java.util.function.Predicate;
 public final class Dataset {
     private static final String BUNDLED = "/io/tokenmetrics/data/published-figures.json";
 
+    /** The series as given; what {@link #write} writes and {@link #merge} combines. */
+    private final Map<String, Series> given;
+    /** The series with aliases folded in: what every lookup sees. */
     private final Map<String, Series> series;
+    private final Map<String, String> aliasOf;
     private final Map<String, Source> sources;
     private final Map<String, Claim> claims;
 
-    private Dataset(Map<String, Series> series, Map<String, Source> sources, Map<String, Claim> claims) {
-        this.series = Collections.unmodifiableMap(series);
+    private Dataset(Map<String, Series> given, Map<String, Source> sources, Map<String, Claim> claims) {
+        this.given = Collections.unmodifiableMap(given);
+        Map<String, String> aliases = new LinkedHashMap<>();
+        this.series = Collections.unmodifiableMap(Aliases.resolve(given, aliases));
+        this.aliasOf = Collections.unmodifiableMap(aliases);
         this.sources = Collections.unmodifiableMap(sources);
         this.claims = Collections.unmodifiableMap(claims);
+    }
+
+    /** The series as given, before aliases are folded in: for writing a dataset back. */
+    List<Series> givenSeries() {
+        return new ArrayList<>(given.values());
     }
 
     /**
@@ -184,7 +196,8 @@ public final class Dataset {
      */
     public Optional<Series> find(String id) {
         Objects.requireNonNull(id, "id");
-        return Optional.ofNullable(series.get(id));
+        Series s = series.get(id);
+        return Optional.ofNullable(s != null ? s : series.get(aliasOf.getOrDefault(id, "")));
     }
 
     /**
@@ -196,7 +209,7 @@ public final class Dataset {
      */
     public Series series(String id) {
         Objects.requireNonNull(id, "id");
-        Series s = series.get(id);
+        Series s = find(id).orElse(null);
         if (s == null) {
             throw new UnknownSeriesException(id, "no series \"" + id + "\"" + suggestions(id));
         }
@@ -284,7 +297,7 @@ public final class Dataset {
      */
     public Dataset merge(Dataset other) {
         Objects.requireNonNull(other, "other");
-        return new Dataset(mergeMaps(series, other.series, "series"), mergeMaps(sources, other.sources, "source"),
+        return new Dataset(mergeMaps(given, other.given, "series"), mergeMaps(sources, other.sources, "source"),
                 mergeMaps(claims, other.claims, "claim"));
     }
 
@@ -301,13 +314,13 @@ public final class Dataset {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Dataset && ((Dataset) o).series.equals(series) && ((Dataset) o).sources.equals(sources)
+        return o instanceof Dataset && ((Dataset) o).given.equals(given) && ((Dataset) o).sources.equals(sources)
                 && ((Dataset) o).claims.equals(claims);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(series, sources, claims);
+        return Objects.hash(given, sources, claims);
     }
 
     @Override

@@ -143,7 +143,12 @@ final class DatasetJson {
                     claims.add(c);
                 }
             }
-            return Dataset.of(series, sources.values(), claims);
+            try {
+                return Dataset.of(series, sources.values(), claims);
+            } catch (IllegalArgumentException e) {
+                // aliases are checked across the series: the path is the series array
+                throw invalid("$.series", e.getMessage());
+            }
         }
 
         Source source(JsonNode n, String p) {
@@ -156,7 +161,7 @@ final class DatasetJson {
 
         Series series(JsonNode n, String p) {
             object(n, p);
-            fields(n, p, "id", "subject", "region", "measure", "per", "note", "rounded", "observations");
+            fields(n, p, "id", "subject", "region", "measure", "per", "note", "rounded", "aliases", "observations");
             boolean rounded = bool(n, p, "rounded", false);
             String id = text(n, p, "id", true);
             try {
@@ -191,11 +196,29 @@ final class DatasetJson {
                 }
                 list.add(o);
             }
+            Series built;
             try {
-                return Series.of(id, text(n, p, "subject", true), text(n, p, "region", true), measure,
+                built = Series.of(id, text(n, p, "subject", true), text(n, p, "region", true), measure,
                         text(n, p, "per", false), text(n, p, "note", false), list);
             } catch (IllegalArgumentException e) {
                 throw invalid(p, e.getMessage());
+            }
+            JsonNode al = n.get("aliases");
+            if (al == null || al.isNull()) {
+                return built;
+            }
+            array(al, p + ".aliases");
+            List<String> aliases = new ArrayList<>();
+            for (int i = 0; i < al.size(); i++) {
+                if (!al.get(i).isTextual()) {
+                    throw invalid(p + ".aliases[" + i + "]", "alias (" + al.get(i) + ") must be a string");
+                }
+                aliases.add(al.get(i).textValue());
+            }
+            try {
+                return built.withAliases(aliases);
+            } catch (IllegalArgumentException e) {
+                throw invalid(p + ".aliases", e.getMessage());
             }
         }
 
@@ -509,11 +532,15 @@ final class DatasetJson {
             }
         }
         ArrayNode ser = root.putArray("series");
-        for (Series s : d.series()) {
+        for (Series s : d.givenSeries()) {
             ObjectNode o = ser.addObject();
             o.put("id", s.id()).put("subject", s.subject()).put("region", s.region()).put("measure", s.measure().id());
             s.per().ifPresent(x -> o.put("per", x));
             s.note().ifPresent(x -> o.put("note", x));
+            if (!s.aliases().isEmpty()) {
+                ArrayNode al = o.putArray("aliases");
+                s.aliases().forEach(al::add);
+            }
             ArrayNode obs = o.putArray("observations");
             for (Observation ob : s.observations()) {
                 ObjectNode x = obs.addObject();

@@ -25,8 +25,11 @@ public final class Series {
     private final String per;
     private final String note;
     private final List<Observation> observations;
+    private final List<String> aliases;
 
-    private Series(String id, String subject, String region, Measure measure, String per, String note, List<Observation> observations) {
+    private Series(String id, String subject, String region, Measure measure, String per, String note, List<Observation> observations,
+            List<String> aliases) {
+        this.aliases = aliases;
         this.id = id;
         this.subject = subject;
         this.region = region;
@@ -59,10 +62,24 @@ public final class Series {
         private String per;
         private String note;
         private final List<Observation> observations = new ArrayList<>();
+        private List<String> aliases = Collections.emptyList();
 
         private Builder(String id, Measure measure) {
             this.id = id;
             this.measure = measure;
+        }
+
+        /**
+         * Other ids under which the same thing was published: a model's free and paid variants, a
+         * preview and its dated release. A {@link Dataset} folds series with these ids into this
+         * one and finds this one by them.
+         *
+         * @param ids the other ids, kebab case, none equal to this series' id
+         * @return this builder
+         */
+        public Builder aliases(List<String> ids) {
+            this.aliases = new ArrayList<>(Objects.requireNonNull(ids, "ids"));
+            return this;
         }
 
         /**
@@ -143,7 +160,7 @@ public final class Series {
          *     that does not fit the measure
          */
         public Series build() {
-            return of(id, subject, region, measure, per, note, observations);
+            return of(id, subject, region, measure, per, note, observations).withAliases(aliases);
         }
     }
 
@@ -178,7 +195,7 @@ public final class Series {
                         + " is in " + o.value().get().unit() + ", the measure " + measure + " counts " + measure.unit());
             }
         }
-        return new Series(id, subject, region, measure, per, note, Collections.unmodifiableList(sorted));
+        return new Series(id, subject, region, measure, per, note, Collections.unmodifiableList(sorted), Collections.<String>emptyList());
     }
 
     private static final java.math.BigDecimal HUNDRED = java.math.BigDecimal.valueOf(100);
@@ -330,7 +347,43 @@ public final class Series {
      * @return a series with the same description and {@code newObservations}
      */
     public Series withObservations(List<Observation> newObservations) {
-        return of(id, subject, region, measure, per, note, newObservations);
+        return of(id, subject, region, measure, per, note, newObservations).withAliases(aliases);
+    }
+
+    /**
+     * The other ids under which the same thing was published (a free and a paid variant, a
+     * preview and a dated release), in the order given; empty for most series.
+     *
+     * @return the aliases, unmodifiable
+     */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /**
+     * This series with these aliases.
+     *
+     * @param ids the other ids, kebab case, distinct, none equal to this series' id
+     * @return this series with these aliases
+     * @throws IllegalArgumentException naming a bad, repeated or self-referring alias
+     */
+    public Series withAliases(List<String> ids) {
+        Objects.requireNonNull(ids, "ids");
+        List<String> checked = new ArrayList<>();
+        for (String a : ids) {
+            Objects.requireNonNull(a, "alias");
+            if (!ID.matcher(a).matches()) {
+                throw new IllegalArgumentException("series " + id + ": alias (" + a + ") must be kebab-case: lower-case letters and digits joined by '-'");
+            }
+            if (a.equals(id)) {
+                throw new IllegalArgumentException("series " + id + ": alias (" + a + ") is the series' own id");
+            }
+            if (checked.contains(a)) {
+                throw new IllegalArgumentException("series " + id + ": alias (" + a + ") appears twice");
+            }
+            checked.add(a);
+        }
+        return new Series(id, subject, region, measure, per, note, observations, Collections.unmodifiableList(checked));
     }
 
     @Override
@@ -340,12 +393,12 @@ public final class Series {
         }
         Series s = (Series) o;
         return id.equals(s.id) && subject.equals(s.subject) && region.equals(s.region) && measure == s.measure
-                && Objects.equals(per, s.per) && Objects.equals(note, s.note) && observations.equals(s.observations);
+                && Objects.equals(per, s.per) && Objects.equals(note, s.note) && observations.equals(s.observations) && aliases.equals(s.aliases);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, subject, region, measure, per, note, observations);
+        return Objects.hash(id, subject, region, measure, per, note, observations, aliases);
     }
 
     @Override

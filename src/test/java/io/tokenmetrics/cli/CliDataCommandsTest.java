@@ -59,6 +59,23 @@ class CliDataCommandsTest {
     }
 
     @Test
+    void offListFoldsAliasesFirst() throws IOException {
+        Path json = file("al.json", "{\"format\": \"token-metrics-dataset/1\", \"series\": ["
+                + "{\"id\": \"x\", \"subject\": \"X\", \"region\": \"US\", \"measure\": \"tokens/week\", \"aliases\": [\"x-preview\"],"
+                + " \"observations\": [{\"period\": \"2026-W15\", \"value\": \"1.1T\"}, {\"period\": \"2026-W16\", \"value\": \"1.2T\"}]},"
+                + "{\"id\": \"x-preview\", \"subject\": \"X preview\", \"region\": \"US\", \"measure\": \"tokens/week\","
+                + " \"observations\": [{\"period\": \"2026-W13\", \"value\": \"1T\"}, {\"period\": \"2026-W14\", \"value\": \"1T\"}]},"
+                + "{\"id\": \"y\", \"subject\": \"Y\", \"region\": \"CN\", \"measure\": \"tokens/week\","
+                + " \"observations\": [{\"period\": \"2026-W13\", \"value\": \"2T\"}, {\"period\": \"2026-W14\", \"value\": \"2T\"}]}]}");
+        CliRun r = CliRun.of("off-list", "x", "x-preview", "y", "--data", json.toString(), "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // y was on in W13 and W14, and x (its preview slug folded in) every week W13..W16: y is off W15, W16
+        assertEquals("series,at,periods_off,last_on\ny,2026-W16,2,2026-W14\n", r.out);
+        CliRun show = CliRun.of("show", "x-preview", "--data", json.toString());
+        assertTrue(show.out.contains("x also stands for x-preview"), show.out);
+    }
+
+    @Test
     void usageSaveFeedsTheSeriesCommands() throws IOException {
         Path log = file("u.csv", "timestamp,model,input_tokens,output_tokens\n"
                 + "2026-04-06T10:00:00Z,m,100,0\n2026-04-13T10:00:00Z,m,150,0\n2026-04-20T10:00:00Z,m,120,0\n");
