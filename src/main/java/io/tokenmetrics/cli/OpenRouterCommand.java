@@ -28,6 +28,52 @@ final class OpenRouterCommand extends Commands.Base {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "saved rankings-daily responses (JSON)")
     List<Path> files = new ArrayList<>();
 
+    private Doc apps() {
+        List<io.tokenmetrics.openrouter.AppRankings> all = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                all.add(io.tokenmetrics.openrouter.AppRankings.read(f));
+            } catch (java.io.IOException e) {
+                throw new CliException(Main.DATA_ERROR, f + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            }
+        }
+        if (fetch) {
+            if (from == null || to == null) {
+                throw new CliException(Main.USAGE_ERROR, "--fetch needs --from and --to (YYYY-MM-DD)", null);
+            }
+            if (top > 100) {
+                throw new CliException(Main.USAGE_ERROR, "--top (" + top + ") must be <= 100 with --apps --fetch: the API returns at most 100 apps",
+                        null);
+            }
+            try {
+                all.add(OpenRouterClient.create(baseUrl, System.getenv("OPENROUTER_API_KEY"), windowDays, minInterval)
+                        .fetchApps(LocalDate.parse(from), LocalDate.parse(to), top));
+            } catch (DateTimeParseException e) {
+                throw new CliException(Main.USAGE_ERROR, "--from/--to: " + e.getMessage(), e);
+            }
+        } else if (files.isEmpty()) {
+            throw new CliException(Main.USAGE_ERROR, "give saved app-rankings FILEs, or --fetch --from DATE --to DATE", null);
+        }
+        Doc doc = new Doc("openrouter");
+        Table t = doc.table("apps", "start", "end", "rank", "app", "app_id", "tokens", "requests", "share_of_listed_percent", "source");
+        for (io.tokenmetrics.openrouter.AppRankings r : all) {
+            long listed = r.listedTokens();
+            int shown = 0;
+            for (io.tokenmetrics.openrouter.AppRankings.App a : r.apps()) {
+                if (shown++ == top) {
+                    break;
+                }
+                // the share of what the response lists: hidden, private and unlisted apps are not in it
+                java.math.BigDecimal share = listed == 0 ? null : java.math.BigDecimal.valueOf(a.tokens()).multiply(java.math.BigDecimal.valueOf(100))
+                        .divide(java.math.BigDecimal.valueOf(listed), 2, java.math.RoundingMode.HALF_UP);
+                t.row(Cell.text(r.startDate()), Cell.text(r.endDate()), Cell.text(a.rank()), Cell.text(a.name()), Cell.text(a.id()),
+                        Cell.text(a.tokens()), Cell.text(a.requests()), Cell.text(share == null ? "" : share.toPlainString()), Cell.text(r.citation()));
+            }
+        }
+        doc.notes.add(io.tokenmetrics.internal.Messages.get(common.lang, "openrouter.apps.share"));
+        return doc;
+    }
+
     @Option(names = "--fetch", description = "fetch from the API with the key in OPENROUTER_API_KEY")
     boolean fetch;
 
@@ -55,10 +101,17 @@ final class OpenRouterCommand extends Commands.Base {
     @Option(names = "--save", paramLabel = "FILE", description = "write the weekly series as a dataset that --data reads")
     Path save;
 
+    @Option(names = "--apps", description = "the top apps instead: FILEs are app-rankings responses, or --fetch fetches the apps of"
+            + " --from..--to (at most --top, up to 100)")
+    boolean apps;
+
     @Override
     Doc build(Dataset data) {
         if (top < 1) {
             throw new CliException(Main.USAGE_ERROR, "--top (" + top + ") must be >= 1", null);
+        }
+        if (apps) {
+            return apps();
         }
         RankingsData rows = RankingsData.empty();
         for (Path f : files) {

@@ -52,4 +52,17 @@ public final class Json {
 
     private Json() {
     }
+
+    /**
+     * A parser's message without what only a developer needs: the first line, and no "(for
+     * Object starting at [Source: …])" tail that names a stream rather than the file.
+     *
+     * @param m the parser's original message
+     * @return the message for people
+     */
+    public static String shortMessage(String m) {
+        String first = m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m;
+        int tail = first.indexOf(" (for ");
+        return tail >= 0 && first.indexOf("[Source:", tail) >= 0 ? first.substring(0, tail) : first;
+    }
 }

@@ -105,7 +105,36 @@ public final class OpenRouterClient {
         return all;
     }
 
+    /**
+     * The top apps by tokens from {@code from} to {@code to}, both included: one request to
+     * {@code GET /api/v1/datasets/app-rankings?start_date=…&end_date=…&limit=…} ({@code sort}
+     * popular, the API's default).
+     *
+     * @param from the first day
+     * @param to the last day
+     * @param limit how many apps, 1 to 100
+     * @return the ranking, with its citation line
+     * @throws IllegalArgumentException if {@code to} is before {@code from} or the limit is outside 1..100
+     * @throws OpenRouterException naming the URL for a refused key, an HTTP error or a bad response
+     */
+    public AppRankings fetchApps(LocalDate from, LocalDate to, int limit) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to (" + to + ") must not be before from (" + from + ")");
+        }
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit (" + limit + ") must be between 1 and 100");
+        }
+        String url = baseUrl + "/api/v1/datasets/app-rankings?start_date=" + from + "&end_date=" + to + "&limit=" + limit;
+        return AppRankings.parse(new ByteArrayInputStream(body(url)), url);
+    }
+
     private RankingsData get(String url) {
+        return RankingsData.parse(new ByteArrayInputStream(body(url)), url);
+    }
+
+    private byte[] body(String url) {
         for (int attempt = 1; ; attempt++) {
             LOG.debug("GET {}", url);
             HttpURLConnection c = null;
@@ -129,7 +158,7 @@ public final class OpenRouterClient {
                     throw new RequestFailedException(url + ": HTTP " + code + (code == 429 ? " (rate limited, gave up after 3 retries)" : ""));
                 }
                 try (InputStream in = c.getInputStream()) {
-                    return RankingsData.parse(new ByteArrayInputStream(readBounded(in, url)), url);
+                    return readBounded(in, url);
                 }
             } catch (IOException e) {
                 throw new RequestFailedException(url + ": " + e.getMessage(), e);

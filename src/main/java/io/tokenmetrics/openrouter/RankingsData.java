@@ -73,7 +73,7 @@ public final class RankingsData {
         } catch (JsonProcessingException e) {
             String m = e.getOriginalMessage();
             throw new MalformedResponseException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ")
-                    + "malformed JSON: " + (m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m), e);
+                    + "malformed JSON: " + io.tokenmetrics.internal.Json.shortMessage(m), e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         }

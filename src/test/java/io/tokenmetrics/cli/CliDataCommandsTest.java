@@ -76,6 +76,20 @@ class CliDataCommandsTest {
     }
 
     @Test
+    void theCommandShowsSharesOfTheListedApps() throws Exception {
+        CliRun r = CliRun.of("openrouter", "--apps", java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/openrouter/app-rankings.json").toURI()).toString(), "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // shares of 24,000,000: 12,345,678 → 51.44%; 9,876,543 → 41.15%; 1,777,779 → 7.41%
+        String src = "\"Source: OpenRouter (openrouter.ai/apps), as of 2026-05-12T02:00:00Z.\"";
+        assertEquals("start,end,rank,app,app_id,tokens,requests,share_of_listed_percent,source\n"
+                + "2026-04-12,2026-05-11,1,Cline,12345,12345678,4321,51.44," + src + "\n"
+                + "2026-04-12,2026-05-11,2,Roo Code,67890,9876543,2109,41.15," + src + "\n"
+                + "2026-04-12,2026-05-11,3,Kilo Code,555,1777779,10,7.41," + src + "\n", r.out);
+        CliRun bad = CliRun.of("openrouter", "--apps", "--fetch", "--from", "2026-04-12", "--to", "2026-05-11", "--top", "101");
+        assertEquals(2, bad.code);
+        assertEquals("token-metrics: --top (101) must be <= 100 with --apps --fetch: the API returns at most 100 apps\n", bad.err);
+    }
+    @Test
     void usageSaveFeedsTheSeriesCommands() throws IOException {
         Path log = file("u.csv", "timestamp,model,input_tokens,output_tokens\n"
                 + "2026-04-06T10:00:00Z,m,100,0\n2026-04-13T10:00:00Z,m,150,0\n2026-04-20T10:00:00Z,m,120,0\n");
