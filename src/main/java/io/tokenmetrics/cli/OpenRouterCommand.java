@@ -101,6 +101,10 @@ final class OpenRouterCommand extends Commands.Base {
     @Option(names = "--save", paramLabel = "FILE", description = "write the weekly series as a dataset that --data reads")
     Path save;
 
+    @Option(names = "--period", defaultValue = "day", paramLabel = "day|week", description = "day (default) or week: with week, FILEs are"
+            + " period=week responses and --fetch asks for weeks' buckets (--from a Monday, --to a Sunday; far fewer requests)")
+    String period;
+
     @Option(names = "--apps", description = "the top apps instead: FILEs are app-rankings responses, or --fetch fetches the apps of"
             + " --from..--to (at most --top, up to 100)")
     boolean apps;
@@ -113,10 +117,14 @@ final class OpenRouterCommand extends Commands.Base {
         if (apps) {
             return apps();
         }
+        if (!period.equals("day") && !period.equals("week")) {
+            throw new CliException(Main.USAGE_ERROR, "--period (" + period + ") must be day or week", null);
+        }
+        boolean weeks = period.equals("week");
         RankingsData rows = RankingsData.empty();
         for (Path f : files) {
             try {
-                rows = rows.merge(RankingsData.read(f));
+                rows = rows.merge(weeks ? RankingsData.readWeeks(f) : RankingsData.read(f));
             } catch (java.io.IOException e) {
                 throw new CliException(Main.DATA_ERROR, f + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
             }
@@ -133,7 +141,8 @@ final class OpenRouterCommand extends Commands.Base {
             } catch (DateTimeParseException e) {
                 throw new CliException(Main.USAGE_ERROR, "--from/--to: " + e.getMessage(), e);
             }
-            rows = rows.merge(OpenRouterClient.create(baseUrl, System.getenv("OPENROUTER_API_KEY"), windowDays, minInterval).fetch(f, t));
+            OpenRouterClient client = OpenRouterClient.create(baseUrl, System.getenv("OPENROUTER_API_KEY"), windowDays, minInterval);
+            rows = rows.merge(weeks ? client.fetchWeeks(f, t) : client.fetch(f, t));
         } else if (files.isEmpty()) {
             throw new CliException(Main.USAGE_ERROR, "give saved response FILEs, or --fetch --from DATE --to DATE", null);
         }

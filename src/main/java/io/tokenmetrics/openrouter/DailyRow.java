@@ -14,7 +14,18 @@ public final class DailyRow {
     private final String asOf;
     private final java.time.Instant asOfInstant;
 
+    /** For a row of a {@code period=week} response: the days of its ISO week the request covered; null for a day's row. */
+    private final LocalDate coveredFrom;
+    private final LocalDate coveredTo;
+
     DailyRow(LocalDate date, String permaslug, long totalTokens, String asOf, java.time.Instant asOfInstant) {
+        this(date, permaslug, totalTokens, asOf, asOfInstant, null, null);
+    }
+
+    DailyRow(LocalDate date, String permaslug, long totalTokens, String asOf, java.time.Instant asOfInstant, LocalDate coveredFrom,
+            LocalDate coveredTo) {
+        this.coveredFrom = coveredFrom;
+        this.coveredTo = coveredTo;
         this.date = date;
         this.permaslug = permaslug;
         this.totalTokens = totalTokens;
@@ -29,6 +40,34 @@ public final class DailyRow {
      */
     public java.time.Instant asOfInstant() {
         return asOfInstant;
+    }
+
+    /**
+     * Whether the row is a week's bucket ({@code period=week}): its {@link #date()} is the Monday,
+     * its tokens those of the days {@link #coveredDays()} of that ISO week.
+     *
+     * @return true for a week's bucket
+     */
+    public boolean isWeek() {
+        return coveredFrom != null;
+    }
+
+    /**
+     * The days the row's tokens cover: its day, or for a week's bucket the days of the week that
+     * the request's window covered (all seven for a whole week).
+     *
+     * @return the days covered, in order
+     */
+    public java.util.List<LocalDate> coveredDays() {
+        java.util.List<LocalDate> out = new java.util.ArrayList<>();
+        if (coveredFrom == null) {
+            out.add(date);
+            return out;
+        }
+        for (LocalDate d = coveredFrom; !d.isAfter(coveredTo); d = d.plusDays(1)) {
+            out.add(d);
+        }
+        return out;
     }
 
     /**

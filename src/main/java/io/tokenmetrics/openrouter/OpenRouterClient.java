@@ -81,25 +81,59 @@ public final class OpenRouterClient {
      * @throws OpenRouterException naming the URL for a refused key, an HTTP error or a bad response
      */
     public RankingsData fetch(LocalDate from, LocalDate to) {
+        return fetch(from, to, false);
+    }
+
+    /**
+     * The ISO weeks from the one starting {@code from} to the one ending {@code to}, with
+     * {@code period=week}: one row per model and week instead of seven, so a request can cover
+     * many weeks. Requests cover {@link #windowDays} rounded down to whole weeks (at least one):
+     * 65 weeks at 364 days a request take 2 requests, where days at 7 a request take 65.
+     *
+     * @param from a Monday
+     * @param to a Sunday, not before {@code from}
+     * @return the weeks' buckets
+     * @throws IllegalArgumentException if {@code from} is not a Monday, {@code to} not a Sunday,
+     *     or the window needs more than 500 requests
+     * @throws OpenRouterException naming the URL for a refused key, an HTTP error or a bad response
+     */
+    public RankingsData fetchWeeks(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            throw new IllegalArgumentException("from (" + from + ") must be a Monday: period=week buckets whole ISO weeks");
+        }
+        if (to.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+            throw new IllegalArgumentException("to (" + to + ") must be a Sunday: period=week buckets whole ISO weeks");
+        }
+        return fetch(from, to, true);
+    }
+
+    private RankingsData fetch(LocalDate from, LocalDate to, boolean weeks) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to (" + to + ") must not be before from (" + from + ")");
         }
+        int window = weeks ? Math.max(7, windowDays / 7 * 7) : windowDays;
         long days = ChronoUnit.DAYS.between(from, to) + 1;
-        long requests = (days + windowDays - 1) / windowDays;
+        long requests = (days + window - 1) / window;
         if (requests > MAX_REQUESTS) {
             throw new IllegalArgumentException("the window " + from + ".." + to + " needs " + requests + " requests; the API allows "
                     + MAX_REQUESTS + " a day");
         }
         RankingsData all = RankingsData.empty();
         long last = 0;
-        for (LocalDate s = from; !s.isAfter(to); s = s.plusDays(windowDays)) {
-            LocalDate e = s.plusDays(windowDays - 1L).isAfter(to) ? to : s.plusDays(windowDays - 1L);
+        for (LocalDate s = from; !s.isAfter(to); s = s.plusDays(window)) {
+            LocalDate e = s.plusDays(window - 1L).isAfter(to) ? to : s.plusDays(window - 1L);
             long wait = last + minIntervalMillis - System.currentTimeMillis();
             if (last > 0 && wait > 0) {
                 sleep(wait);
             }
-            String url = baseUrl + "/api/v1/datasets/rankings-daily?start_date=" + s + "&end_date=" + e;
-            all = all.merge(get(url));
+            String url = baseUrl + "/api/v1/datasets/rankings-daily?start_date=" + s + "&end_date=" + e + (weeks ? "&period=week" : "");
+            byte[] body = body(url);
+            all = all.merge(weeks ? RankingsData.parseWeeks(new ByteArrayInputStream(body), url)
+                    : RankingsData.parse(new ByteArrayInputStream(body), url));
             last = System.currentTimeMillis();
         }
         return all;
@@ -128,10 +162,6 @@ public final class OpenRouterClient {
         }
         String url = baseUrl + "/api/v1/datasets/app-rankings?start_date=" + from + "&end_date=" + to + "&limit=" + limit;
         return AppRankings.parse(new ByteArrayInputStream(body(url)), url);
-    }
-
-    private RankingsData get(String url) {
-        return RankingsData.parse(new ByteArrayInputStream(body(url)), url);
     }
 
     private byte[] body(String url) {

@@ -29,9 +29,56 @@ public final class RankingsData {
     private static final ObjectMapper JSON = io.tokenmetrics.internal.Json.MAPPER;
 
     private final Map<String, DailyRow> rows;
+    /** Whether the rows are weeks' buckets (period=week); false for days and for no rows. */
+    private final boolean weeks;
 
     private RankingsData(Map<String, DailyRow> rows) {
+        this(rows, false);
+    }
+
+    private RankingsData(Map<String, DailyRow> rows, boolean weeks) {
         this.rows = rows;
+        this.weeks = weeks && !rows.isEmpty();
+    }
+
+    /**
+     * Whether the rows are weeks' buckets ({@code period=week} responses) rather than days.
+     *
+     * @return true for weeks' buckets
+     */
+    public boolean isWeekly() {
+        return weeks;
+    }
+
+    /**
+     * Reads one saved {@code period=week} response: each row is an ISO week's bucket, dated by
+     * its Monday, covering the days of that week inside the response's {@code meta.start_date}
+     * to {@code meta.end_date}.
+     *
+     * @param file the file
+     * @return the rows of the response
+     * @throws IOException if the file cannot be opened or read
+     * @throws MalformedResponseException if it is not a valid response, with the JSON path
+     */
+    public static RankingsData readWeeks(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(java.util.Objects.requireNonNull(file, "file"))) {
+            return parseWeeks(in, file.toString());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Reads one {@code period=week} response from {@code in}, naming it {@code name} in errors.
+     *
+     * @param in the stream to read
+     * @param name the name, for messages
+     * @return the rows of the response
+     * @throws MalformedResponseException if it is not a valid response: also a row not dated by
+     *     a Monday, or a response without {@code meta.start_date} and {@code meta.end_date}
+     */
+    public static RankingsData parseWeeks(InputStream in, String name) {
+        return parse(in, name, true);
     }
 
     /**
@@ -67,6 +114,10 @@ public final class RankingsData {
      * @return the rows of the response
      */
     public static RankingsData parse(InputStream in, String name) {
+        return parse(in, name, false);
+    }
+
+    private static RankingsData parse(InputStream in, String name, boolean weeks) {
         JsonNode root;
         try {
             root = JSON.readTree(in);
@@ -91,6 +142,13 @@ public final class RankingsData {
         } catch (DateTimeParseException e) {
             throw new MalformedResponseException(name + ": $.meta.as_of: \"" + abbreviate(asOf) + "\" is not an ISO-8601 time with an offset"
                     + " (2026-04-20T02:00:00Z); every figure must be cited with it", e);
+        }
+        LocalDate windowStart = null;
+        LocalDate windowEnd = null;
+        if (weeks) {
+            // a week's bucket at the edge of the window holds only the days inside it
+            windowStart = metaDate(meta, name, "start_date");
+            windowEnd = metaDate(meta, name, "end_date");
         }
         JsonNode data = root.get("data");
         if (data == null || !data.isArray()) {
@@ -122,12 +180,39 @@ public final class RankingsData {
             } catch (DateTimeParseException e) {
                 throw new MalformedResponseException(name + ": " + p + ".date: \"" + abbreviate(date) + "\" is not a date (YYYY-MM-DD)", e);
             }
-            DailyRow row = new DailyRow(d, slug, tokens, asOf, asOfInstant);
+            DailyRow row;
+            if (weeks) {
+                if (d.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+                    throw new MalformedResponseException(name + ": " + p + ".date: " + d + " is a " + d.getDayOfWeek().toString().toLowerCase(java.util.Locale.ROOT)
+                            + "; a period=week row is dated by the Monday that starts its ISO week");
+                }
+                LocalDate first = d.isBefore(windowStart) ? windowStart : d;
+                LocalDate last = d.plusDays(6).isAfter(windowEnd) ? windowEnd : d.plusDays(6);
+                if (last.isBefore(first)) {
+                    throw new MalformedResponseException(name + ": " + p + ".date: the week of " + d + " is outside the window " + windowStart + ".." + windowEnd);
+                }
+                row = new DailyRow(d, slug, tokens, asOf, asOfInstant, first, last);
+            } else {
+                row = new DailyRow(d, slug, tokens, asOf, asOfInstant);
+            }
             if (rows.put(key(row), row) != null) {
                 throw new MalformedResponseException(name + ": " + p + ": " + d + " " + slug + " appears twice in one response");
             }
         }
-        return new RankingsData(rows);
+        return new RankingsData(rows, weeks);
+    }
+
+    private static LocalDate metaDate(JsonNode meta, String name, String field) {
+        JsonNode v = meta.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new MalformedResponseException(name + ": $.meta." + field + ": missing; a period=week response needs it to know which days"
+                    + " a week's bucket covers");
+        }
+        try {
+            return LocalDate.parse(v.textValue());
+        } catch (DateTimeParseException e) {
+            throw new MalformedResponseException(name + ": $.meta." + field + ": \"" + abbreviate(v.textValue()) + "\" is not a date (YYYY-MM-DD)", e);
+        }
     }
 
     private static String key(DailyRow r) {
@@ -152,9 +237,14 @@ public final class RankingsData {
      *
      * @param other the other one
      * @return the merged rows
+     * @throws IllegalArgumentException if one holds days and the other weeks
      */
     public RankingsData merge(RankingsData other) {
         java.util.Objects.requireNonNull(other, "other");
+        if (!rows.isEmpty() && !other.rows.isEmpty() && weeks != other.weeks) {
+            // a Monday's row and the bucket of the week it starts would both be keyed by that Monday
+            throw new IllegalArgumentException("cannot merge days (period=day) with weeks (period=week): read each kind on its own");
+        }
         Map<LocalDate, java.time.Instant> mine = dayAsOf(rows);
         Map<LocalDate, java.time.Instant> theirs = dayAsOf(other.rows);
         Map<String, DailyRow> out = new TreeMap<>();
@@ -170,7 +260,7 @@ public final class RankingsData {
                 out.put(key(r), r);
             }
         }
-        return new RankingsData(out);
+        return new RankingsData(out, weeks || other.weeks);
     }
 
     /** The newest as_of of each day's rows (one response gives one day one as_of). */

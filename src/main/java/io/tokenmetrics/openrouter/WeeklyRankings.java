@@ -257,7 +257,8 @@ public final class WeeklyRankings {
                 total = sum(total, r.totalTokens(), week);
                 if (r.permaslug().equals(DailyRow.OTHER)) {
                     other = sum(other, r.totalTokens(), week);
-                    whole.add(r.date());
+                    // a week's bucket (period=week) stands for the days its request covered
+                    whole.addAll(r.coveredDays());
                     continue;
                 }
                 String region = table.region(r.author()).orElse(UNMAPPED);

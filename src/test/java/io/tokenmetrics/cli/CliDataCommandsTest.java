@@ -194,6 +194,16 @@ class CliDataCommandsTest {
         CliRun top = CliRun.of("openrouter", a.toString(), "--top", "-1");
         assertEquals(2, top.code);
         assertEquals("token-metrics: --top (-1) must be >= 1\n", top.err);
+        // the same two weeks as one period=week response: the same weekly rows
+        Path w = file("w.json", OpenRouterTest.weeklyResponse(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 19), "2026-04-20T02:00:00Z"));
+        CliRun weeks = CliRun.of("openrouter", "--period", "week", w.toString(), "--format", "csv");
+        assertEquals(0, weeks.code, weeks::toString);
+        assertTrue(weeks.out.contains("weekly,2026-W15,7,false,1575,560,910,35,70,35.56,57.78,,,,US,"), weeks.out);
+        assertTrue(weeks.out.contains("weekly,2026-W16,7,false,1015,0,910,35,70,0.00,89.66,-100.00,0.00,-35.56,US,"), weeks.out);
+        CliRun mixed = CliRun.of("openrouter", "--period", "week", w.toString(), a.toString());
+        assertEquals(1, mixed.code, mixed::toString);
+        // a file of days read as weeks fails at its first day that is not a Monday
+        assertTrue(mixed.err.startsWith("token-metrics: " + a + ": $.data[5].date: 2026-04-07 is a tuesday"), mixed.err);
         CliRun none = CliRun.of("openrouter");
         assertEquals(2, none.code);
         assertEquals("token-metrics: give saved response FILEs, or --fetch --from DATE --to DATE\n", none.err);

@@ -306,4 +306,109 @@ public class OpenRouterTest {
         assertEquals(Integer.valueOf(1), w16.entries().get(1).movement().get());
         assertTrue(!w.modelChange(w16, "qwen/qwen3.6-plus").isPresent());
     }
+
+    /** The same figures as {@link #response} summed by ISO week, as a period=week response: each week's row dated by its Monday. */
+    public static String weeklyResponse(LocalDate from, LocalDate to, String asOf) {
+        StringBuilder b = new StringBuilder("{\"data\":[");
+        boolean first = true;
+        for (LocalDate monday = from.minusDays(from.getDayOfWeek().getValue() - 1); !monday.isAfter(to); monday = monday.plusDays(7)) {
+            java.util.Map<String, Long> sums = new java.util.LinkedHashMap<>();
+            for (LocalDate d = monday; d.isBefore(monday.plusDays(7)); d = d.plusDays(1)) {
+                if (d.isBefore(from) || d.isAfter(to)) {
+                    continue;
+                }
+                boolean w15 = d.isBefore(LocalDate.of(2026, 4, 13));
+                sums.merge("anthropic/claude-sonnet-4.6", 100L, Long::sum);
+                if (w15) {
+                    sums.merge("qwen/qwen3.6-plus", 80L, Long::sum);
+                }
+                sums.merge("openai/gpt-5", 30L, Long::sum);
+                sums.merge("newco/model-x", 5L, Long::sum);
+                sums.merge("other", 10L, Long::sum);
+            }
+            for (java.util.Map.Entry<String, Long> e : sums.entrySet()) {
+                b.append(first ? "" : ",").append("{\"date\":\"").append(monday).append("\",\"model_permaslug\":\"").append(e.getKey())
+                        .append("\",\"total_tokens\":\"").append(e.getValue()).append("\"}");
+                first = false;
+            }
+        }
+        return b.append("],\"meta\":{\"as_of\":\"").append(asOf).append("\",\"start_date\":\"").append(from).append("\",\"end_date\":\"")
+                .append(to).append("\",\"version\":\"v1\"}}").toString();
+    }
+
+    private static RankingsData weeks(String json) {
+        return RankingsData.parseWeeks(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "weeks.json");
+    }
+
+    @Test
+    void weeksBucketsGiveTheSameWeeksAsDays() {
+        WeeklyRankings fromDays = WeeklyRankings.of(parse(response(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 21), "2026-04-22T02:00:00Z")),
+                RegionTable.bundled());
+        RankingsData buckets = weeks(weeklyResponse(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 21), "2026-04-22T02:00:00Z"));
+        assertTrue(buckets.isWeekly());
+        // 3 weeks × 5 or 4 models: 5 + 4 + 4 rows instead of 7 × 5 + 7 × 4 + 2 × 4
+        assertEquals(13, buckets.rows().size());
+        WeeklyRankings fromWeeks = WeeklyRankings.of(buckets, RegionTable.bundled());
+        assertEquals(3, fromWeeks.weeks().size());
+        for (int i = 0; i < 3; i++) {
+            WeeklyRankings.Week a = fromDays.weeks().get(i);
+            WeeklyRankings.Week b = fromWeeks.weeks().get(i);
+            assertEquals(a.total(), b.total());
+            assertEquals(a.regions(), b.regions());
+            assertEquals(a.days(), b.days());
+            assertEquals(a.isPartial(), b.isPartial());
+        }
+        // W17's bucket covers the two days of the window, 2026-04-20 and 21: partial, as with days
+        assertEquals(2, fromWeeks.weeks().get(2).days());
+        assertEquals(1575, fromWeeks.weeks().get(0).total());
+        assertEquals(fromDays.totalChange(fromDays.weeks().get(1)), fromWeeks.totalChange(fromWeeks.weeks().get(1)));
+    }
+
+    @Test
+    void weeksBucketsAreCheckedAndKeptApartFromDays() {
+        String ok = weeklyResponse(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 12), "2026-04-13T02:00:00Z");
+        assertEquals("weeks.json: $.data[0].date: 2026-04-07 is a tuesday; a period=week row is dated by the Monday that starts its ISO week",
+                assertThrows(MalformedResponseException.class, () -> weeks(ok.replaceFirst("2026-04-06", "2026-04-07"))).getMessage());
+        assertEquals("weeks.json: $.meta.start_date: missing; a period=week response needs it to know which days a week's bucket covers",
+                assertThrows(MalformedResponseException.class, () -> weeks(ok.replace("\"start_date\":\"2026-04-06\",", ""))).getMessage());
+        assertEquals("cannot merge days (period=day) with weeks (period=week): read each kind on its own",
+                assertThrows(IllegalArgumentException.class, () -> weeks(ok).merge(parse(response(LocalDate.of(2026, 4, 13),
+                        LocalDate.of(2026, 4, 13), "2026-04-14T02:00:00Z")))).getMessage());
+        assertEquals("from (2026-04-07) must be a Monday: period=week buckets whole ISO weeks", assertThrows(IllegalArgumentException.class,
+                () -> OpenRouterClient.create("http://127.0.0.1:1", "k", 7, 0).fetchWeeks(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 4, 12)))
+                .getMessage());
+    }
+
+    @Test
+    void fetchingWeeksTakesFewerRequests() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> queries = Collections.synchronizedList(new ArrayList<>());
+        server.createContext("/api/v1/datasets/rankings-daily", ex -> {
+            String q = ex.getRequestURI().getQuery();
+            queries.add(q);
+            LocalDate s = LocalDate.parse(q.replaceAll(".*start_date=([0-9-]+).*", "$1"));
+            LocalDate e = LocalDate.parse(q.replaceAll(".*end_date=([0-9-]+).*", "$1"));
+            byte[] body = (q.contains("period=week") ? weeklyResponse(s, e, "2026-04-20T02:00:00Z") : response(s, e, "2026-04-20T02:00:00Z"))
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(body);
+            }
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            // 2 weeks at 364 days a request: one request; the same window by day at 7 days a request: two
+            RankingsData w = OpenRouterClient.create(base, "k", 364, 0).fetchWeeks(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 19));
+            assertEquals(Collections.singletonList("start_date=2026-04-06&end_date=2026-04-19&period=week"), queries);
+            RankingsData d = OpenRouterClient.create(base, "k", 7, 0).fetch(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 4, 19));
+            assertEquals(3, queries.size());
+            WeeklyRankings a = WeeklyRankings.of(w, RegionTable.bundled());
+            WeeklyRankings b = WeeklyRankings.of(d, RegionTable.bundled());
+            assertEquals(b.weeks().get(1).total(), a.weeks().get(1).total());
+            assertEquals(b.weeks().get(1).entries().get(0).permaslug(), a.weeks().get(1).entries().get(0).permaslug());
+        } finally {
+            server.stop(0);
+        }
+    }
 }
