@@ -1,8 +1,6 @@
 package io.tokenmetrics.openrouter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,8 +23,6 @@ import java.util.Set;
  * JSON path. Immutable and thread-safe.
  */
 public final class AppRankings {
-    private static final ObjectMapper JSON = io.tokenmetrics.internal.Json.MAPPER;
-
     /** One app of the ranking. Immutable. */
     public static final class App {
         private final long id;
@@ -133,28 +129,16 @@ public final class AppRankings {
     public static AppRankings parse(InputStream in, String name) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(name, "name");
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage();
-            throw new MalformedResponseException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": ") + "malformed JSON: " + io.tokenmetrics.internal.Json.shortMessage(m), e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedResponseException(name + ": $: expected a JSON object with \"data\" and \"meta\"");
-        }
+        JsonNode root = Responses.root(in, name);
         JsonNode meta = root.get("meta");
         if (meta == null || !meta.isObject()) {
             throw new MalformedResponseException(name + ": $.meta: expected an object with as_of, start_date and end_date");
         }
-        String asOf = text(meta, name, "$.meta", "as_of");
+        String asOf = Responses.text(meta, name, "$.meta", "as_of");
         try {
             OffsetDateTime.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(name + ": $.meta.as_of: \"" + abbreviate(asOf) + "\" is not an ISO-8601 time with an offset"
+            throw new MalformedResponseException(name + ": $.meta.as_of: \"" + Responses.abbreviate(asOf) + "\" is not an ISO-8601 time with an offset"
                     + " (2026-05-12T02:00:00Z); every figure must be cited with it", e);
         }
         LocalDate start = date(meta, name, "start_date");
@@ -176,7 +160,7 @@ public final class AppRankings {
                 throw new MalformedResponseException(name + ": " + p + ": expected an object");
             }
             long id = whole(r, name, p, "app_id", false);
-            String appName = text(r, name, p, "app_name");
+            String appName = Responses.text(r, name, p, "app_name");
             long rank = whole(r, name, p, "rank", false);
             if (rank < 1 || rank > Integer.MAX_VALUE) {
                 throw new MalformedResponseException(name + ": " + p + ".rank: " + rank + " is not a rank (1 or more)");
@@ -196,11 +180,11 @@ public final class AppRankings {
     }
 
     private static LocalDate date(JsonNode meta, String name, String field) {
-        String s = text(meta, name, "$.meta", field);
+        String s = Responses.text(meta, name, "$.meta", field);
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(name + ": $.meta." + field + ": \"" + abbreviate(s) + "\" is not a date (YYYY-MM-DD)", e);
+            throw new MalformedResponseException(name + ": $.meta." + field + ": \"" + Responses.abbreviate(s) + "\" is not a date (YYYY-MM-DD)", e);
         }
     }
 
@@ -210,11 +194,11 @@ public final class AppRankings {
         String where = name + ": " + p + "." + field + ": ";
         if (v == null || !(v.isIntegralNumber() || string && v.isTextual())) {
             throw new MalformedResponseException(where + "expected " + (string ? "a string of digits" : "a whole number") + ", found "
-                    + (v == null ? "nothing" : abbreviate(v.toString())));
+                    + (v == null ? "nothing" : Responses.abbreviate(v.toString())));
         }
         String digits = v.asText();
         if (!digits.matches("[0-9]{1,19}")) {
-            throw new MalformedResponseException(where + "\"" + abbreviate(digits) + "\" is not a whole number >= 0");
+            throw new MalformedResponseException(where + "\"" + Responses.abbreviate(digits) + "\" is not a whole number >= 0");
         }
         try {
             return Long.parseLong(digits);
@@ -223,18 +207,7 @@ public final class AppRankings {
         }
     }
 
-    private static String text(JsonNode r, String name, String p, String field) {
-        JsonNode v = r.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new MalformedResponseException(name + ": " + p + "." + field + ": expected a non-empty string, found "
-                    + (v == null ? "nothing" : abbreviate(v.toString())));
-        }
-        return v.textValue();
-    }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
 
     /**
      * The apps, by rank.

@@ -1,10 +1,8 @@
 package io.tokenmetrics.openrouter;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,8 +24,6 @@ import java.util.TreeMap;
  * are required and checked, each error naming the file and JSON path. Immutable.
  */
 public final class RankingsData {
-    private static final ObjectMapper JSON = io.tokenmetrics.internal.Json.MAPPER;
-
     private final Map<String, DailyRow> rows;
     /** Whether the rows are weeks' buckets (period=week); false for days and for no rows. */
     private final boolean weeks;
@@ -118,19 +114,7 @@ public final class RankingsData {
     }
 
     private static RankingsData parse(InputStream in, String name, boolean weeks) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage();
-            throw new MalformedResponseException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ")
-                    + "malformed JSON: " + io.tokenmetrics.internal.Json.shortMessage(m), e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedResponseException(name + ": $: expected a JSON object with \"data\" and \"meta\"");
-        }
+        JsonNode root = Responses.root(in, name);
         JsonNode meta = root.get("meta");
         if (meta == null || !meta.isObject() || !meta.path("as_of").isTextual()) {
             throw new MalformedResponseException(name + ": $.meta.as_of: missing; every figure must be cited with its as_of time");
@@ -140,7 +124,7 @@ public final class RankingsData {
         try {
             asOfInstant = java.time.OffsetDateTime.parse(asOf).toInstant();
         } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(name + ": $.meta.as_of: \"" + abbreviate(asOf) + "\" is not an ISO-8601 time with an offset"
+            throw new MalformedResponseException(name + ": $.meta.as_of: \"" + Responses.abbreviate(asOf) + "\" is not an ISO-8601 time with an offset"
                     + " (2026-04-20T02:00:00Z); every figure must be cited with it", e);
         }
         LocalDate windowStart = null;
@@ -158,8 +142,8 @@ public final class RankingsData {
         for (int i = 0; i < data.size(); i++) {
             String p = "$.data[" + i + "]";
             JsonNode r = data.get(i);
-            String date = text(r, name, p, "date");
-            String slug = text(r, name, p, "model_permaslug");
+            String date = Responses.text(r, name, p, "date");
+            String slug = Responses.text(r, name, p, "model_permaslug");
             JsonNode t = r.get("total_tokens");
             if (t == null || !(t.isTextual() || t.isIntegralNumber())) {
                 throw new MalformedResponseException(name + ": " + p + ".total_tokens: expected a string of digits, found " + (t == null ? "nothing" : t.toString()));
@@ -167,7 +151,7 @@ public final class RankingsData {
             String digits = t.asText();
             long tokens;
             if (!digits.matches("[0-9]{1,19}")) {
-                throw new MalformedResponseException(name + ": " + p + ".total_tokens: \"" + abbreviate(digits) + "\" is not a whole number of tokens");
+                throw new MalformedResponseException(name + ": " + p + ".total_tokens: \"" + Responses.abbreviate(digits) + "\" is not a whole number of tokens");
             }
             try {
                 tokens = Long.parseLong(digits);
@@ -178,7 +162,7 @@ public final class RankingsData {
             try {
                 d = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new MalformedResponseException(name + ": " + p + ".date: \"" + abbreviate(date) + "\" is not a date (YYYY-MM-DD)", e);
+                throw new MalformedResponseException(name + ": " + p + ".date: \"" + Responses.abbreviate(date) + "\" is not a date (YYYY-MM-DD)", e);
             }
             DailyRow row;
             if (weeks) {
@@ -211,7 +195,7 @@ public final class RankingsData {
         try {
             return LocalDate.parse(v.textValue());
         } catch (DateTimeParseException e) {
-            throw new MalformedResponseException(name + ": $.meta." + field + ": \"" + abbreviate(v.textValue()) + "\" is not a date (YYYY-MM-DD)", e);
+            throw new MalformedResponseException(name + ": $.meta." + field + ": \"" + Responses.abbreviate(v.textValue()) + "\" is not a date (YYYY-MM-DD)", e);
         }
     }
 
@@ -219,17 +203,7 @@ public final class RankingsData {
         return r.date() + "\u0000" + r.permaslug();
     }
 
-    private static String text(JsonNode r, String name, String p, String field) {
-        JsonNode v = r == null ? null : r.get(field);
-        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            throw new MalformedResponseException(name + ": " + p + "." + field + ": expected a non-empty string, found " + (v == null ? "nothing" : abbreviate(v.toString())));
-        }
-        return v.textValue();
-    }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
 
     /**
      * Both sets of rows; a day in both keeps all its rows from the set whose {@code as_of} is
