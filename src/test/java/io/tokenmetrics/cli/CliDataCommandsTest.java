@@ -85,6 +85,8 @@ class CliDataCommandsTest {
                 + "2026-04-12,2026-05-11,1,Cline,12345,12345678,4321,51.44," + src + "\n"
                 + "2026-04-12,2026-05-11,2,Roo Code,67890,9876543,2109,41.15," + src + "\n"
                 + "2026-04-12,2026-05-11,3,Kilo Code,555,1777779,10,7.41," + src + "\n", r.out);
+        CliRun text = CliRun.of("openrouter", "--apps", java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/openrouter/app-rankings.json").toURI()).toString());
+        assertTrue(text.out.contains("share_of_listed_percent is an app's share of the tokens of the apps in the response"), text.out);
         CliRun bad = CliRun.of("openrouter", "--apps", "--fetch", "--from", "2026-04-12", "--to", "2026-05-11", "--top", "101");
         assertEquals(2, bad.code);
         assertEquals("token-metrics: --top (101) must be <= 100 with --apps --fetch: the API returns at most 100 apps\n", bad.err);
