@@ -132,7 +132,7 @@ final class Commands {
 
     @Command(name = "token-metrics", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Exact token-consumption metrics: the published figures, their growth, changes, shares and claims.",
-            subcommands = {Report.class, Check.class, ListCmd.class, Show.class, GrowthCmd.class, Changes.class, OffList.class, Compare.class,
+            subcommands = {Report.class, Check.class, ListCmd.class, Show.class, GrowthCmd.class, Changes.class, OffList.class, Prices.class, Compare.class,
                 ChartCommand.class, UsageCommand.class, OpenRouterCommand.class})
     static final class Root implements Callable<Integer> {
         @Spec
@@ -326,6 +326,65 @@ final class Commands {
             }
             if (t.rows.isEmpty()) {
                 doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "changes.none", s.id()));
+            }
+            return doc;
+        }
+    }
+
+    @Command(name = "prices", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Which price entry each model name uses, by which rule, at what prices (US dollars per million tokens).")
+    static final class Prices extends Base {
+        @Parameters(paramLabel = "MODEL", arity = "1..*", description = "model names as your logs write them")
+        List<String> models = new ArrayList<>();
+
+        @Option(names = "--prices", paramLabel = "FILE", required = true,
+                description = "a price table: LiteLLM's model_prices_and_context_window.json or OpenRouter's models list (repeatable; later files win)")
+        List<Path> prices = new ArrayList<>();
+
+        @Option(names = "--map", paramLabel = "MODEL=ENTRY", description = "price MODEL as the table's ENTRY (repeatable)")
+        List<String> maps = new ArrayList<>();
+
+        @Override
+        Doc build(Dataset data) {
+            io.tokenmetrics.cost.PriceTable table = null;
+            for (Path p : prices) {
+                io.tokenmetrics.cost.PriceTable t;
+                try {
+                    t = io.tokenmetrics.cost.PriceTable.read(p);
+                } catch (IOException e) {
+                    throw new CliException(Main.DATA_ERROR, p + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+                } catch (io.tokenmetrics.cost.PriceTableException e) {
+                    throw new CliException(Main.DATA_ERROR, e.getMessage(), e);
+                }
+                table = table == null ? t : table.merge(t);
+            }
+            for (String m : maps) {
+                int eq = m.indexOf('=');
+                if (eq <= 0 || eq == m.length() - 1) {
+                    throw new CliException(Main.USAGE_ERROR, "--map (" + m + ") must be MODEL=ENTRY", null);
+                }
+                table = table.withMapping(m.substring(0, eq), m.substring(eq + 1));
+            }
+            Doc doc = new Doc("prices");
+            Table t = doc.table("prices", "model", "entry", "rule", "input_per_m", "output_per_m", "cache_read_per_m", "cache_write_per_m", "source");
+            java.math.BigDecimal million = java.math.BigDecimal.valueOf(1_000_000);
+            for (String m : models) {
+                java.util.Optional<io.tokenmetrics.cost.PriceMatch> match = table.match(m);
+                if (!match.isPresent()) {
+                    // never $0: the model is named, with what it could have been
+                    List<String> c = table.candidates(m);
+                    spec.commandLine().getErr().println("token-metrics: " + m + ": no price" + (c.isEmpty() ? "" : " (matches "
+                            + String.join(", ", c) + " equally: use --map " + m + "=ENTRY)"));
+                    t.row(Cell.text(m), Cell.text(""), Cell.text(c.isEmpty() ? "none" : "ambiguous"), Cell.text(""), Cell.text(""), Cell.text(""),
+                            Cell.text(""), Cell.text(""));
+                    continue;
+                }
+                io.tokenmetrics.cost.ModelPrice p = match.get().price();
+                t.row(Cell.text(m), Cell.text(p.key()), Cell.text(match.get().rule().name().toLowerCase(java.util.Locale.ROOT)),
+                        Cell.text(p.input().multiply(million).stripTrailingZeros().toPlainString()),
+                        Cell.text(p.output().multiply(million).stripTrailingZeros().toPlainString()),
+                        Cell.text(p.cacheRead().map(x -> x.multiply(million).stripTrailingZeros().toPlainString()).orElse("")),
+                        Cell.text(p.cacheWrite().map(x -> x.multiply(million).stripTrailingZeros().toPlainString()).orElse("")), Cell.text(p.source()));
             }
             return doc;
         }

@@ -92,6 +92,23 @@ class CliDataCommandsTest {
         assertEquals("token-metrics: --top (101) must be <= 100 with --apps --fetch: the API returns at most 100 apps\n", bad.err);
     }
     @Test
+    void pricesSayWhichEntryEachModelUses() throws Exception {
+        String lite = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/litellm-prices.json").toURI()).toString();
+        String or = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/openrouter-models.json").toURI()).toString();
+        CliRun r = CliRun.of("prices", "claude-sonnet-4-5", "openai/gpt-5-2025-08-07", "kimi:free", "mine", "--prices", lite, "--prices", or,
+                "--map", "mine=gpt-5", "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // $0.000003 a token is $3 a million; OpenRouter's entry is found by the normalized name before LiteLLM's dated one
+        assertEquals("model,entry,rule,input_per_m,output_per_m,cache_read_per_m,cache_write_per_m,source\n"
+                + "claude-sonnet-4-5,anthropic/claude-sonnet-4.5,normalized,3,15,0.3,3.75," + or + "\n"
+                + "openai/gpt-5-2025-08-07,,ambiguous,,,,,\n"
+                + "kimi:free,,none,,,,,\n"
+                + "mine,gpt-5,mapped,1.25,10,0.125,," + lite + "\n", r.out);
+        assertEquals("token-metrics: openai/gpt-5-2025-08-07: no price (matches azure/gpt-5-2025-08-07, gpt-5-2025-08-07 equally:"
+                + " use --map openai/gpt-5-2025-08-07=ENTRY)\ntoken-metrics: kimi:free: no price\n", r.err);
+    }
+
+    @Test
     void usageSaveFeedsTheSeriesCommands() throws IOException {
         Path log = file("u.csv", "timestamp,model,input_tokens,output_tokens\n"
                 + "2026-04-06T10:00:00Z,m,100,0\n2026-04-13T10:00:00Z,m,150,0\n2026-04-20T10:00:00Z,m,120,0\n");

@@ -54,6 +54,9 @@ class ErrorCatalogueTest {
         t.put("duplicate-period.json", series("{\"period\":\"2026-W16\",\"value\":\"1T\"},{\"period\":\"2026-W16\",\"value\":\"2T\"}"));
         t.put("conflict.json", "{\"format\":\"token-metrics-dataset/1\",\"series\":[{\"id\":\"volcano-engine-daily\",\"subject\":\"V\",\"region\":\"CN\","
                 + "\"measure\":\"tokens/day\",\"observations\":[{\"period\":\"end-2024\",\"value\":\"3万亿\"}]}]}");
+        t.put("bad-price.json", "{\"gpt-5\": {\"input_cost_per_token\": \"cheap\", \"output_cost_per_token\": 1e-05}}");
+        t.put("prices-array.json", "[{\"id\": \"gpt-5\"}]");
+        t.put("ok-prices.json", "{\"gpt-5\": {\"input_cost_per_token\": 1.25e-06, \"output_cost_per_token\": 1e-05}}");
         t.put("bad-count.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,12x,2\n");
         t.put("long-row.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,1,2,3\n");
         t.put("short-row.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,1\n");

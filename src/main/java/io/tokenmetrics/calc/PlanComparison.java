@@ -1,0 +1,138 @@
+package io.tokenmetrics.calc;
+
+import io.tokenmetrics.amount.Quantity;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A flat per-seat plan against usage-based billing (a fixed fee plus the cost of usage), for one
+ * user and month: what each costs, which is cheaper, by how much and by what multiple, and the
+ * usage at which they cost the same. All amounts in US dollars; intervals carried (a seat of "at
+ * most $200" gives a break-even of at most $180 above a $20 fee). Immutable.
+ */
+public final class PlanComparison {
+    /** Which plan costs less. */
+    public enum Cheaper {
+        /** The flat seat. */
+        SEAT,
+        /** Usage-based billing. */
+        USAGE,
+        /** Both cost the same. */
+        EQUAL,
+        /** The intervals overlap: it cannot be said. */
+        UNDECIDED
+    }
+
+    private final Quantity seat;
+    private final Quantity fee;
+    private final Quantity usage;
+    private final Quantity usagePlan;
+    private final Quantity difference;
+    private final Quantity multiple;
+    private final Quantity breakEven;
+    private final Cheaper cheaper;
+
+    PlanComparison(Quantity seat, Quantity fee, Quantity usage, Quantity usagePlan, Quantity difference, Quantity multiple, Quantity breakEven,
+            Cheaper cheaper) {
+        this.seat = seat;
+        this.fee = fee;
+        this.usage = usage;
+        this.usagePlan = usagePlan;
+        this.difference = difference;
+        this.multiple = multiple;
+        this.breakEven = breakEven;
+        this.cheaper = cheaper;
+    }
+
+    /**
+     * The seat price.
+     *
+     * @return the seat price
+     */
+    public Quantity seat() {
+        return seat;
+    }
+
+    /**
+     * The fixed fee of usage-based billing.
+     *
+     * @return the fee
+     */
+    public Quantity fee() {
+        return fee;
+    }
+
+    /**
+     * The cost of the usage.
+     *
+     * @return the usage cost
+     */
+    public Quantity usage() {
+        return usage;
+    }
+
+    /**
+     * What usage-based billing costs: fee + usage.
+     *
+     * @return the usage plan's cost
+     */
+    public Quantity usagePlan() {
+        return usagePlan;
+    }
+
+    /**
+     * Usage plan minus seat: positive when usage-based billing costs more.
+     *
+     * @return the difference
+     */
+    public Quantity difference() {
+        return difference;
+    }
+
+    /**
+     * Usage plan over seat ("doubles" is 2×); empty unless the seat is known to be above $0.
+     *
+     * @return the multiple
+     */
+    public Optional<Quantity> multiple() {
+        return Optional.ofNullable(multiple);
+    }
+
+    /**
+     * The usage cost at which both plans cost the same: seat minus fee.
+     *
+     * @return the break-even usage
+     */
+    public Quantity breakEven() {
+        return breakEven;
+    }
+
+    /**
+     * Which plan costs less.
+     *
+     * @return the cheaper plan
+     */
+    public Cheaper cheaper() {
+        return cheaper;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PlanComparison)) {
+            return false;
+        }
+        PlanComparison p = (PlanComparison) o;
+        return seat.equals(p.seat) && fee.equals(p.fee) && usage.equals(p.usage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(seat, fee, usage);
+    }
+
+    @Override
+    public String toString() {
+        return "seat " + seat + " vs fee " + fee + " + usage " + usage + " = " + usagePlan + ": " + cheaper + " cheaper; break-even usage "
+                + breakEven;
+    }
+}

@@ -1,0 +1,331 @@
+package io.tokenmetrics.cost;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The prices of one model, in US dollars per token (per request for {@link #request()}), as one
+ * price table gives them, and the cost of token counts at those prices.
+ *
+ * <p>The token parts follow this library's one meaning (see {@code docs/usage-sources.md}):
+ * {@code input} includes cache reads and cache writes, {@code output} includes reasoning. So:
+ *
+ * <pre>
+ * cost = (input - cacheRead - cacheWrite) × input price
+ *      + cacheRead × cache-read price + cacheWrite × cache-write price
+ *      + (output - reasoning) × output price + reasoning × reasoning price
+ *      + requests × request price
+ * </pre>
+ *
+ * where a missing cache price is the input price, and a missing reasoning price is the output
+ * price (reasoning is billed as output unless the table says otherwise). For one request whose
+ * input is above 200,000 tokens, the {@code _above_200k_tokens} prices replace the base ones
+ * where the table has them. Immutable and thread-safe.
+ */
+public final class ModelPrice {
+    /** The input size above which a request is priced at the tier prices. */
+    public static final long TIER_THRESHOLD = 200_000;
+
+    private final String key;
+    private final String source;
+    private final BigDecimal input;
+    private final BigDecimal output;
+    private final BigDecimal cacheRead;
+    private final BigDecimal cacheWrite;
+    private final BigDecimal reasoning;
+    private final BigDecimal request;
+    private final BigDecimal inputAbove;
+    private final BigDecimal outputAbove;
+    private final BigDecimal cacheReadAbove;
+    private final BigDecimal cacheWriteAbove;
+
+    private ModelPrice(Builder b) {
+        this.key = b.key;
+        this.source = b.source;
+        this.input = b.input;
+        this.output = b.output;
+        this.cacheRead = b.cacheRead;
+        this.cacheWrite = b.cacheWrite;
+        this.reasoning = b.reasoning;
+        this.request = b.request;
+        this.inputAbove = b.inputAbove;
+        this.outputAbove = b.outputAbove;
+        this.cacheReadAbove = b.cacheReadAbove;
+        this.cacheWriteAbove = b.cacheWriteAbove;
+    }
+
+    /**
+     * A builder for the prices of the entry {@code key}, from {@code source} (a file name or URL).
+     *
+     * @param key the entry's name in its table
+     * @param source where the table came from
+     * @param input dollars per input token
+     * @param output dollars per output token
+     * @return a builder
+     * @throws IllegalArgumentException if a price is negative
+     */
+    public static Builder builder(String key, String source, BigDecimal input, BigDecimal output) {
+        return new Builder(key, source, input, output);
+    }
+
+    /**
+     * The entry's name in its table.
+     *
+     * @return the key
+     */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Where the table came from.
+     *
+     * @return the file or URL
+     */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Dollars per input token (not a cache read or write).
+     *
+     * @return the input price
+     */
+    public BigDecimal input() {
+        return input;
+    }
+
+    /**
+     * Dollars per output token.
+     *
+     * @return the output price
+     */
+    public BigDecimal output() {
+        return output;
+    }
+
+    /**
+     * Dollars per cache-read token, if the table gives it.
+     *
+     * @return the cache-read price
+     */
+    public Optional<BigDecimal> cacheRead() {
+        return Optional.ofNullable(cacheRead);
+    }
+
+    /**
+     * Dollars per cache-write token, if the table gives it.
+     *
+     * @return the cache-write price
+     */
+    public Optional<BigDecimal> cacheWrite() {
+        return Optional.ofNullable(cacheWrite);
+    }
+
+    /**
+     * Dollars per reasoning token, if the table prices reasoning apart from output.
+     *
+     * @return the reasoning price
+     */
+    public Optional<BigDecimal> reasoning() {
+        return Optional.ofNullable(reasoning);
+    }
+
+    /**
+     * Dollars per request, if the table gives it.
+     *
+     * @return the request price
+     */
+    public Optional<BigDecimal> request() {
+        return Optional.ofNullable(request);
+    }
+
+    /**
+     * Whether the table gives prices for requests above {@link #TIER_THRESHOLD} input tokens.
+     *
+     * @return true if some tier price is given
+     */
+    public boolean hasTier() {
+        return inputAbove != null || outputAbove != null || cacheReadAbove != null || cacheWriteAbove != null;
+    }
+
+    /**
+     * The cost of one request: tier prices apply when its input is above 200,000 tokens.
+     *
+     * @param tokens the request's token parts
+     * @return the cost in US dollars, exact
+     */
+    public BigDecimal costOfRequest(TokenParts tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        boolean above = tokens.input() > TIER_THRESHOLD;
+        return cost(tokens, above, 1);
+    }
+
+    /**
+     * The cost of many requests summed together (a bucket of a usage export): base prices only,
+     * since which requests were above 200,000 input tokens is not known from a sum.
+     *
+     * @param tokens the summed token parts
+     * @param requests the number of requests, for the request price
+     * @return the cost in US dollars, exact
+     */
+    public BigDecimal costOfBucket(TokenParts tokens, long requests) {
+        Objects.requireNonNull(tokens, "tokens");
+        if (requests < 0) {
+            throw new IllegalArgumentException("requests (" + requests + ") must be >= 0");
+        }
+        return cost(tokens, false, requests);
+    }
+
+    private BigDecimal cost(TokenParts t, boolean above, long requests) {
+        BigDecimal in = pick(above, inputAbove, input);
+        BigDecimal out = pick(above, outputAbove, output);
+        // a missing cache price is the input price in force (the tier's, above 200k)
+        BigDecimal cr = pick(above, cacheReadAbove, cacheRead != null ? cacheRead : in);
+        BigDecimal cw = pick(above, cacheWriteAbove, cacheWrite != null ? cacheWrite : in);
+        BigDecimal r = reasoning != null ? reasoning : out;
+        long uncached = t.input() - t.cacheRead() - t.cacheWrite();
+        long plainOut = t.output() - t.reasoning();
+        return BigDecimal.valueOf(uncached).multiply(in)
+                .add(BigDecimal.valueOf(t.cacheRead()).multiply(cr))
+                .add(BigDecimal.valueOf(t.cacheWrite()).multiply(cw))
+                .add(BigDecimal.valueOf(plainOut).multiply(out))
+                .add(BigDecimal.valueOf(t.reasoning()).multiply(r))
+                .add(request == null ? BigDecimal.ZERO : BigDecimal.valueOf(requests).multiply(request));
+    }
+
+    private static BigDecimal pick(boolean above, BigDecimal tier, BigDecimal base) {
+        return above && tier != null ? tier : base;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ModelPrice)) {
+            return false;
+        }
+        ModelPrice p = (ModelPrice) o;
+        return key.equals(p.key) && source.equals(p.source) && same(input, p.input) && same(output, p.output) && same(cacheRead, p.cacheRead)
+                && same(cacheWrite, p.cacheWrite) && same(reasoning, p.reasoning) && same(request, p.request) && same(inputAbove, p.inputAbove)
+                && same(outputAbove, p.outputAbove) && same(cacheReadAbove, p.cacheReadAbove) && same(cacheWriteAbove, p.cacheWriteAbove);
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, source, input.stripTrailingZeros(), output.stripTrailingZeros());
+    }
+
+    @Override
+    public String toString() {
+        return key + " (" + source + "): input " + input.toPlainString() + ", output " + output.toPlainString() + " $/token";
+    }
+
+    /** Builds a {@link ModelPrice}; not thread-safe. */
+    public static final class Builder {
+        private final String key;
+        private final String source;
+        private final BigDecimal input;
+        private final BigDecimal output;
+        private BigDecimal cacheRead;
+        private BigDecimal cacheWrite;
+        private BigDecimal reasoning;
+        private BigDecimal request;
+        private BigDecimal inputAbove;
+        private BigDecimal outputAbove;
+        private BigDecimal cacheReadAbove;
+        private BigDecimal cacheWriteAbove;
+
+        private Builder(String key, String source, BigDecimal input, BigDecimal output) {
+            this.key = Objects.requireNonNull(key, "key");
+            this.source = Objects.requireNonNull(source, "source");
+            this.input = price("input", input);
+            this.output = price("output", output);
+        }
+
+        private static BigDecimal price(String name, BigDecimal v) {
+            Objects.requireNonNull(v, name);
+            if (v.signum() < 0) {
+                throw new IllegalArgumentException(name + " price (" + v.toPlainString() + ") must be >= 0");
+            }
+            return v;
+        }
+
+        private static BigDecimal optional(String name, BigDecimal v) {
+            return v == null ? null : price(name, v);
+        }
+
+        /**
+         * The cache-read price.
+         *
+         * @param v dollars per token, or null
+         * @return this builder
+         */
+        public Builder cacheRead(BigDecimal v) {
+            this.cacheRead = optional("cache-read", v);
+            return this;
+        }
+
+        /**
+         * The cache-write price.
+         *
+         * @param v dollars per token, or null
+         * @return this builder
+         */
+        public Builder cacheWrite(BigDecimal v) {
+            this.cacheWrite = optional("cache-write", v);
+            return this;
+        }
+
+        /**
+         * The reasoning price, where reasoning is priced apart from output.
+         *
+         * @param v dollars per token, or null
+         * @return this builder
+         */
+        public Builder reasoning(BigDecimal v) {
+            this.reasoning = optional("reasoning", v);
+            return this;
+        }
+
+        /**
+         * The price per request.
+         *
+         * @param v dollars per request, or null
+         * @return this builder
+         */
+        public Builder request(BigDecimal v) {
+            this.request = optional("request", v);
+            return this;
+        }
+
+        /**
+         * The prices for a request above 200,000 input tokens; each may be null.
+         *
+         * @param in input
+         * @param out output
+         * @param read cache read
+         * @param write cache write
+         * @return this builder
+         */
+        public Builder above200k(BigDecimal in, BigDecimal out, BigDecimal read, BigDecimal write) {
+            this.inputAbove = optional("input above 200k", in);
+            this.outputAbove = optional("output above 200k", out);
+            this.cacheReadAbove = optional("cache-read above 200k", read);
+            this.cacheWriteAbove = optional("cache-write above 200k", write);
+            return this;
+        }
+
+        /**
+         * The prices.
+         *
+         * @return the prices
+         */
+        public ModelPrice build() {
+            return new ModelPrice(this);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.tokenmetrics.cost;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Model prices by entry name, read from LiteLLM's {@code model_prices_and_context_window.json}
+ * or OpenRouter's models list ({@code GET /api/v1/models}), told apart by their shape: a
+ * {@code "data"} array is OpenRouter's, an object of entries LiteLLM's. Later tables override
+ * earlier ones entry by entry ({@link #merge}). Names in logs are matched to entries by the rules
+ * of {@link PriceMatch.Rule}, in order; a name two entries match equally is ambiguous and left
+ * unpriced, as is a name no rule matches, never priced at $0. Immutable and thread-safe.
+ */
+public final class PriceTable {
+    private static final Pattern DATE_SUFFIX = Pattern.compile("-(20\\d{2}-?\\d{2}-?\\d{2})$");
+
+    private final Map<String, ModelPrice> entries;
+    private final Map<String, String> mapped;
+
+    private PriceTable(Map<String, ModelPrice> entries, Map<String, String> mapped) {
+        this.entries = Collections.unmodifiableMap(entries);
+        this.mapped = Collections.unmodifiableMap(mapped);
+    }
+
+    /**
+     * A table of these prices; a key given twice keeps the later.
+     *
+     * @param prices the prices
+     * @return the table
+     */
+    public static PriceTable of(List<ModelPrice> prices) {
+        Map<String, ModelPrice> m = new TreeMap<>();
+        for (ModelPrice p : prices) {
+            m.put(p.key(), p);
+        }
+        return new PriceTable(m, new TreeMap<>());
+    }
+
+    /**
+     * Reads a price table in either format.
+     *
+     * @param file the file
+     * @return the table
+     * @throws IOException if the file cannot be read
+     * @throws PriceTableException naming the file and JSON path
+     */
+    public static PriceTable read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(Objects.requireNonNull(file, "file"))) {
+            return parse(in, file.toString());
+        }
+    }
+
+    /**
+     * Reads a price table in either format from {@code in}, naming it {@code name} in errors.
+     *
+     * @param in the stream
+     * @param name the name, for messages
+     * @return the table
+     * @throws IOException if the stream cannot be read
+     * @throws PriceTableException naming the name and JSON path
+     */
+    public static PriceTable parse(InputStream in, String name) throws IOException {
+        JsonNode root;
+        try {
+            root = io.tokenmetrics.internal.Json.MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new MalformedPriceTableException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr() + ": ") + "malformed JSON: " + io.tokenmetrics.internal.Json.shortMessage(e.getOriginalMessage()), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedPriceTableException(name + ": $: expected an object: LiteLLM's model entries, or OpenRouter's {\"data\": [...]}", null);
+        }
+        return root.has("data") ? openRouter(root, name) : liteLlm(root, name);
+    }
+
+    private static PriceTable liteLlm(JsonNode root, String name) {
+        Map<String, ModelPrice> m = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            String p = "$[\"" + key + "\"]";
+            if (key.equals("sample_spec")) {
+                // LiteLLM's documentation of the fields, not a model
+                continue;
+            }
+            JsonNode n = e.getValue();
+            if (!n.isObject()) {
+                throw new MalformedPriceTableException(name + ": " + p + ": expected an object of prices", null);
+            }
+            BigDecimal in = number(n, name, p, "input_cost_per_token");
+            BigDecimal out = number(n, name, p, "output_cost_per_token");
+            if (in == null || out == null) {
+                // embeddings, images, audio: priced per something else, not tokens in and out
+                continue;
+            }
+            try {
+                m.put(key, ModelPrice.builder(key, name, in, out).cacheRead(number(n, name, p, "cache_read_input_token_cost"))
+                        .cacheWrite(number(n, name, p, "cache_creation_input_token_cost"))
+                        .reasoning(number(n, name, p, "output_cost_per_reasoning_token"))
+                        .above200k(number(n, name, p, "input_cost_per_token_above_200k_tokens"), number(n, name, p, "output_cost_per_token_above_200k_tokens"),
+                                number(n, name, p, "cache_read_input_token_cost_above_200k_tokens"),
+                                number(n, name, p, "cache_creation_input_token_cost_above_200k_tokens"))
+                        .build());
+            } catch (IllegalArgumentException x) {
+                throw new InvalidPriceTableException(name + ": " + p + ": " + x.getMessage(), x);
+            }
+        }
+        return new PriceTable(m, new TreeMap<>());
+    }
+
+    private static PriceTable openRouter(JsonNode root, String name) {
+        JsonNode data = root.get("data");
+        if (!data.isArray()) {
+            throw new MalformedPriceTableException(name + ": $.data: expected an array of models", null);
+        }
+        Map<String, ModelPrice> m = new TreeMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            String p = "$.data[" + i + "]";
+            JsonNode n = data.get(i);
+            JsonNode id = n.get("id");
+            if (id == null || !id.isTextual() || id.textValue().isEmpty()) {
+                throw new MalformedPriceTableException(name + ": " + p + ".id: expected a model id", null);
+            }
+            JsonNode pricing = n.get("pricing");
+            if (pricing == null || !pricing.isObject()) {
+                throw new MalformedPriceTableException(name + ": " + p + ".pricing: expected an object", null);
+            }
+            String pp = p + ".pricing";
+            BigDecimal in = number(pricing, name, pp, "prompt");
+            BigDecimal out = number(pricing, name, pp, "completion");
+            if (in == null || out == null || in.signum() < 0 || out.signum() < 0) {
+                // OpenRouter writes -1 for a router whose price depends on the model it picks: no price
+                continue;
+            }
+            BigDecimal reasoning = number(pricing, name, pp, "internal_reasoning");
+            BigDecimal request = number(pricing, name, pp, "request");
+            try {
+                m.put(id.textValue(), ModelPrice.builder(id.textValue(), name, in, out).cacheRead(number(pricing, name, pp, "input_cache_read"))
+                        .cacheWrite(number(pricing, name, pp, "input_cache_write"))
+                        // "0" there means reasoning is not priced apart: it is billed as completion
+                        .reasoning(reasoning != null && reasoning.signum() > 0 ? reasoning : null)
+                        .request(request != null && request.signum() > 0 ? request : null).build());
+            } catch (IllegalArgumentException x) {
+                throw new InvalidPriceTableException(name + ": " + p + ": " + x.getMessage(), x);
+            }
+        }
+        return new PriceTable(m, new TreeMap<>());
+    }
+
+    /** A price: a JSON number (LiteLLM: 3e-06, read exactly) or a decimal string (OpenRouter: "0.000003"); null when absent. */
+    private static BigDecimal number(JsonNode n, String name, String p, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return new BigDecimal(v.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidPriceTableException(name + ": " + p + "." + field + ": \"" + v.textValue() + "\" is not a decimal number", e);
+            }
+        }
+        throw new InvalidPriceTableException(name + ": " + p + "." + field + ": " + v + " is not a price", null);
+    }
+
+    /**
+     * This table with {@code later}'s entries added, replacing entries of the same name.
+     *
+     * @param later the table that wins
+     * @return both together
+     */
+    public PriceTable merge(PriceTable later) {
+        Map<String, ModelPrice> m = new TreeMap<>(entries);
+        m.putAll(later.entries);
+        Map<String, String> map = new TreeMap<>(mapped);
+        map.putAll(later.mapped);
+        return new PriceTable(m, map);
+    }
+
+    /**
+     * This table with {@code model} priced as the entry {@code key}, whatever the rules would say.
+     *
+     * @param model the name as logs write it
+     * @param key an entry of this table
+     * @return the table with the mapping
+     * @throws IllegalArgumentException if the table has no entry {@code key}
+     */
+    public PriceTable withMapping(String model, String key) {
+        Objects.requireNonNull(model, "model");
+        if (!entries.containsKey(Objects.requireNonNull(key, "key"))) {
+            throw new IllegalArgumentException("no price entry \"" + key + "\" to map " + model + " to");
+        }
+        Map<String, String> map = new TreeMap<>(mapped);
+        map.put(model, key);
+        return new PriceTable(entries, map);
+    }
+
+    /**
+     * The entries by name.
+     *
+     * @return the entries
+     */
+    public Map<String, ModelPrice> entries() {
+        return entries;
+    }
+
+    /**
+     * The entry for {@code model}, by the first rule that finds exactly one; empty when none
+     * does or when a rule finds several (see {@link #candidates}).
+     *
+     * @param model the name as a log writes it
+     * @return the match
+     */
+    public Optional<PriceMatch> match(String model) {
+        Objects.requireNonNull(model, "model");
+        if (mapped.containsKey(model)) {
+            return Optional.of(new PriceMatch(model, PriceMatch.Rule.MAPPED, entries.get(mapped.get(model))));
+        }
+        if (entries.containsKey(model)) {
+            return Optional.of(new PriceMatch(model, PriceMatch.Rule.EXACT, entries.get(model)));
+        }
+        List<String> c = candidates(model);
+        if (c.size() == 1) {
+            String k = c.get(0);
+            PriceMatch.Rule r = normalize(k).equals(normalize(model)) ? PriceMatch.Rule.NORMALIZED : PriceMatch.Rule.UNDATED;
+            return Optional.of(new PriceMatch(model, r, entries.get(k)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The entries the first rule that finds any matches (after a mapping and the exact name): one
+     * for a match, several for an ambiguous name, none for an unknown one.
+     *
+     * @param model the name as a log writes it
+     * @return the candidate entries, by name
+     */
+    public List<String> candidates(String model) {
+        Objects.requireNonNull(model, "model");
+        String n = normalize(model);
+        List<String> same = new ArrayList<>();
+        List<String> undated = new ArrayList<>();
+        for (String k : entries.keySet()) {
+            String nk = normalize(k);
+            if (nk.equals(n)) {
+                same.add(k);
+            } else if (undate(nk).equals(undate(n))) {
+                undated.add(k);
+            }
+        }
+        return same.isEmpty() ? undated : same;
+    }
+
+    /** Lower case, no provider prefix, '.' as '-': "anthropic/Claude-Sonnet-4.5" is "claude-sonnet-4-5". A ":free" tag stays: a free variant is not the paid one. */
+    static String normalize(String name) {
+        String s = name.toLowerCase(Locale.ROOT);
+        int slash = s.lastIndexOf('/');
+        if (slash >= 0) {
+            s = s.substring(slash + 1);
+        }
+        return s.replace('.', '-');
+    }
+
+    private static String undate(String normalized) {
+        return DATE_SUFFIX.matcher(normalized).replaceFirst("");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PriceTable && ((PriceTable) o).entries.equals(entries) && ((PriceTable) o).mapped.equals(mapped);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode() * 31 + mapped.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PriceTable(" + entries.size() + " entries" + (mapped.isEmpty() ? "" : ", " + mapped.size() + " mapped") + ")";
+    }
+}

@@ -1,0 +1,150 @@
+package io.tokenmetrics.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+/** Price tables in LiteLLM's and OpenRouter's formats, name matching, and the cost of token parts, against hand-derived figures. */
+class PriceTableTest {
+    private static Path fixture(String name) throws Exception {
+        return Paths.get(PriceTableTest.class.getResource(name).toURI());
+    }
+
+    private static PriceTable litellm() throws Exception {
+        return PriceTable.read(fixture("litellm-prices.json"));
+    }
+
+    private static PriceTable openrouter() throws Exception {
+        return PriceTable.read(fixture("openrouter-models.json"));
+    }
+
+    private static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    private static void assertDollars(String expected, BigDecimal actual) {
+        assertEquals(0, d(expected).compareTo(actual), "expected " + expected + ", got " + actual.toPlainString());
+    }
+
+    @Test
+    void liteLlmPricesAreExactAndSkipTheSampleAndNonTokenEntries() throws Exception {
+        PriceTable t = litellm();
+        // sample_spec is documentation; the embedding has no output price
+        assertFalse(t.entries().containsKey("sample_spec"));
+        assertFalse(t.entries().containsKey("text-embedding-3-small"));
+        assertEquals(5, t.entries().size());
+        ModelPrice s = t.entries().get("claude-sonnet-4-5-20250929");
+        // 3e-06 read as a decimal, not a double: exactly 0.000003
+        assertEquals("0.0000030", s.input().setScale(7).toPlainString());
+        assertDollars("0.0000003", s.cacheRead().get());
+        assertTrue(s.hasTier());
+        assertDollars("0.000004", t.entries().get("o-reasoner").reasoning().get());
+    }
+
+    @Test
+    void costsFollowTheOneMeaningOfTheTokenParts() throws Exception {
+        ModelPrice s = litellm().entries().get("claude-sonnet-4-5-20250929");
+        // input 10,000 of which 6,000 cache reads and 1,000 cache writes; output 2,000:
+        // 3,000 × 0.000003 = 0.009; 6,000 × 0.0000003 = 0.0018; 1,000 × 0.00000375 = 0.00375; 2,000 × 0.000015 = 0.03
+        // total 0.04455
+        assertDollars("0.04455", s.costOfRequest(TokenParts.of(10_000, 6_000, 1_000, 2_000, 0)));
+        // above 200k input: 250,000 uncached × 0.000006 = 1.5; 1,000 output × 0.0000225 = 0.0225; total 1.5225
+        assertDollars("1.5225", s.costOfRequest(TokenParts.of(250_000, 0, 0, 1_000, 0)));
+        // the same tokens summed in a bucket of 2 requests: base prices, 250,000 × 0.000003 + 1,000 × 0.000015 = 0.765
+        assertDollars("0.765", s.costOfBucket(TokenParts.of(250_000, 0, 0, 1_000, 0), 2));
+        // reasoning billed apart: 1,000 output of which 600 reasoning: 400 × 0.000008 + 600 × 0.000004 = 0.0032 + 0.0024 = 0.0056
+        assertDollars("0.0056", litellm().entries().get("o-reasoner").costOfRequest(TokenParts.of(0, 0, 0, 1_000, 600)));
+        // gpt-5 has no cache-write price: the write is priced as input. 1,000 input with 200 writes: 800 × 0.00000125
+        // + 200 × 0.00000125 = 0.00125
+        assertDollars("0.00125", litellm().entries().get("gpt-5").costOfRequest(TokenParts.of(1_000, 0, 200, 0, 0)));
+        // OpenRouter's per-request price: 2 requests × 0.0001 plus 1,000 in × 0.0000004 and 500 out × 0.0000012 = 0.0002 + 0.0004 + 0.0006
+        ModelPrice q = openrouter().entries().get("qwen/qwen3.6-plus");
+        assertDollars("0.0012", q.costOfBucket(TokenParts.of(1_000, 0, 0, 500, 0), 2));
+        // and its internal_reasoning price applies to reasoning: 500 reasoning × 0.000002 = 0.001
+        assertDollars("0.001", q.costOfBucket(TokenParts.of(0, 0, 0, 500, 500), 0));
+    }
+
+    @Test
+    void openRouterPricesAreDecimalStringsAndRoutersHaveNone() throws Exception {
+        PriceTable t = openrouter();
+        // openrouter/auto's -1 means "depends on the model picked": no price, not a negative one
+        assertFalse(t.entries().containsKey("openrouter/auto"));
+        ModelPrice s = t.entries().get("anthropic/claude-sonnet-4.5");
+        assertDollars("0.00000375", s.cacheWrite().get());
+        // internal_reasoning "0" is not a free reasoning price: reasoning is billed as completion
+        assertFalse(s.reasoning().isPresent());
+        assertFalse(s.request().isPresent());
+        assertDollars("0", t.entries().get("qwen/qwen3.6-plus:free").output());
+    }
+
+    @Test
+    void namesMatchByDocumentedRulesInOrder() throws Exception {
+        PriceTable t = litellm().merge(openrouter());
+        assertEquals(PriceMatch.Rule.EXACT, t.match("gpt-5").get().rule());
+        // provider prefix, case, and dots against dashes
+        PriceMatch n = t.match("Anthropic/Claude-Sonnet-4.5").get();
+        assertEquals(PriceMatch.Rule.NORMALIZED, n.rule());
+        assertEquals("anthropic/claude-sonnet-4.5", n.price().key());
+        // a dated name with an entry of its own is exact; with a provider prefix it matches two entries equally
+        // (the plain one and azure's), so it is ambiguous and left unpriced rather than guessed
+        assertEquals(Arrays.asList("azure/gpt-5-2025-08-07", "gpt-5-2025-08-07"), t.candidates("gpt-5-2025-08-07").subList(0, 2));
+        assertEquals(PriceMatch.Rule.EXACT, t.match("gpt-5-2025-08-07").get().rule());
+        assertFalse(t.match("openai/gpt-5-2025-08-07").isPresent());
+        // an undated name finds the one dated entry
+        PriceMatch u = litellm().match("claude-sonnet-4-5").get();
+        assertEquals(PriceMatch.Rule.UNDATED, u.rule());
+        assertEquals("claude-sonnet-4-5-20250929", u.price().key());
+        // a free variant is never priced as the paid one, and unknown names are unpriced
+        assertFalse(litellm().merge(openrouter()).match("moonshotai/kimi-k2.5:free").isPresent());
+        assertEquals("qwen/qwen3.6-plus:free", t.match("qwen/qwen3.6-plus:free").get().price().key());
+        assertFalse(t.match("no-such-model").isPresent());
+        assertEquals(Collections.emptyList(), t.candidates("no-such-model"));
+        // an explicit mapping wins
+        PriceMatch m = t.withMapping("my-proxy-sonnet", "anthropic/claude-sonnet-4.5").match("my-proxy-sonnet").get();
+        assertEquals(PriceMatch.Rule.MAPPED, m.rule());
+        assertEquals("my-proxy-sonnet -> anthropic/claude-sonnet-4.5 (mapped, " + fixture("openrouter-models.json") + ")", m.toString());
+        assertEquals("no price entry \"nope\" to map x to", assertThrows(IllegalArgumentException.class, () -> t.withMapping("x", "nope")).getMessage());
+    }
+
+    @Test
+    void laterTablesOverrideEarlierOnes() throws Exception {
+        String cheaper = "{\"gpt-5\": {\"input_cost_per_token\": \"0.000001\", \"output_cost_per_token\": 8e-06}}";
+        PriceTable t = litellm().merge(PriceTable.parse(new ByteArrayInputStream(cheaper.getBytes(StandardCharsets.UTF_8)), "mine.json"));
+        assertDollars("0.000001", t.entries().get("gpt-5").input());
+        assertEquals("mine.json", t.entries().get("gpt-5").source());
+        assertEquals(5, t.entries().size());
+    }
+
+    private static PriceTable parse(String json) throws IOException {
+        return PriceTable.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "p.json");
+    }
+
+    @Test
+    void badTablesNameTheFileThePathAndTheValue() {
+        assertEquals("p.json: $[\"m\"].input_cost_per_token: \"cheap\" is not a decimal number",
+                assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": \"cheap\", \"output_cost_per_token\": 1}}"))
+                        .getMessage());
+        assertEquals("p.json: $[\"m\"]: input price (-0.1) must be >= 0",
+                assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": -0.1, \"output_cost_per_token\": 1}}"))
+                        .getMessage());
+        assertEquals("p.json: $.data[0].pricing: expected an object",
+                assertThrows(MalformedPriceTableException.class, () -> parse("{\"data\": [{\"id\": \"a/b\"}]}")).getMessage());
+        assertEquals("p.json: $: expected an object: LiteLLM's model entries, or OpenRouter's {\"data\": [...]}",
+                assertThrows(MalformedPriceTableException.class, () -> parse("[1]")).getMessage());
+        assertEquals("p.json: 1:2: malformed JSON: Unexpected close marker ']': expected '}'",
+                assertThrows(MalformedPriceTableException.class, () -> parse("{]")).getMessage());
+        assertEquals("cacheRead (600) + cacheWrite (500) must be <= input (1000): input includes the cache",
+                assertThrows(IllegalArgumentException.class, () -> TokenParts.of(1_000, 600, 500, 0, 0)).getMessage());
+    }
+}
