@@ -60,9 +60,22 @@ final class UsageCommand extends Commands.Base {
     @Option(names = "--save", paramLabel = "FILE", description = "write the series as a dataset that --data reads")
     Path save;
 
+    @Option(names = "--prices", paramLabel = "FILE", description = "price tables (LiteLLM or OpenRouter JSON; repeatable, later files win):"
+            + " adds cost_usd")
+    List<Path> prices = new ArrayList<>();
+
+    @Option(names = "--price-map", paramLabel = "MODEL=ENTRY", description = "price MODEL as the tables' ENTRY (repeatable)")
+    List<String> priceMaps = new ArrayList<>();
+
     @Override
     Doc build(Dataset data) {
-        UsageAggregator.Builder b = UsageAggregator.builder().by(by).skipBad(skipBad);
+        io.tokenmetrics.cost.PriceTable table = prices.isEmpty() ? null : Costs.table(prices, priceMaps);
+        // cost needs each row's model: group by it too, then add the models of a group up
+        List<String> dims = new ArrayList<>(by);
+        if (table != null && !dims.contains("model")) {
+            dims.add("model");
+        }
+        UsageAggregator.Builder b = UsageAggregator.builder().by(dims).skipBad(skipBad);
         switch (period.toLowerCase(Locale.ROOT)) {
             case "day": b.period(PeriodType.DAY); break;
             case "week": b.period(PeriodType.WEEK); break;
@@ -101,8 +114,15 @@ final class UsageCommand extends Commands.Base {
         cols.add("cache_read_tokens");
         cols.add("cache_write_tokens");
         cols.add("reasoning_tokens");
+        if (table != null) {
+            cols.add("cost_usd");
+        }
         Table t = doc.table("usage", cols.toArray(new String[0]));
-        for (UsageGroup g : r.groups()) {
+        int groups = r.groups().size();
+        if (table != null) {
+            groups = Costs.rows(r, by, table, t, spec.commandLine().getErr());
+        }
+        for (UsageGroup g : table != null ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(g.period().start()));
             row.add(Cell.text(g.period().end()));
@@ -119,7 +139,7 @@ final class UsageCommand extends Commands.Base {
             t.row(row.toArray(new Cell[0]));
         }
         Language l = common.lang;
-        String summary = Messages.get(l, "usage.summary", r.rows(), r.groups().size())
+        String summary = Messages.get(l, "usage.summary", r.rows(), groups)
                 + (r.blankLines() > 0 ? Messages.get(l, "usage.blank", r.blankLines()) : "")
                 + (r.duplicates() > 0 ? Messages.get(l, "usage.duplicates", r.duplicates()) : "")
                 + (r.recordsWithoutUsage() > 0 ? Messages.get(l, "usage.withoutusage", r.recordsWithoutUsage()) : "")

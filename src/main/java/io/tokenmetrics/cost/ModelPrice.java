@@ -178,6 +178,30 @@ public final class ModelPrice {
         return cost(tokens, false, requests);
     }
 
+    /**
+     * The cost of many requests summed together, as an amount in US dollars. Exact when the
+     * table has no tier prices, when the summed input is at most 200,000 tokens (then no request
+     * in it was above), or when the sum is one request. Otherwise the range from every request
+     * below 200,000 input tokens (base prices) to every request above (tier prices), since a sum
+     * does not say which requests crossed the threshold.
+     *
+     * @param tokens the summed token parts
+     * @param requests the number of requests
+     * @return the cost, a point or a range
+     */
+    public io.tokenmetrics.amount.Quantity costOfBucketRange(TokenParts tokens, long requests) {
+        BigDecimal base = costOfBucket(tokens, requests);
+        if (requests == 1 && hasTier()) {
+            return io.tokenmetrics.amount.Quantity.of(costOfRequest(tokens), io.tokenmetrics.amount.Quantity.Unit.USD);
+        }
+        if (!hasTier() || tokens.input() <= TIER_THRESHOLD) {
+            return io.tokenmetrics.amount.Quantity.of(base, io.tokenmetrics.amount.Quantity.Unit.USD);
+        }
+        BigDecimal tiered = cost(tokens, true, requests);
+        return base.compareTo(tiered) == 0 ? io.tokenmetrics.amount.Quantity.of(base, io.tokenmetrics.amount.Quantity.Unit.USD)
+                : io.tokenmetrics.amount.Quantity.range(base.min(tiered), base.max(tiered), io.tokenmetrics.amount.Quantity.Unit.USD);
+    }
+
     private BigDecimal cost(TokenParts t, boolean above, long requests) {
         BigDecimal in = pick(above, inputAbove, input);
         BigDecimal out = pick(above, outputAbove, output);

@@ -109,6 +109,31 @@ class CliDataCommandsTest {
     }
 
     @Test
+    void usageWithPricesAddsCostSummedOverModels() throws Exception {
+        String lite = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/litellm-prices.json").toURI()).toString();
+        Path log = file("u.csv", "timestamp,model,user,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens\n"
+                + "2026-04-13T10:00:00Z,claude-sonnet-4-5,ann,10000,2000,6000,1000\n"
+                + "2026-04-13T11:00:00Z,gpt-5,ann,1000,500,0,0\n"
+                + "2026-04-14T11:00:00Z,gpt-5,bob,2000,100,0,0\n"
+                + "2026-04-14T12:00:00Z,mystery-model,bob,50,5,0,0\n");
+        CliRun r = CliRun.of("usage", log.toString(), "--by", "user", "--period", "week", "--prices", lite, "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // ann: Sonnet 0.04455 (PriceTableTest) + gpt-5 1,000 × 0.00000125 + 500 × 0.00001 = 0.00625: 0.0508, exact since
+        // 11,000 input cannot hold a request above 200,000. bob: mystery-model has no price, so bob has no cost (not $0)
+        assertEquals("period_start,period_end,user,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
+                + "reasoning_tokens,cost_usd\n"
+                + "2026-04-13,2026-04-19,ann,2,11000,2500,13500,6000,1000,0,0.0508\n"
+                + "2026-04-13,2026-04-19,bob,2,2050,105,2155,0,0,0,\n", r.out);
+        assertEquals("token-metrics: mystery-model: no price; its groups have no cost_usd\n"
+                + "token-metrics: priced claude-sonnet-4-5 -> claude-sonnet-4-5-20250929 (undated, " + lite + ")\n"
+                + "token-metrics: priced gpt-5 -> gpt-5 (exact, " + lite + ")\n", r.err);
+        // mapped, bob's unknown model is priced as gpt-5: 2,000 × 0.00000125 + 100 × 0.00001 + 50 × 0.00000125 + 5 × 0.00001
+        // = 0.0025 + 0.001 + 0.0000625 + 0.00005 = 0.0036125
+        CliRun m = CliRun.of("usage", log.toString(), "--by", "user", "--prices", lite, "--price-map", "mystery-model=gpt-5", "--format", "csv");
+        assertTrue(m.out.endsWith("2026-04-13,2026-04-19,bob,2,2050,105,2155,0,0,0,0.0036125\n"), m.out);
+    }
+
+    @Test
     void usageSaveFeedsTheSeriesCommands() throws IOException {
         Path log = file("u.csv", "timestamp,model,input_tokens,output_tokens\n"
                 + "2026-04-06T10:00:00Z,m,100,0\n2026-04-13T10:00:00Z,m,150,0\n2026-04-20T10:00:00Z,m,120,0\n");

@@ -76,6 +76,19 @@ class PriceTableTest {
     }
 
     @Test
+    void aBucketCostsARangeOnlyWhenItCouldHaveCrossedTheTier() throws Exception {
+        ModelPrice s = litellm().entries().get("claude-sonnet-4-5-20250929");
+        io.tokenmetrics.amount.Quantity.Unit usd = io.tokenmetrics.amount.Quantity.Unit.USD;
+        // 250,000 input and 1,000 output over 2 requests: $0.765 at base prices to $1.5225 at tier prices (derived above)
+        assertEquals(io.tokenmetrics.amount.Quantity.range(d("0.765"), d("1.5225"), usd),
+                s.costOfBucketRange(TokenParts.of(250_000, 0, 0, 1_000, 0), 2));
+        // the same as one request is that request: the tier applies
+        assertEquals(io.tokenmetrics.amount.Quantity.of(d("1.5225"), usd), s.costOfBucketRange(TokenParts.of(250_000, 0, 0, 1_000, 0), 1));
+        // 150,000 input in all: no request can have been above 200,000. 150,000 × 0.000003 = 0.45
+        assertEquals(io.tokenmetrics.amount.Quantity.of(d("0.45"), usd), s.costOfBucketRange(TokenParts.of(150_000, 0, 0, 0, 0), 3));
+    }
+
+    @Test
     void openRouterPricesAreDecimalStringsAndRoutersHaveNone() throws Exception {
         PriceTable t = openrouter();
         // openrouter/auto's -1 means "depends on the model picked": no price, not a negative one

@@ -1,0 +1,147 @@
+package io.tokenmetrics.cli;
+
+import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.cost.ModelPrice;
+import io.tokenmetrics.cost.PriceMatch;
+import io.tokenmetrics.cost.PriceTable;
+import io.tokenmetrics.cost.PriceTableException;
+import io.tokenmetrics.cost.TokenParts;
+import io.tokenmetrics.period.TimePeriod;
+import io.tokenmetrics.usage.IoErrors;
+import io.tokenmetrics.usage.Text;
+import io.tokenmetrics.usage.UsageGroup;
+import io.tokenmetrics.usage.UsageResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The cost_usd column of {@code usage}: groups by model priced, then added up to the dimensions asked for. */
+final class Costs {
+    private Costs() {
+    }
+
+    static PriceTable table(List<Path> files, List<String> maps) {
+        PriceTable table = null;
+        for (Path p : files) {
+            PriceTable t;
+            try {
+                t = PriceTable.read(p);
+            } catch (IOException e) {
+                throw new CliException(Main.DATA_ERROR, p + ": " + IoErrors.reason(e), e);
+            } catch (PriceTableException e) {
+                throw new CliException(Main.DATA_ERROR, e.getMessage(), e);
+            }
+            table = table == null ? t : table.merge(t);
+        }
+        for (String m : maps) {
+            int eq = m.indexOf('=');
+            if (eq <= 0 || eq == m.length() - 1) {
+                throw new CliException(Main.USAGE_ERROR, "--price-map (" + m + ") must be MODEL=ENTRY", null);
+            }
+            table = table.withMapping(m.substring(0, eq), m.substring(eq + 1));
+        }
+        return table;
+    }
+
+    /** One output row: a period and the asked dimensions, with sums over the models in it. */
+    private static final class Row {
+        final TimePeriod period;
+        final List<String> dims;
+        long requests;
+        boolean requestsKnown = true;
+        long input;
+        long output;
+        long total;
+        long cacheRead;
+        long cacheWrite;
+        long reasoning;
+        Quantity cost = Quantity.of(0, Quantity.Unit.USD);
+        boolean priced = true;
+
+        Row(TimePeriod period, List<String> dims) {
+            this.period = period;
+            this.dims = dims;
+        }
+    }
+
+    /**
+     * Adds the rows of {@code r} (grouped by {@code by} and model) to {@code t}, summed over
+     * models to {@code by}, with their cost. A group with a model that has no price, or with a
+     * price per request but no request count, has no cost: empty, never $0, and the model is
+     * named on {@code err} once. Returns the number of rows.
+     */
+    static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err) {
+        int modelAt = r.dimensions().indexOf("model");
+        Map<String, Row> rows = new TreeMap<>();
+        Map<String, String> used = new TreeMap<>();
+        Map<String, String> unpriced = new TreeMap<>();
+        for (UsageGroup g : r.groups()) {
+            List<String> dims = new ArrayList<>();
+            for (String d : by) {
+                dims.add(g.dimensions().get(r.dimensions().indexOf(d)));
+            }
+            String key = g.period().start() + "\u0000" + String.join("\u0000", dims);
+            Row row = rows.computeIfAbsent(key, k -> new Row(g.period(), dims));
+            row.requestsKnown &= g.requests().isPresent();
+            row.requests += g.requests().orElse(0);
+            row.input = Math.addExact(row.input, g.inputTokens());
+            row.output = Math.addExact(row.output, g.outputTokens());
+            row.total = Math.addExact(row.total, g.totalTokens());
+            row.cacheRead = Math.addExact(row.cacheRead, g.cacheReadTokens());
+            row.cacheWrite = Math.addExact(row.cacheWrite, g.cacheWriteTokens());
+            row.reasoning = Math.addExact(row.reasoning, g.reasoningTokens());
+            String model = g.dimensions().get(modelAt);
+            java.util.Optional<PriceMatch> m = table.match(model);
+            if (!m.isPresent()) {
+                List<String> c = table.candidates(model);
+                unpriced.put(model, c.isEmpty() ? "no price" : "no price (matches " + String.join(", ", c) + " equally: use --price-map "
+                        + model + "=ENTRY)");
+                row.priced = false;
+                continue;
+            }
+            ModelPrice p = m.get().price();
+            if (p.request().isPresent() && !g.requests().isPresent()) {
+                unpriced.put(model, "priced per request (" + p.key() + "), but the log has no request count");
+                row.priced = false;
+                continue;
+            }
+            used.put(model, m.get().toString());
+            TokenParts parts = TokenParts.of(g.inputTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.outputTokens(), g.reasoningTokens());
+            row.cost = row.cost.plus(p.costOfBucketRange(parts, g.requests().orElse(0)));
+        }
+        for (Map.Entry<String, String> e : unpriced.entrySet()) {
+            err.println("token-metrics: " + Text.escape(e.getKey()) + ": " + Text.escape(e.getValue()) + "; its groups have no cost_usd");
+        }
+        for (String u : used.values()) {
+            err.println("token-metrics: priced " + Text.escape(u));
+        }
+        for (Row row : rows.values()) {
+            List<Cell> cells = new ArrayList<>();
+            cells.add(Cell.text(row.period.start()));
+            cells.add(Cell.text(row.period.end()));
+            for (String d : row.dims) {
+                cells.add(Cell.text(d));
+            }
+            cells.add(Cell.text(row.requestsKnown ? Long.toString(row.requests) : ""));
+            cells.add(Cell.text(row.input));
+            cells.add(Cell.text(row.output));
+            cells.add(Cell.text(row.total));
+            cells.add(Cell.text(row.cacheRead));
+            cells.add(Cell.text(row.cacheWrite));
+            cells.add(Cell.text(row.reasoning));
+            cells.add(row.priced ? Cell.text(dollars(row.cost)) : Cell.text(""));
+            t.row(cells.toArray(new Cell[0]));
+        }
+        return rows.size();
+    }
+
+    /** Exact dollars, a range as "lo..hi" (the bucket's requests may or may not have crossed a 200k tier). */
+    private static String dollars(Quantity q) {
+        String lo = q.lower().get().stripTrailingZeros().toPlainString();
+        return q.isPoint() ? lo : lo + ".." + q.upper().get().stripTrailingZeros().toPlainString();
+    }
+}
