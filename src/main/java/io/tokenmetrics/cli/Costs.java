@@ -74,7 +74,8 @@ final class Costs {
      * price per request but no request count, has no cost: empty, never $0, and the model is
      * named on {@code err} once. Returns the number of rows.
      */
-    static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err) {
+    static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
+            java.math.BigDecimal fee) {
         int modelAt = r.dimensions().indexOf("model");
         Map<String, Row> rows = new TreeMap<>();
         Map<String, String> used = new TreeMap<>();
@@ -134,9 +135,30 @@ final class Costs {
             cells.add(Cell.text(row.cacheWrite));
             cells.add(Cell.text(row.reasoning));
             cells.add(row.priced ? Cell.text(dollars(row.cost)) : Cell.text(""));
+            if (seat != null) {
+                if (row.priced) {
+                    io.tokenmetrics.calc.PlanComparison c = io.tokenmetrics.calc.Calculator.create().seatVersusUsage(
+                            Quantity.of(seat, Quantity.Unit.USD), Quantity.of(fee, Quantity.Unit.USD), row.cost);
+                    cells.add(Cell.text(dollars(c.usagePlan())));
+                    cells.add(Cell.text(seat.stripTrailingZeros().toPlainString()));
+                    cells.add(Cell.text(c.cheaper().name().toLowerCase(java.util.Locale.ROOT)));
+                    cells.add(Cell.text(c.multiple().map(Costs::multiple).orElse("")));
+                } else {
+                    cells.add(Cell.text(""));
+                    cells.add(Cell.text(seat.stripTrailingZeros().toPlainString()));
+                    cells.add(Cell.text(""));
+                    cells.add(Cell.text(""));
+                }
+            }
             t.row(cells.toArray(new Cell[0]));
         }
         return rows.size();
+    }
+
+    /** A multiple rounded half-up to 2 decimals for reading ("2.00"); a range as "lo..hi". */
+    private static String multiple(Quantity q) {
+        String lo = q.lower().get().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return q.isPoint() ? lo : lo + ".." + q.upper().get().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Exact dollars, a range as "lo..hi" (the bucket's requests may or may not have crossed a 200k tier). */

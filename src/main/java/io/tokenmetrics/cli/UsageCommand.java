@@ -67,8 +67,24 @@ final class UsageCommand extends Commands.Base {
     @Option(names = "--price-map", paramLabel = "MODEL=ENTRY", description = "price MODEL as the tables' ENTRY (repeatable)")
     List<String> priceMaps = new ArrayList<>();
 
+    @Option(names = "--seat", paramLabel = "USD", description = "with --prices and --period month: a flat seat price a month, compared with"
+            + " --fee plus each group's cost")
+    java.math.BigDecimal seat;
+
+    @Option(names = "--fee", paramLabel = "USD", description = "the fixed monthly fee of usage-based billing (with --seat)")
+    java.math.BigDecimal fee;
+
     @Override
     Doc build(Dataset data) {
+        if ((seat == null) != (fee == null)) {
+            throw new CliException(Main.USAGE_ERROR, "--seat and --fee go together: a seat price against a fee plus usage", null);
+        }
+        if (seat != null && (prices.isEmpty() || !period.equalsIgnoreCase("month"))) {
+            throw new CliException(Main.USAGE_ERROR, "--seat needs --prices and --period month: plans are priced by the month", null);
+        }
+        if (seat != null && (seat.signum() < 0 || fee.signum() < 0)) {
+            throw new CliException(Main.USAGE_ERROR, "--seat (" + seat.toPlainString() + ") and --fee (" + fee.toPlainString() + ") must be >= 0", null);
+        }
         io.tokenmetrics.cost.PriceTable table = prices.isEmpty() ? null : Costs.table(prices, priceMaps);
         // cost needs each row's model: group by it too, then add the models of a group up
         List<String> dims = new ArrayList<>(by);
@@ -117,10 +133,16 @@ final class UsageCommand extends Commands.Base {
         if (table != null) {
             cols.add("cost_usd");
         }
+        if (seat != null) {
+            cols.add("usage_plan_usd");
+            cols.add("seat_usd");
+            cols.add("cheaper");
+            cols.add("usage_plan_multiple");
+        }
         Table t = doc.table("usage", cols.toArray(new String[0]));
         int groups = r.groups().size();
         if (table != null) {
-            groups = Costs.rows(r, by, table, t, spec.commandLine().getErr());
+            groups = Costs.rows(r, by, table, t, spec.commandLine().getErr(), seat, fee);
         }
         for (UsageGroup g : table != null ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
             List<Cell> row = new ArrayList<>();

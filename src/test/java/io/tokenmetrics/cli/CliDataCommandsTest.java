@@ -134,6 +134,29 @@ class CliDataCommandsTest {
     }
 
     @Test
+    void eachUsersMonthUnderASeatAndUnderUsageBilling() throws Exception {
+        String lite = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/litellm-prices.json").toURI()).toString();
+        Path log = file("m.csv", "timestamp,model,user,input_tokens,output_tokens\n"
+                + "2026-04-03T10:00:00Z,gpt-5,ann,10000000,2000000\n"
+                + "2026-04-13T11:00:00Z,gpt-5,ann,50000000,20000000\n"
+                + "2026-04-14T11:00:00Z,gpt-5,bob,1000000,100000\n");
+        CliRun r = CliRun.of("usage", log.toString(), "--by", "user", "--period", "month", "--prices", lite, "--seat", "200", "--fee", "20",
+                "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // ann: 60M × 0.00000125 = 75 plus 22M × 0.00001 = 220: $295 of usage, $315 with the fee, 315 / 200 = 1.575: the seat is cheaper
+        // bob: 1.25 + 1 = $2.25, $22.25 with the fee, 0.11125 of the seat: usage billing is cheaper
+        assertEquals("period_start,period_end,user,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
+                + "reasoning_tokens,cost_usd,usage_plan_usd,seat_usd,cheaper,usage_plan_multiple\n"
+                + "2026-04-01,2026-04-30,ann,2,60000000,22000000,82000000,0,0,0,295,315,200,seat,1.58\n"
+                + "2026-04-01,2026-04-30,bob,1,1000000,100000,1100000,0,0,0,2.25,22.25,200,usage,0.11\n", r.out);
+        CliRun week = CliRun.of("usage", log.toString(), "--by", "user", "--prices", lite, "--seat", "200", "--fee", "20");
+        assertEquals(2, week.code);
+        assertEquals("token-metrics: --seat needs --prices and --period month: plans are priced by the month\n", week.err);
+        CliRun alone = CliRun.of("usage", log.toString(), "--by", "user", "--period", "month", "--prices", lite, "--seat", "200");
+        assertEquals("token-metrics: --seat and --fee go together: a seat price against a fee plus usage\n", alone.err);
+    }
+
+    @Test
     void usageSaveFeedsTheSeriesCommands() throws IOException {
         Path log = file("u.csv", "timestamp,model,input_tokens,output_tokens\n"
                 + "2026-04-06T10:00:00Z,m,100,0\n2026-04-13T10:00:00Z,m,150,0\n2026-04-20T10:00:00Z,m,120,0\n");
