@@ -7,8 +7,10 @@ import io.tokenmetrics.calc.Calculator;
 import io.tokenmetrics.calc.ClaimCheck;
 import io.tokenmetrics.calc.ClaimChecker;
 import io.tokenmetrics.calc.Comparison;
+import io.tokenmetrics.calc.CompoundedChange;
 import io.tokenmetrics.calc.Growth;
 import io.tokenmetrics.calc.Leader;
+import io.tokenmetrics.calc.PlanComparison;
 import io.tokenmetrics.calc.Share;
 import io.tokenmetrics.data.Claim;
 import io.tokenmetrics.data.Dataset;
@@ -259,8 +261,18 @@ final class Briefing {
         line("PA1", "aws", v("aws-ec2-ml-capacity-block-price", "2026"), m("report.prices.aws", q(v("aws-ec2-ml-capacity-block-price", "2026"))));
         line("PA2, PB1", "zhipu", v("zhipu-price-changes", "2026-04-08"), m("report.prices.zhipu", q(v("zhipu-price-changes", "2026-02-12")),
                 label("2026-02-12"), q(v("zhipu-price-changes", "2026-04-08")), label("2026-04-08")));
+        // the two stated rises compounded; the year's second change has no stated size and is not guessed
+        CompoundedChange zhipu = calc.compound(java.util.Arrays.asList(data.series("zhipu-price-changes").observations().get(0).value(),
+                java.util.Optional.<Quantity>empty(), data.series("zhipu-price-changes").observations().get(1).value()));
+        line("PA2, PB1", "zhipu compounded", zhipu.multiple(), m("report.prices.zhipu.compound", q(zhipu.multiple()), q(zhipu.percent())));
         Quantity claude = v("anthropic-claude-enterprise-heavy-user-cost", "2026-04");
         line("PB2", "claude enterprise", claude, m("report.prices.claude", q(claude)));
+        // at the seat's ceiling of $200: usage billing costs more above $180 of usage; 2× to 3× the seat is $400 to $600, $380 to $580 of usage
+        Quantity seat = Quantity.of(200, Unit.USD);
+        Quantity fee = Quantity.of(20, Unit.USD);
+        PlanComparison even = calc.seatVersusUsage(seat, fee, Quantity.of(0, Unit.USD));
+        Quantity heavyUsage = claude.withUnit(Unit.NUMBER).times(seat.value()).withUnit(Unit.USD).minus(fee, Unit.USD);
+        line("PB2", "claude break-even", even.breakEven(), m("report.prices.claude.breakeven", q(even.breakEven()), q(heavyUsage)));
     }
 
     private void claims() {

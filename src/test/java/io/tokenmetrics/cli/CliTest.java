@@ -43,6 +43,12 @@ class CliTest {
         // 4.44 / (1 - 0.2377) = 5.8245 → 5.82T; 4.91 / 1.2062 = 4.0706 → 4.07T
         assertTrue(out.contains("Chinese models: 4.44T, -23.77% week-on-week, so 5.82T the week before"), out);
         assertTrue(out.contains("US models: 4.91T, +20.62% week-on-week, so 4.07T the week before"), out);
+        // Zhipu: at least 30%, then 10%: 1.3 × 1.1 = 1.43, at least; the unstated second change is said, not guessed
+        assertTrue(out.contains("Zhipu: the two stated rises compound to >=1.43× (>=43%); the second of the year's three changes has no stated"
+                + " size"), out);
+        // Claude: 200 - 20 = $180 break-even; 2 × 200 - 20 = 380 and 3 × 200 - 20 = 580
+        assertTrue(out.contains("usage billing costs more than the seat above $180 of usage a month; paying 2× to 3× the seat means $380 to $580"
+                + " of usage a month.  [PB2]"), out);
         // 4.91 / 20.6 = 23.83%, 4.44 / 20.6 = 21.55%, (20.6 - 9.35) / 20.6 = 54.61%; 4.91 / 9.35 = 52.51%
         assertTrue(out.contains("Shares of the total: US 23.83%, China 21.55%, all other models 54.61% (11.25T)."), out);
         assertTrue(out.contains("Of China + US (9.35T): US 52.51%, China 47.49%."), out);
