@@ -337,34 +337,22 @@ final class Commands {
         @Parameters(paramLabel = "MODEL", arity = "1..*", description = "model names as your logs write them")
         List<String> models = new ArrayList<>();
 
-        @Option(names = "--prices", paramLabel = "FILE", required = true,
+        @Option(names = "--fetch-prices", paramLabel = "SOURCE", description = "fetch a price table: litellm, openrouter or a URL (repeatable)")
+        List<String> fetch = new ArrayList<>();
+
+        @Option(names = "--prices", paramLabel = "FILE",
                 description = "a price table: LiteLLM's model_prices_and_context_window.json or OpenRouter's models list (repeatable; later files win)")
         List<Path> prices = new ArrayList<>();
 
-        @Option(names = "--map", paramLabel = "MODEL=ENTRY", description = "price MODEL as the table's ENTRY (repeatable)")
+        @Option(names = "--price-map", paramLabel = "MODEL=ENTRY", description = "price MODEL as the tables' ENTRY (repeatable)")
         List<String> maps = new ArrayList<>();
 
         @Override
         Doc build(Dataset data) {
-            io.tokenmetrics.cost.PriceTable table = null;
-            for (Path p : prices) {
-                io.tokenmetrics.cost.PriceTable t;
-                try {
-                    t = io.tokenmetrics.cost.PriceTable.read(p);
-                } catch (IOException e) {
-                    throw new CliException(Main.DATA_ERROR, p + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
-                } catch (io.tokenmetrics.cost.PriceTableException e) {
-                    throw new CliException(Main.DATA_ERROR, e.getMessage(), e);
-                }
-                table = table == null ? t : table.merge(t);
+            if (prices.isEmpty() && fetch.isEmpty()) {
+                throw new CliException(Main.USAGE_ERROR, "give a price table: --prices FILE or --fetch-prices litellm|openrouter|URL", null);
             }
-            for (String m : maps) {
-                int eq = m.indexOf('=');
-                if (eq <= 0 || eq == m.length() - 1) {
-                    throw new CliException(Main.USAGE_ERROR, "--map (" + m + ") must be MODEL=ENTRY", null);
-                }
-                table = table.withMapping(m.substring(0, eq), m.substring(eq + 1));
-            }
+            io.tokenmetrics.cost.PriceTable table = Costs.table(prices, fetch, maps);
             Doc doc = new Doc("prices");
             Table t = doc.table("prices", "model", "entry", "rule", "input_per_m", "output_per_m", "cache_read_per_m", "cache_write_per_m", "source");
             java.math.BigDecimal million = java.math.BigDecimal.valueOf(1_000_000);
@@ -374,7 +362,7 @@ final class Commands {
                     // never $0: the model is named, with what it could have been
                     List<String> c = table.candidates(m);
                     spec.commandLine().getErr().println("token-metrics: " + m + ": no price" + (c.isEmpty() ? "" : " (matches "
-                            + String.join(", ", c) + " equally: use --map " + m + "=ENTRY)"));
+                            + String.join(", ", c) + " equally: use --price-map " + m + "=ENTRY)"));
                     t.row(Cell.text(m), Cell.text(""), Cell.text(c.isEmpty() ? "none" : "ambiguous"), Cell.text(""), Cell.text(""), Cell.text(""),
                             Cell.text(""), Cell.text(""));
                     continue;

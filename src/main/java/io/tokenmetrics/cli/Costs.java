@@ -24,6 +24,46 @@ final class Costs {
     private Costs() {
     }
 
+    /** The tables to fetch: {@code litellm}, {@code openrouter}, or a URL serving either format. */
+    static PriceTable fetched(List<String> sources) {
+        PriceTable table = null;
+        for (String s : sources) {
+            String url = s.equals("litellm") ? PriceTable.LITELLM_URL : s.equals("openrouter") ? PriceTable.OPENROUTER_URL : s;
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                throw new CliException(Main.USAGE_ERROR, "--fetch-prices (" + s + ") must be litellm, openrouter or an http(s) URL", null);
+            }
+            PriceTable t;
+            try {
+                t = PriceTable.fetch(url);
+            } catch (IOException e) {
+                throw new CliException(Main.DATA_ERROR, "cannot fetch prices from " + url + ": " + IoErrors.reason(e)
+                        + " (offline? save the table and give it with --prices FILE)", e);
+            } catch (PriceTableException e) {
+                throw new CliException(Main.DATA_ERROR, e.getMessage(), e);
+            }
+            table = table == null ? t : table.merge(t);
+        }
+        return table;
+    }
+
+    /** Files, then fetched tables (later win), then the mappings. */
+    static PriceTable table(List<Path> files, List<String> fetch, List<String> maps) {
+        PriceTable table = fetch.isEmpty() ? null : fetched(fetch);
+        PriceTable fromFiles = files.isEmpty() ? null : table(files, java.util.Collections.<String>emptyList());
+        if (fromFiles != null) {
+            // files given on the command line are the user's own corrections: they win over fetched tables
+            table = table == null ? fromFiles : table.merge(fromFiles);
+        }
+        for (String m : maps) {
+            int eq = m.indexOf('=');
+            if (eq <= 0 || eq == m.length() - 1) {
+                throw new CliException(Main.USAGE_ERROR, "--price-map (" + m + ") must be MODEL=ENTRY", null);
+            }
+            table = table.withMapping(m.substring(0, eq), m.substring(eq + 1));
+        }
+        return table;
+    }
+
     static PriceTable table(List<Path> files, List<String> maps) {
         PriceTable table = null;
         for (Path p : files) {

@@ -64,6 +64,10 @@ final class UsageCommand extends Commands.Base {
             + " adds cost_usd")
     List<Path> prices = new ArrayList<>();
 
+    @Option(names = "--fetch-prices", paramLabel = "SOURCE", description = "fetch a price table: litellm, openrouter or a URL (repeatable;"
+            + " --prices files win over it)")
+    List<String> fetchPrices = new ArrayList<>();
+
     @Option(names = "--price-map", paramLabel = "MODEL=ENTRY", description = "price MODEL as the tables' ENTRY (repeatable)")
     List<String> priceMaps = new ArrayList<>();
 
@@ -79,13 +83,13 @@ final class UsageCommand extends Commands.Base {
         if ((seat == null) != (fee == null)) {
             throw new CliException(Main.USAGE_ERROR, "--seat and --fee go together: a seat price against a fee plus usage", null);
         }
-        if (seat != null && (prices.isEmpty() || !period.equalsIgnoreCase("month"))) {
+        if (seat != null && (prices.isEmpty() && fetchPrices.isEmpty() || !period.equalsIgnoreCase("month"))) {
             throw new CliException(Main.USAGE_ERROR, "--seat needs --prices and --period month: plans are priced by the month", null);
         }
         if (seat != null && (seat.signum() < 0 || fee.signum() < 0)) {
             throw new CliException(Main.USAGE_ERROR, "--seat (" + seat.toPlainString() + ") and --fee (" + fee.toPlainString() + ") must be >= 0", null);
         }
-        io.tokenmetrics.cost.PriceTable table = prices.isEmpty() ? null : Costs.table(prices, priceMaps);
+        io.tokenmetrics.cost.PriceTable table = prices.isEmpty() && fetchPrices.isEmpty() ? null : Costs.table(prices, fetchPrices, priceMaps);
         // cost needs each row's model: group by it too, then add the models of a group up
         List<String> dims = new ArrayList<>(by);
         if (table != null && !dims.contains("model")) {

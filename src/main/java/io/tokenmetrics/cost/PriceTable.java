@@ -88,6 +88,48 @@ public final class PriceTable {
         return root.has("data") ? openRouter(root, name) : liteLlm(root, name);
     }
 
+    /** LiteLLM's table, as its repository publishes it. */
+    public static final String LITELLM_URL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json";
+    /** OpenRouter's public models list (no key needed). */
+    public static final String OPENROUTER_URL = "https://openrouter.ai/api/v1/models";
+    private static final int MAX_BODY = 64 << 20;
+
+    /**
+     * Fetches a price table over HTTP(S) ({@link #LITELLM_URL}, {@link #OPENROUTER_URL}, or any
+     * URL serving either format): 10 s to connect, 60 s to read, at most 64 MiB.
+     *
+     * @param url the address
+     * @return the table, its entries' source being the URL
+     * @throws IOException naming the URL when it cannot be fetched (offline, refused, an HTTP error)
+     * @throws PriceTableException if what it serves is not a price table
+     */
+    public static PriceTable fetch(String url) throws IOException {
+        Objects.requireNonNull(url, "url");
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+        try {
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(60_000);
+            c.setRequestProperty("Accept", "application/json");
+            int code = c.getResponseCode();
+            if (code != 200) {
+                throw new IOException(url + ": HTTP " + code);
+            }
+            try (InputStream in = c.getInputStream()) {
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0;) {
+                    if (b.size() + n > MAX_BODY) {
+                        throw new IOException(url + ": larger than " + MAX_BODY + " bytes");
+                    }
+                    b.write(buf, 0, n);
+                }
+                return parse(new java.io.ByteArrayInputStream(b.toByteArray()), url);
+            }
+        } finally {
+            c.disconnect();
+        }
+    }
+
     private static PriceTable liteLlm(JsonNode root, String name) {
         Map<String, ModelPrice> m = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {

@@ -24,6 +24,13 @@ public final class IoErrors {
      * @throws NullPointerException if {@code e} is null
      */
     public static String reason(IOException e) {
+        if (e instanceof java.net.UnknownHostException) {
+            // its message is the host name alone
+            return "unknown host " + e.getMessage();
+        }
+        if (e instanceof java.net.ConnectException || e instanceof java.net.SocketTimeoutException) {
+            return e.getMessage();
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file or directory" + other((FileSystemException) e);
         }

@@ -96,7 +96,7 @@ class CliDataCommandsTest {
         String lite = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/litellm-prices.json").toURI()).toString();
         String or = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/openrouter-models.json").toURI()).toString();
         CliRun r = CliRun.of("prices", "claude-sonnet-4-5", "openai/gpt-5-2025-08-07", "kimi:free", "mine", "--prices", lite, "--prices", or,
-                "--map", "mine=gpt-5", "--format", "csv");
+                "--price-map", "mine=gpt-5", "--format", "csv");
         assertEquals(0, r.code, r::toString);
         // $0.000003 a token is $3 a million; OpenRouter's entry is found by the normalized name before LiteLLM's dated one
         assertEquals("model,entry,rule,input_per_m,output_per_m,cache_read_per_m,cache_write_per_m,source\n"
@@ -105,7 +105,7 @@ class CliDataCommandsTest {
                 + "kimi:free,,none,,,,,\n"
                 + "mine,gpt-5,mapped,1.25,10,0.125,," + lite + "\n", r.out);
         assertEquals("token-metrics: openai/gpt-5-2025-08-07: no price (matches azure/gpt-5-2025-08-07, gpt-5-2025-08-07 equally:"
-                + " use --map openai/gpt-5-2025-08-07=ENTRY)\ntoken-metrics: kimi:free: no price\n", r.err);
+                + " use --price-map openai/gpt-5-2025-08-07=ENTRY)\ntoken-metrics: kimi:free: no price\n", r.err);
     }
 
     @Test
@@ -131,6 +131,41 @@ class CliDataCommandsTest {
         // = 0.0025 + 0.001 + 0.0000625 + 0.00005 = 0.0036125
         CliRun m = CliRun.of("usage", log.toString(), "--by", "user", "--prices", lite, "--price-map", "mystery-model=gpt-5", "--format", "csv");
         assertTrue(m.out.endsWith("2026-04-13,2026-04-19,bob,2,2050,105,2155,0,0,0,0.0036125\n"), m.out);
+    }
+
+    @Test
+    void pricesCanBeFetchedAndFilesWinOverThem() throws Exception {
+        byte[] body = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(
+                CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/openrouter-models.json").toURI()));
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/models", ex -> {
+            ex.sendResponseHeaders(200, body.length);
+            try (java.io.OutputStream o = ex.getResponseBody()) {
+                o.write(body);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/models";
+            CliRun r = CliRun.of("prices", "anthropic/claude-sonnet-4.5", "--fetch-prices", url, "--format", "csv");
+            assertEquals(0, r.code, r::toString);
+            assertEquals("model,entry,rule,input_per_m,output_per_m,cache_read_per_m,cache_write_per_m,source\n"
+                    + "anthropic/claude-sonnet-4.5,anthropic/claude-sonnet-4.5,exact,3,15,0.3,3.75," + url + "\n", r.out);
+            // a file of one's own wins over the fetched table: $2 a million instead of $3
+            Path mine = file("mine.json", "{\"anthropic/claude-sonnet-4.5\": {\"input_cost_per_token\": \"0.000002\", \"output_cost_per_token\": 1e-05}}");
+            CliRun both = CliRun.of("prices", "anthropic/claude-sonnet-4.5", "--fetch-prices", url, "--prices", mine.toString(), "--format", "csv");
+            assertTrue(both.out.contains("anthropic/claude-sonnet-4.5,anthropic/claude-sonnet-4.5,exact,2,10,,," + mine + "\n"), both.out);
+            CliRun missing = CliRun.of("prices", "x", "--fetch-prices", url.replace("/api/v1/models", "/nothing"));
+            assertEquals(1, missing.code);
+            assertEquals("token-metrics: cannot fetch prices from " + url.replace("/api/v1/models", "/nothing") + ": " + url.replace("/api/v1/models", "/nothing")
+                    + ": HTTP 404 (offline? save the table and give it with --prices FILE)\n", missing.err);
+        } finally {
+            server.stop(0);
+        }
+        CliRun bad = CliRun.of("prices", "x", "--fetch-prices", "ftp://example");
+        assertEquals(2, bad.code);
+        assertEquals("token-metrics: --fetch-prices (ftp://example) must be litellm, openrouter or an http(s) URL\n", bad.err);
     }
 
     @Test
