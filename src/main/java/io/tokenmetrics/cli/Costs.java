@@ -116,6 +116,12 @@ final class Costs {
      */
     static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
             java.math.BigDecimal fee) {
+        return rows(r, by, table, t, err, seat, fee, null);
+    }
+
+    /** As above; with {@code save} non-null, the cost series are added to it (see {@link #costSeries}). */
+    static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
+            java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save) {
         int modelAt = r.dimensions().indexOf("model");
         Map<String, Row> rows = new TreeMap<>();
         Map<String, String> used = new TreeMap<>();
@@ -192,7 +198,75 @@ final class Costs {
             }
             t.row(cells.toArray(new Cell[0]));
         }
+        if (save != null) {
+            save.addAll(costSeries(new ArrayList<>(rows.values()), by, r.periodType()));
+        }
         return rows.size();
+    }
+
+    /**
+     * {@code usage-cost-<dims>} per combination of the dimensions and {@code usage-cost-all}, in
+     * usd/day, usd/week or usd/month, so that changes, compare and chart work on spend. A period
+     * without a cost (an unpriced model in it) has no observation, and the series' note names it.
+     */
+    private static List<io.tokenmetrics.data.Series> costSeries(List<Row> rows, List<String> by, io.tokenmetrics.period.PeriodType period) {
+        io.tokenmetrics.data.Measure m = period == io.tokenmetrics.period.PeriodType.DAY ? io.tokenmetrics.data.Measure.USD_PER_DAY
+                : period == io.tokenmetrics.period.PeriodType.WEEK ? io.tokenmetrics.data.Measure.USD_PER_WEEK : io.tokenmetrics.data.Measure.USD_PER_MONTH;
+        Map<String, List<Row>> byDims = new TreeMap<>();
+        Map<TimePeriod, Quantity> all = new TreeMap<>();
+        java.util.Set<TimePeriod> allUnpriced = new java.util.TreeSet<>();
+        for (Row row : rows) {
+            if (!by.isEmpty()) {
+                byDims.computeIfAbsent(String.join("-", row.dims), k -> new ArrayList<>()).add(row);
+            }
+            if (row.priced) {
+                all.merge(row.period, row.cost, Quantity::plus);
+            } else {
+                allUnpriced.add(row.period);
+            }
+        }
+        for (TimePeriod p : allUnpriced) {
+            all.remove(p);
+        }
+        List<io.tokenmetrics.data.Series> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        ids.add("usage-cost-all");
+        for (Map.Entry<String, List<Row>> e : byDims.entrySet()) {
+            String id = "usage-cost-" + io.tokenmetrics.internal.Ids.from(e.getKey());
+            String unique = id;
+            for (int n = 2; !ids.add(unique); n++) {
+                unique = id + "-" + n;
+            }
+            List<io.tokenmetrics.data.Observation> obs = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Row row : e.getValue()) {
+                if (row.priced) {
+                    obs.add(io.tokenmetrics.data.Observation.of(row.period, row.cost));
+                } else {
+                    missing.add(row.period.toString());
+                }
+            }
+            StringBuilder subject = new StringBuilder("Cost");
+            for (int i = 0; i < by.size(); i++) {
+                subject.append(i == 0 ? ": " : ", ").append(by.get(i)).append('=').append(e.getValue().get(0).dims.get(i));
+            }
+            out.add(io.tokenmetrics.data.Series.builder(unique, m).subject(subject.toString()).note(note(missing)).observations(obs).build());
+        }
+        List<io.tokenmetrics.data.Observation> totals = new ArrayList<>();
+        for (Map.Entry<TimePeriod, Quantity> e : all.entrySet()) {
+            totals.add(io.tokenmetrics.data.Observation.of(e.getKey(), e.getValue()));
+        }
+        List<String> missing = new ArrayList<>();
+        for (TimePeriod p : allUnpriced) {
+            missing.add(p.toString());
+        }
+        out.add(io.tokenmetrics.data.Series.builder("usage-cost-all", m).subject("Cost: all rows").note(note(missing)).observations(totals).build());
+        return out;
+    }
+
+    private static String note(List<String> missing) {
+        return "computed from a usage log and price tables" + (missing.isEmpty() ? ""
+                : "; no cost for " + String.join(", ", missing) + " (a model without a price)");
     }
 
     /** A multiple rounded half-up to 2 decimals for reading ("2.00"); a range as "lo..hi". */

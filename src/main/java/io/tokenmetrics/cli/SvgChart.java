@@ -247,11 +247,15 @@ final class SvgChart {
                 case "tokens/week": return "Token / 周";
                 case "tokens/month": return "Token / 月";
                 case "tokens/year": return "Token / 年";
+                case "usd/day": return "美元 / 日";
+                case "usd/week": return "美元 / 周";
+                case "usd/month": return "美元 / 月";
                 default: return unit;
             }
         }
         return unit.replace("tokens/day", "tokens a day (daily average)").replace("tokens/week", "tokens a week")
-                .replace("tokens/year", "tokens a year").replace("tokens/month", "tokens a month");
+                .replace("tokens/year", "tokens a year").replace("tokens/month", "tokens a month").replace("usd/day", "US dollars a day")
+                .replace("usd/week", "US dollars a week").replace("usd/month", "US dollars a month");
     }
 
     private void yAxis(StringBuilder b) {
@@ -276,7 +280,8 @@ final class SvgChart {
             double y = y(t);
             b.append("<line x1=\"").append(x0).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(W - RIGHT).append("\" y2=\"").append(f(y))
                     .append("\" stroke=\"#e5e5e5\"/>\n");
-            text(b, x0 - 8, y + 4, Quantity.of(BigDecimal.valueOf(t), Quantity.Unit.TOKENS).formatRounded(lang, 2), 11, "end", "normal");
+            // the axis speaks the series' unit: 1.2T tokens, $1.2K
+            text(b, x0 - 8, y + 4, Quantity.of(BigDecimal.valueOf(t), series.get(0).measure().unit()).formatRounded(lang, 2), 11, "end", "normal");
         }
     }
 

@@ -145,8 +145,9 @@ final class UsageCommand extends Commands.Base {
         }
         Table t = doc.table("usage", cols.toArray(new String[0]));
         int groups = r.groups().size();
+        List<io.tokenmetrics.data.Series> costSeries = save != null && table != null ? new ArrayList<>() : null;
         if (table != null) {
-            groups = Costs.rows(r, by, table, t, spec.commandLine().getErr(), seat, fee);
+            groups = Costs.rows(r, by, table, t, spec.commandLine().getErr(), seat, fee, costSeries);
         }
         for (UsageGroup g : table != null ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
             List<Cell> row = new ArrayList<>();
@@ -181,7 +182,11 @@ final class UsageCommand extends Commands.Base {
         }
         if (save != null) {
             try (OutputStream out = Files.newOutputStream(save)) {
-                r.toDataset("usage").write(out);
+                Dataset saved = r.toDataset("usage");
+                if (costSeries != null) {
+                    saved = saved.merge(Dataset.of(costSeries));
+                }
+                saved.write(out);
             } catch (IOException e) {
                 throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + IoErrors.reason(e), e);
             }

@@ -25,7 +25,13 @@ public enum Measure {
     /** A price change in percent; not a token count. */
     PRICE_CHANGE("price-change", Quantity.Unit.PERCENT, Cadence.NONE),
     /** A cost multiple (×) for a customer; not a token count. */
-    COST_MULTIPLE("cost-multiple", Quantity.Unit.MULTIPLE, Cadence.NONE);
+    COST_MULTIPLE("cost-multiple", Quantity.Unit.MULTIPLE, Cadence.NONE),
+    /** US dollars spent in a day (a cost series from {@code usage --prices --save}). */
+    USD_PER_DAY("usd/day", Quantity.Unit.USD, Cadence.DAY),
+    /** US dollars spent in an ISO week. */
+    USD_PER_WEEK("usd/week", Quantity.Unit.USD, Cadence.WEEK),
+    /** US dollars spent in a calendar month. */
+    USD_PER_MONTH("usd/month", Quantity.Unit.USD, Cadence.MONTH);
 
     private final String id;
     private final Quantity.Unit unit;

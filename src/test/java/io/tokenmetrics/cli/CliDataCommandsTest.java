@@ -169,6 +169,29 @@ class CliDataCommandsTest {
     }
 
     @Test
+    void costSeriesSaveLikeTokenSeries() throws Exception {
+        String lite = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/litellm-prices.json").toURI()).toString();
+        Path log = file("w.csv", "timestamp,model,user,input_tokens,output_tokens\n"
+                + "2026-04-06T10:00:00Z,gpt-5,ann,1000000,100000\n"
+                + "2026-04-07T10:00:00Z,gpt-5,bob,2000000,0\n"
+                + "2026-04-13T10:00:00Z,gpt-5,ann,2000000,200000\n"
+                + "2026-04-14T10:00:00Z,mystery,bob,10,0\n");
+        Path saved = dir.resolve("cost.json");
+        assertEquals(0, CliRun.of("usage", log.toString(), "--by", "user", "--prices", lite, "--save", saved.toString()).code);
+        // ann W15: 1M × 0.00000125 + 100K × 0.00001 = 1.25 + 1 = $2.25; W16 twice that, $4.5: +100%
+        CliRun ch = CliRun.of("changes", "usage-cost-ann", "--data", saved.toString(), "--format", "csv");
+        assertEquals(0, ch.code, ch::toString);
+        assertTrue(ch.out.contains("changes,usage-cost-ann,2026-W15,2026-W16,2.25,4.5,2.25,100,true,rise,"), ch.out);
+        // bob W16 holds an unpriced model: no observation, and the note says so; all rows: W15 2.25 + 2.5 = 4.75, W16 unknown
+        CliRun bob = CliRun.of("show", "usage-cost-bob", "--data", saved.toString());
+        assertTrue(bob.out.contains("usage-cost-bob: Cost: user=bob (GLOBAL, usd/week). computed from a usage log and price tables;"
+                + " no cost for 2026-W16 (a model without a price)"), bob.out);
+        CliRun all = CliRun.of("show", "usage-cost-all", "--data", saved.toString(), "--format", "csv");
+        assertTrue(all.out.contains("usage-cost-all,2026-W15,4.75,reported,"), all.out);
+        assertFalse(all.out.contains("2026-W16"), all.out);
+    }
+
+    @Test
     void eachUsersMonthUnderASeatAndUnderUsageBilling() throws Exception {
         String lite = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/litellm-prices.json").toURI()).toString();
         Path log = file("m.csv", "timestamp,model,user,input_tokens,output_tokens\n"
