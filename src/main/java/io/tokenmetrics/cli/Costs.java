@@ -46,26 +46,9 @@ final class Costs {
         return table;
     }
 
-    /** Files, then fetched tables (later win), then the mappings. */
+    /** Fetched tables, then files (later win: files are the user's own corrections), then the mappings. */
     static PriceTable table(List<Path> files, List<String> fetch, List<String> maps) {
         PriceTable table = fetch.isEmpty() ? null : fetched(fetch);
-        PriceTable fromFiles = files.isEmpty() ? null : table(files, java.util.Collections.<String>emptyList());
-        if (fromFiles != null) {
-            // files given on the command line are the user's own corrections: they win over fetched tables
-            table = table == null ? fromFiles : table.merge(fromFiles);
-        }
-        for (String m : maps) {
-            int eq = m.indexOf('=');
-            if (eq <= 0 || eq == m.length() - 1) {
-                throw new CliException(Main.USAGE_ERROR, "--price-map (" + m + ") must be MODEL=ENTRY", null);
-            }
-            table = table.withMapping(m.substring(0, eq), m.substring(eq + 1));
-        }
-        return table;
-    }
-
-    static PriceTable table(List<Path> files, List<String> maps) {
-        PriceTable table = null;
         for (Path p : files) {
             PriceTable t;
             try {
