@@ -355,7 +355,6 @@ final class Commands {
             io.tokenmetrics.cost.PriceTable table = Costs.table(prices, fetch, maps);
             Doc doc = new Doc("prices");
             Table t = doc.table("prices", "model", "entry", "rule", "input_per_m", "output_per_m", "cache_read_per_m", "cache_write_per_m", "source");
-            java.math.BigDecimal million = java.math.BigDecimal.valueOf(1_000_000);
             for (String m : models) {
                 java.util.Optional<io.tokenmetrics.cost.PriceMatch> match = table.match(m);
                 if (!match.isPresent()) {
@@ -369,12 +368,16 @@ final class Commands {
                 }
                 io.tokenmetrics.cost.ModelPrice p = match.get().price();
                 t.row(Cell.text(m), Cell.text(p.key()), Cell.text(match.get().rule().name().toLowerCase(java.util.Locale.ROOT)),
-                        Cell.text(p.input().multiply(million).stripTrailingZeros().toPlainString()),
-                        Cell.text(p.output().multiply(million).stripTrailingZeros().toPlainString()),
-                        Cell.text(p.cacheRead().map(x -> x.multiply(million).stripTrailingZeros().toPlainString()).orElse("")),
-                        Cell.text(p.cacheWrite().map(x -> x.multiply(million).stripTrailingZeros().toPlainString()).orElse("")), Cell.text(p.source()));
+                        Cell.text(perMillion(p.input())), Cell.text(perMillion(p.output())),
+                        Cell.text(p.cacheRead().map(Prices::perMillion).orElse("")),
+                        Cell.text(p.cacheWrite().map(Prices::perMillion).orElse("")), Cell.text(p.source()));
             }
             return doc;
+        }
+
+        /** Dollars per token as dollars per million tokens, exactly: 0.000003 is 3. */
+        private static String perMillion(java.math.BigDecimal perToken) {
+            return perToken.movePointRight(6).stripTrailingZeros().toPlainString();
         }
     }
 

@@ -95,14 +95,9 @@ final class Costs {
      * Adds the rows of {@code r} (grouped by {@code by} and model) to {@code t}, summed over
      * models to {@code by}, with their cost. A group with a model that has no price, or with a
      * price per request but no request count, has no cost: empty, never $0, and the model is
-     * named on {@code err} once. Returns the number of rows.
+     * named on {@code err} once. With {@code save} non-null, the cost series are added to it
+     * (see {@link #costSeries}). Returns the number of rows.
      */
-    static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
-            java.math.BigDecimal fee) {
-        return rows(r, by, table, t, err, seat, fee, null);
-    }
-
-    /** As above; with {@code save} non-null, the cost series are added to it (see {@link #costSeries}). */
     static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
             java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save) {
         int modelAt = r.dimensions().indexOf("model");
@@ -150,19 +145,8 @@ final class Costs {
             err.println("token-metrics: priced " + Text.escape(u));
         }
         for (Row row : rows.values()) {
-            List<Cell> cells = new ArrayList<>();
-            cells.add(Cell.text(row.period.start()));
-            cells.add(Cell.text(row.period.end()));
-            for (String d : row.dims) {
-                cells.add(Cell.text(d));
-            }
-            cells.add(Cell.text(row.requestsKnown ? Long.toString(row.requests) : ""));
-            cells.add(Cell.text(row.input));
-            cells.add(Cell.text(row.output));
-            cells.add(Cell.text(row.total));
-            cells.add(Cell.text(row.cacheRead));
-            cells.add(Cell.text(row.cacheWrite));
-            cells.add(Cell.text(row.reasoning));
+            List<Cell> cells = UsageCommand.cells(row.period, row.dims, row.requestsKnown ? Long.toString(row.requests) : "", row.input, row.output,
+                    row.total, row.cacheRead, row.cacheWrite, row.reasoning);
             cells.add(row.priced ? Cell.text(dollars(row.cost)) : Cell.text(""));
             if (seat != null) {
                 if (row.priced) {

@@ -28,6 +28,22 @@ final class OpenRouterCommand extends Commands.Base {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "saved rankings-daily responses (JSON)")
     List<Path> files = new ArrayList<>();
 
+    /** --from and --to, both required with --fetch. */
+    private LocalDate[] window() {
+        if (from == null || to == null) {
+            throw new CliException(Main.USAGE_ERROR, "--fetch needs --from and --to (YYYY-MM-DD)", null);
+        }
+        try {
+            return new LocalDate[] {LocalDate.parse(from), LocalDate.parse(to)};
+        } catch (DateTimeParseException e) {
+            throw new CliException(Main.USAGE_ERROR, "--from/--to: " + e.getMessage(), e);
+        }
+    }
+
+    private OpenRouterClient client() {
+        return OpenRouterClient.create(baseUrl, System.getenv("OPENROUTER_API_KEY"), windowDays, minInterval);
+    }
+
     private Doc apps() {
         List<io.tokenmetrics.openrouter.AppRankings> all = new ArrayList<>();
         for (Path f : files) {
@@ -38,19 +54,12 @@ final class OpenRouterCommand extends Commands.Base {
             }
         }
         if (fetch) {
-            if (from == null || to == null) {
-                throw new CliException(Main.USAGE_ERROR, "--fetch needs --from and --to (YYYY-MM-DD)", null);
-            }
+            LocalDate[] window = window();
             if (top > 100) {
                 throw new CliException(Main.USAGE_ERROR, "--top (" + top + ") must be <= 100 with --apps --fetch: the API returns at most 100 apps",
                         null);
             }
-            try {
-                all.add(OpenRouterClient.create(baseUrl, System.getenv("OPENROUTER_API_KEY"), windowDays, minInterval)
-                        .fetchApps(LocalDate.parse(from), LocalDate.parse(to), top));
-            } catch (DateTimeParseException e) {
-                throw new CliException(Main.USAGE_ERROR, "--from/--to: " + e.getMessage(), e);
-            }
+            all.add(client().fetchApps(window[0], window[1], top));
         } else if (files.isEmpty()) {
             throw new CliException(Main.USAGE_ERROR, "give saved app-rankings FILEs, or --fetch --from DATE --to DATE", null);
         }
@@ -130,19 +139,9 @@ final class OpenRouterCommand extends Commands.Base {
             }
         }
         if (fetch) {
-            if (from == null || to == null) {
-                throw new CliException(Main.USAGE_ERROR, "--fetch needs --from and --to (YYYY-MM-DD)", null);
-            }
-            LocalDate f;
-            LocalDate t;
-            try {
-                f = LocalDate.parse(from);
-                t = LocalDate.parse(to);
-            } catch (DateTimeParseException e) {
-                throw new CliException(Main.USAGE_ERROR, "--from/--to: " + e.getMessage(), e);
-            }
-            OpenRouterClient client = OpenRouterClient.create(baseUrl, System.getenv("OPENROUTER_API_KEY"), windowDays, minInterval);
-            rows = rows.merge(weeks ? client.fetchWeeks(f, t) : client.fetch(f, t));
+            LocalDate[] window = window();
+            OpenRouterClient client = client();
+            rows = rows.merge(weeks ? client.fetchWeeks(window[0], window[1]) : client.fetch(window[0], window[1]));
         } else if (files.isEmpty()) {
             throw new CliException(Main.USAGE_ERROR, "give saved response FILEs, or --fetch --from DATE --to DATE", null);
         }

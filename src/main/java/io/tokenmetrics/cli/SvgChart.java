@@ -306,6 +306,7 @@ final class SvgChart {
         double from = p0 - span * 0.08;
         double to = p1 + span * 0.08;
         int plotW = W - LEFT - RIGHT;
+        java.util.function.ToDoubleFunction<TimePeriod> xOf = q -> LEFT + plotW * (q.position() - from) / (to - from);
         // x labels: the first, the last, and as many between as fit without touching (with a gap of
         // half a label), at a regular step so that a year of weeks reads as months, not a smear
         List<TimePeriod> ps = periods();
@@ -316,7 +317,7 @@ final class SvgChart {
         int step = Math.max(1, (int) Math.ceil(ps.size() * labelW * 1.5 / plotW));
         for (int i = 0; i < ps.size(); i++) {
             TimePeriod p = ps.get(i);
-            double x = LEFT + plotW * (p.position() - from) / (to - from);
+            double x = xOf.applyAsDouble(p);
             if (i % step == 0 || i == ps.size() - 1) {
                 b.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(PLOT_BOTTOM).append("\" x2=\"").append(f(x)).append("\" y2=\"")
                         .append(PLOT_BOTTOM + 5).append("\" stroke=\"#333\"/>\n");
@@ -328,7 +329,7 @@ final class SvgChart {
             StringBuilder path = new StringBuilder();
             Point before = null;
             for (Point p : points.get(s)) {
-                double x = LEFT + plotW * (p.period.position() - from) / (to - from);
+                double x = xOf.applyAsDouble(p.period);
                 // a week (day, month) without a value is a gap: the line breaks there rather than bridge it
                 boolean gap = before != null && !continues(before.period, p.period);
                 path.append(path.length() == 0 ? "M" : gap ? " M" : " L").append(f(x)).append(',').append(f(y(p.mid)));
@@ -336,7 +337,7 @@ final class SvgChart {
             }
             b.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\"/>\n");
             for (Point p : points.get(s)) {
-                double x = LEFT + plotW * (p.period.position() - from) / (to - from);
+                double x = xOf.applyAsDouble(p.period);
                 if (!Double.isNaN(p.high) && p.high > p.low) {
                     b.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(f(y(p.low))).append("\" x2=\"").append(f(x)).append("\" y2=\"")
                             .append(f(y(p.high))).append("\" stroke=\"").append(color).append("\" stroke-width=\"2\"/>\n");
@@ -379,7 +380,7 @@ final class SvgChart {
             }
             Set<Point> once = new LinkedHashSet<>(wanted);
             for (Point p : once) {
-                double x = LEFT + plotW * (p.period.position() - from) / (to - from);
+                double x = xOf.applyAsDouble(p.period);
                 // a series' first value reads best to the left of the line, every other to the right
                 boolean leftFirst = sp.size() > 1 && p == sp.get(0);
                 if (!textIfRoom(b, leftFirst ? x - 8 : x + 8, y(p.mid) - 8, p.label, 11, leftFirst ? "end" : "start")) {

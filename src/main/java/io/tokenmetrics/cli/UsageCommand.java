@@ -149,21 +149,10 @@ final class UsageCommand extends Commands.Base {
         if (table != null) {
             groups = Costs.rows(r, by, table, t, spec.commandLine().getErr(), seat, fee, costSeries);
         }
+        // with prices, Costs writes the rows: groups by model added up to --by
         for (UsageGroup g : table != null ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
-            List<Cell> row = new ArrayList<>();
-            row.add(Cell.text(g.period().start()));
-            row.add(Cell.text(g.period().end()));
-            for (String d : g.dimensions()) {
-                row.add(Cell.text(d));
-            }
-            row.add(Cell.text(g.requests().isPresent() ? Long.toString(g.requests().getAsLong()) : ""));
-            row.add(Cell.text(g.inputTokens()));
-            row.add(Cell.text(g.outputTokens()));
-            row.add(Cell.text(g.totalTokens()));
-            row.add(Cell.text(g.cacheReadTokens()));
-            row.add(Cell.text(g.cacheWriteTokens()));
-            row.add(Cell.text(g.reasoningTokens()));
-            t.row(row.toArray(new Cell[0]));
+            t.row(cells(g.period(), g.dimensions(), g.requests().isPresent() ? Long.toString(g.requests().getAsLong()) : "", g.inputTokens(),
+                    g.outputTokens(), g.totalTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.reasoningTokens()).toArray(new Cell[0]));
         }
         Language l = common.lang;
         String summary = Messages.get(l, "usage.summary", r.rows(), groups)
@@ -193,5 +182,21 @@ final class UsageCommand extends Commands.Base {
             doc.notes.add(Messages.get(common.lang, "saved", save));
         }
         return doc;
+    }
+
+    /** The columns every usage row has: period, dimensions, requests, then the six token sums. */
+    static List<Cell> cells(io.tokenmetrics.period.TimePeriod period, List<String> dims, String requests, long input, long output, long total,
+            long cacheRead, long cacheWrite, long reasoning) {
+        List<Cell> row = new ArrayList<>();
+        row.add(Cell.text(period.start()));
+        row.add(Cell.text(period.end()));
+        for (String d : dims) {
+            row.add(Cell.text(d));
+        }
+        row.add(Cell.text(requests));
+        for (long v : new long[] {input, output, total, cacheRead, cacheWrite, reasoning}) {
+            row.add(Cell.text(v));
+        }
+        return row;
     }
 }

@@ -79,8 +79,7 @@ public final class PriceTable {
         try {
             root = io.tokenmetrics.internal.Json.MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new MalformedPriceTableException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": ") + "malformed JSON: " + io.tokenmetrics.internal.Json.shortMessage(e.getOriginalMessage()), e);
+            throw new MalformedPriceTableException(name + ": " + io.tokenmetrics.internal.Json.malformed(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedPriceTableException(name + ": $: expected an object: LiteLLM's model entries, or OpenRouter's {\"data\": [...]}", null);

@@ -87,26 +87,23 @@ final class Aliases {
             }
             Quantity sum = null;
             List<String> ids = new ArrayList<>();
+            Observation valued = null;
             for (Observation o : os) {
                 if (o.value().isPresent()) {
                     sum = sum == null ? o.value().get() : sum.plus(o.value().get());
                     ids.add(owner.get(o));
+                    valued = o;
                 }
             }
-            Observation first = os.get(0);
-            Observation.Builder b = Observation.builder(e.getKey(), sum).status(first.status());
+            if (ids.size() == 1) {
+                // one slug on the ranking, the others off it: the model's figure is that slug's, as published
+                out.add(valued);
+                continue;
+            }
+            Observation.Builder b = Observation.builder(e.getKey(), sum).status(os.get(0).status());
             if (sum == null) {
                 // every slug off the ranking that week: the model is off it
                 b.listed(false);
-            } else if (ids.size() == 1) {
-                Observation only = os.get(0).value().isPresent() ? os.get(0) : os.get(1);
-                for (Observation o : os) {
-                    if (o.value().isPresent()) {
-                        only = o;
-                    }
-                }
-                out.add(only);
-                continue;
             } else {
                 b.note("sum of " + String.join(" + ", ids));
             }

@@ -65,4 +65,16 @@ public final class Json {
         int tail = first.indexOf(" (for ");
         return tail >= 0 && first.indexOf("[Source:", tail) >= 0 ? first.substring(0, tail) : first;
     }
+
+    /**
+     * A parse error for people: "line:column: malformed JSON: what", the location left out when
+     * the parser has none.
+     *
+     * @param e the parser's exception
+     * @return the message, without the name of the input
+     */
+    public static String malformed(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ") + "malformed JSON: "
+                + shortMessage(e.getOriginalMessage());
+    }
 }

@@ -159,14 +159,14 @@ public final class AppRankings {
             if (r == null || !r.isObject()) {
                 throw new MalformedResponseException(name + ": " + p + ": expected an object");
             }
-            long id = whole(r, name, p, "app_id", false);
+            long id = Responses.whole(r, name, p, "app_id", false, "a whole number >= 0");
             String appName = Responses.text(r, name, p, "app_name");
-            long rank = whole(r, name, p, "rank", false);
+            long rank = Responses.whole(r, name, p, "rank", false, "a whole number >= 0");
             if (rank < 1 || rank > Integer.MAX_VALUE) {
                 throw new MalformedResponseException(name + ": " + p + ".rank: " + rank + " is not a rank (1 or more)");
             }
-            long requests = whole(r, name, p, "total_requests", false);
-            long tokens = whole(r, name, p, "total_tokens", true);
+            long requests = Responses.whole(r, name, p, "total_requests", false, "a whole number >= 0");
+            long tokens = Responses.whole(r, name, p, "total_tokens", true, "a whole number >= 0");
             if (!ids.add(id)) {
                 throw new MalformedResponseException(name + ": " + p + ".app_id: app " + id + " appears twice in one response");
             }
@@ -187,27 +187,6 @@ public final class AppRankings {
             throw new MalformedResponseException(name + ": $.meta." + field + ": \"" + Responses.abbreviate(s) + "\" is not a date (YYYY-MM-DD)", e);
         }
     }
-
-    /** A whole number ≥ 0; the API sends total_tokens as a decimal string so 64-bit values survive, the others as numbers. */
-    private static long whole(JsonNode r, String name, String p, String field, boolean string) {
-        JsonNode v = r.get(field);
-        String where = name + ": " + p + "." + field + ": ";
-        if (v == null || !(v.isIntegralNumber() || string && v.isTextual())) {
-            throw new MalformedResponseException(where + "expected " + (string ? "a string of digits" : "a whole number") + ", found "
-                    + (v == null ? "nothing" : Responses.abbreviate(v.toString())));
-        }
-        String digits = v.asText();
-        if (!digits.matches("[0-9]{1,19}")) {
-            throw new MalformedResponseException(where + "\"" + Responses.abbreviate(digits) + "\" is not a whole number >= 0");
-        }
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw new MalformedResponseException(where + "\"" + digits + "\" is larger than " + Long.MAX_VALUE, e);
-        }
-    }
-
-
 
     /**
      * The apps, by rank.

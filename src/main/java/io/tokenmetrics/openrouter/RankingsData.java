@@ -142,20 +142,7 @@ public final class RankingsData {
             JsonNode r = data.get(i);
             String date = Responses.text(r, name, p, "date");
             String slug = Responses.text(r, name, p, "model_permaslug");
-            JsonNode t = r.get("total_tokens");
-            if (t == null || !(t.isTextual() || t.isIntegralNumber())) {
-                throw new MalformedResponseException(name + ": " + p + ".total_tokens: expected a string of digits, found " + (t == null ? "nothing" : t.toString()));
-            }
-            String digits = t.asText();
-            long tokens;
-            if (!digits.matches("[0-9]{1,19}")) {
-                throw new MalformedResponseException(name + ": " + p + ".total_tokens: \"" + Responses.abbreviate(digits) + "\" is not a whole number of tokens");
-            }
-            try {
-                tokens = Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                throw new MalformedResponseException(name + ": " + p + ".total_tokens: \"" + digits + "\" is larger than " + Long.MAX_VALUE, e);
-            }
+            long tokens = Responses.whole(r, name, p, "total_tokens", true, "a whole number of tokens");
             LocalDate d;
             try {
                 d = LocalDate.parse(date);

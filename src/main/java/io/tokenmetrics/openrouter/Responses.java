@@ -16,8 +16,7 @@ final class Responses {
         try {
             root = io.tokenmetrics.internal.Json.MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException(name + ": " + (e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": ") + "malformed JSON: " + io.tokenmetrics.internal.Json.shortMessage(e.getOriginalMessage()), e);
+            throw new MalformedResponseException(name + ": " + io.tokenmetrics.internal.Json.malformed(e), e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
         }
@@ -34,6 +33,29 @@ final class Responses {
                     + (v == null ? "nothing" : abbreviate(v.toString())));
         }
         return v.textValue();
+    }
+
+    /**
+     * A whole number of at most 19 digits at {@code p.field}: a JSON integer, or, where
+     * {@code string} allows, a string of digits (the API sends token totals as decimal strings so
+     * 64-bit values survive). {@code what} names it in the error ("a whole number of tokens").
+     */
+    static long whole(JsonNode r, String name, String p, String field, boolean string, String what) {
+        JsonNode v = r.get(field);
+        String where = name + ": " + p + "." + field + ": ";
+        if (v == null || !(v.isIntegralNumber() || string && v.isTextual())) {
+            throw new MalformedResponseException(where + "expected " + (string ? "a string of digits" : "a whole number") + ", found "
+                    + (v == null ? "nothing" : abbreviate(v.toString())));
+        }
+        String digits = v.asText();
+        if (!digits.matches("[0-9]{1,19}")) {
+            throw new MalformedResponseException(where + "\"" + abbreviate(digits) + "\" is not " + what);
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new MalformedResponseException(where + "\"" + digits + "\" is larger than " + Long.MAX_VALUE, e);
+        }
     }
 
     static String abbreviate(String s) {
