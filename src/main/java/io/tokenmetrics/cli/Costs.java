@@ -84,6 +84,8 @@ final class Costs {
         long reasoning;
         Quantity cost = Quantity.of(0, Quantity.Unit.USD);
         boolean priced = true;
+        java.math.BigDecimal logged = java.math.BigDecimal.ZERO;
+        boolean loggedWhole = true;
 
         Row(TimePeriod period, List<String> dims) {
             this.period = period;
@@ -104,6 +106,8 @@ final class Costs {
         Map<String, Row> rows = new TreeMap<>();
         Map<String, String> used = new TreeMap<>();
         Map<String, String> unpriced = new TreeMap<>();
+        boolean logs = logsCost(r);
+        long withoutLogged = 0;
         for (UsageGroup g : r.groups()) {
             List<String> dims = new ArrayList<>();
             for (String d : by) {
@@ -111,6 +115,12 @@ final class Costs {
             }
             String key = g.period().start() + "\u0000" + String.join("\u0000", dims);
             Row row = rows.computeIfAbsent(key, k -> new Row(g.period(), dims));
+            if (g.loggedCost().isPresent()) {
+                row.logged = row.logged.add(g.loggedCost().get());
+            } else {
+                row.loggedWhole = false;
+                withoutLogged += g.rowsWithoutLoggedCost();
+            }
             row.requestsKnown &= g.requests().isPresent();
             row.requests += g.requests().orElse(0);
             row.input = Math.addExact(row.input, g.inputTokens());
@@ -135,8 +145,7 @@ final class Costs {
                 continue;
             }
             used.put(model, m.get().toString());
-            TokenParts parts = TokenParts.of(g.inputTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.outputTokens(), g.reasoningTokens());
-            row.cost = row.cost.plus(p.costOfBucketRange(parts, g.requests().orElse(0)));
+            row.cost = row.cost.plus(cost(p, g));
         }
         for (Map.Entry<String, String> e : unpriced.entrySet()) {
             err.println("token-metrics: " + Text.escape(e.getKey()) + ": " + Text.escape(e.getValue()) + "; its groups have no cost_usd");
@@ -144,10 +153,19 @@ final class Costs {
         for (String u : used.values()) {
             err.println("token-metrics: priced " + Text.escape(u));
         }
+        if (withoutLogged > 0) {
+            err.println("token-metrics: " + (withoutLogged == 1 ? "1 row has" : withoutLogged + " rows have")
+                    + " no logged cost; their groups have no logged_cost_usd");
+        }
         for (Row row : rows.values()) {
             List<Cell> cells = UsageCommand.cells(row.period, row.dims, row.requestsKnown ? Long.toString(row.requests) : "", row.input, row.output,
                     row.total, row.cacheRead, row.cacheWrite, row.reasoning);
             cells.add(row.priced ? Cell.text(dollars(row.cost)) : Cell.text(""));
+            if (logs) {
+                cells.add(Cell.text(row.loggedWhole ? row.logged.stripTrailingZeros().toPlainString() : ""));
+                cells.add(Cell.text(row.loggedWhole && row.priced
+                        ? dollars(Quantity.of(row.logged, Quantity.Unit.USD).minus(row.cost, Quantity.Unit.USD)) : ""));
+            }
             if (seat != null) {
                 if (row.priced) {
                     io.tokenmetrics.calc.PlanComparison c = io.tokenmetrics.calc.Calculator.create().seatVersusUsage(
@@ -169,6 +187,41 @@ final class Costs {
             save.addAll(costSeries(new ArrayList<>(rows.values()), by, r.periodType()));
         }
         return rows.size();
+    }
+
+    /** Whether a source of the run logs its own cost: then logged_cost_usd and cost_difference_usd follow cost_usd. */
+    static boolean logsCost(UsageResult r) {
+        for (UsageGroup g : r.groups()) {
+            if (g.loggedCost().isPresent() || g.rowsWithoutLoggedCost() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A group's cost: requests known to be at most 200,000 input tokens at base prices, single
+     * requests above at tier prices, and rows of several requests above it (where which request
+     * crossed is unknown) as the range between the two.
+     */
+    static Quantity cost(ModelPrice p, UsageGroup g) {
+        UsageGroup large = g.largeRequests();
+        UsageGroup undecided = g.undecidedRows();
+        // without a request count the request counts do not matter: the table has no request price (checked before)
+        boolean counted = g.requests().isPresent();
+        long baseRequests = counted ? g.requests().getAsLong() - large.requests().getAsLong() - undecided.requests().orElse(0) : 0;
+        TokenParts base = TokenParts.of(g.inputTokens() - large.inputTokens() - undecided.inputTokens(),
+                g.cacheReadTokens() - large.cacheReadTokens() - undecided.cacheReadTokens(),
+                g.cacheWriteTokens() - large.cacheWriteTokens() - undecided.cacheWriteTokens(),
+                g.outputTokens() - large.outputTokens() - undecided.outputTokens(),
+                g.reasoningTokens() - large.reasoningTokens() - undecided.reasoningTokens());
+        return Quantity.of(p.costOfBucket(base, baseRequests), Quantity.Unit.USD)
+                .plus(Quantity.of(p.costOfLargeRequests(parts(large), counted ? large.requests().getAsLong() : 0), Quantity.Unit.USD))
+                .plus(p.costOfBucketRange(parts(undecided), counted ? undecided.requests().orElse(0) : 0));
+    }
+
+    private static TokenParts parts(UsageGroup g) {
+        return TokenParts.of(g.inputTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.outputTokens(), g.reasoningTokens());
     }
 
     /**

@@ -48,7 +48,7 @@ final class UsageCommand extends Commands.Base {
     String zone;
 
     @Option(names = "--map", paramLabel = "FIELD=COLUMN", description = "read a field (timestamp, input, output, cache_read, cache_write,"
-            + " reasoning, total, requests, request_id) from another column")
+            + " reasoning, total, requests, request_id, cost) from another column")
     Map<String, String> map = new java.util.LinkedHashMap<>();
 
     @Option(names = "--skip-bad", description = "skip bad rows, counting and reporting them, instead of stopping at the first")
@@ -136,6 +136,10 @@ final class UsageCommand extends Commands.Base {
         cols.add("reasoning_tokens");
         if (table != null) {
             cols.add("cost_usd");
+            if (Costs.logsCost(r)) {
+                cols.add("logged_cost_usd");
+                cols.add("cost_difference_usd");
+            }
         }
         if (seat != null) {
             cols.add("usage_plan_usd");

@@ -179,6 +179,22 @@ public final class ModelPrice {
     }
 
     /**
+     * The cost of requests that were each above 200,000 input tokens, summed together: tier
+     * prices where the table has them, base prices where not.
+     *
+     * @param tokens the summed token parts of those requests
+     * @param requests the number of requests, for the request price
+     * @return the cost in US dollars, exact
+     */
+    public BigDecimal costOfLargeRequests(TokenParts tokens, long requests) {
+        Objects.requireNonNull(tokens, "tokens");
+        if (requests < 0) {
+            throw new IllegalArgumentException("requests (" + requests + ") must be >= 0");
+        }
+        return cost(tokens, true, requests);
+    }
+
+    /**
      * The cost of many requests summed together, as an amount in US dollars. Exact when the
      * table has no tier prices, when the summed input is at most 200,000 tokens (then no request
      * in it was above), or when the sum is one request. Otherwise the range from every request

@@ -281,6 +281,57 @@ final class Accumulator {
         table = t;
     }
 
+    /**
+     * Input tokens above which one request is priced at a long-context tier (LiteLLM's
+     * {@code _above_200k_tokens}, Anthropic's long-context rates): the same threshold as
+     * {@code ModelPrice.TIER_THRESHOLD}.
+     */
+    static final long LARGE_INPUT = 200_000;
+    /** Offsets in an extra entry: single requests above {@link #LARGE_INPUT}, then rows of several requests above it. */
+    static final int LARGE = 0;
+    static final int UNDECIDED = SUMS;
+    /** Rows with the source's own cost, and rows of a source with a cost field that lacked it. */
+    static final int LOGGED_ROWS = 2 * SUMS;
+    static final int LOGGED_MISSING = 2 * SUMS + 1;
+    static final int EXTRA = 2 * SUMS + 2;
+
+    /**
+     * What a group's sums alone cannot say, kept apart from the hot table because few rows need
+     * it: the parts of rows above {@link #LARGE_INPUT} input tokens, and the source's own cost.
+     */
+    final Map<Long, long[]> extras = new HashMap<>();
+    final Map<Long, java.math.BigDecimal> logged = new HashMap<>();
+
+    /**
+     * Records, for a row already added, its part above the tier threshold and its logged cost.
+     * Cannot overflow: each is a part of the group's sums, which {@link #add} checked.
+     *
+     * @param costField whether the source has a cost field; {@code cost} null when the row lacked it
+     */
+    void extra(int periodIndex, int tuple, long requests, long unknown, long in, long out, long cr, long cw, long rsn, boolean costField,
+            java.math.BigDecimal cost) {
+        long key = ((long) periodIndex << 32) | (tuple & 0xFFFFFFFFL);
+        long[] x = extras.computeIfAbsent(key, k -> new long[EXTRA]);
+        if (in > LARGE_INPUT) {
+            int o = requests == 1 && unknown == 0 ? LARGE : UNDECIDED;
+            x[o] += requests;
+            x[o + 1] += unknown;
+            x[o + 2] += in;
+            x[o + 3] += out;
+            x[o + 4] += cr;
+            x[o + 5] += cw;
+            x[o + 6] += rsn;
+        }
+        if (costField) {
+            if (cost == null) {
+                x[LOGGED_MISSING]++;
+            } else {
+                x[LOGGED_ROWS]++;
+                logged.merge(key, cost, java.math.BigDecimal::add);
+            }
+        }
+    }
+
     /** Whether table entry {@code e} (a multiple of STRIDE) holds a group. */
     static boolean used(long[] t, int e) {
         return t[e] != EMPTY;

@@ -32,6 +32,7 @@ final class RowProcessor {
     private static final int RSN = Slot.REASONING.ordinal();
     private static final int TOT = Slot.TOTAL.ordinal();
     private static final int REQ = Slot.REQUESTS.ordinal();
+    private static final int COST = Slot.COST.ordinal();
     private static final int FIRST_TOKENS = Slot.INPUT.ordinal();
 
     /** Which field of a row plays which part. */
@@ -168,6 +169,14 @@ final class RowProcessor {
         if (!Timestamps.parse(b, start[tcol], end[tcol], ts)) {
             return badTimestamp(b, start[tcol], end[tcol], tcol);
         }
+        int costCol = slot[COST];
+        java.math.BigDecimal cost = null;
+        if (costCol >= 0 && end[costCol] > start[costCol]) {
+            cost = cost(b, start[costCol], end[costCol], costCol);
+            if (cost == null) {
+                return BAD;
+            }
+        }
         // the one meaning: input with cache reads and writes, output with reasoning
         long cr = raw[CR];
         long cw;
@@ -230,6 +239,9 @@ final class RowProcessor {
         if (!acc.add(index, tuple, requests, unknown, in, out, cr, cw, rsn)) {
             return badGroupSum(index, tuple, requests, unknown, in, out, cr, cw, rsn);
         }
+        if (in > Accumulator.LARGE_INPUT || costCol >= 0) {
+            acc.extra(index, tuple, requests, unknown, in, out, cr, cw, rsn, costCol >= 0, cost);
+        }
         return COUNTED;
     }
 
@@ -268,7 +280,13 @@ final class RowProcessor {
         }
         internDimensions(b, start, end);
         int tuple = acc.tuple(ids);
-        return acc.add(index, tuple, 1, 0, in, out, 0, 0, 0) ? COUNTED : badGroupSum(index, tuple, 1, 0, in, out, 0, 0, 0);
+        if (!acc.add(index, tuple, 1, 0, in, out, 0, 0, 0)) {
+            return badGroupSum(index, tuple, 1, 0, in, out, 0, 0, 0);
+        }
+        if (in > Accumulator.LARGE_INPUT) {
+            acc.extra(index, tuple, 1, 0, in, out, 0, 0, 0, false, null);
+        }
+        return COUNTED;
     }
 
     /** Whether the id is new; checked after everything else, so a bad row's id is never kept. */
@@ -450,6 +468,39 @@ final class RowProcessor {
             v = v * 10 + c;
         }
         return v;
+    }
+
+    /**
+     * The source's own cost of the row, a decimal number of US dollars, exact; or null with the
+     * error set. A negative cost, or one with more than 30 decimal places or digits (no logged
+     * cost has them, and an exponent such as 1e-999999 would make every later sum huge), is bad.
+     */
+    private java.math.BigDecimal cost(byte[] b, int from, int to, int col) {
+        java.math.BigDecimal d = null;
+        if (to - from <= 64) {
+            char[] c = new char[to - from];
+            for (int i = from; i < to; i++) {
+                c[i - from] = (char) (b[i] & 0xFF);
+            }
+            try {
+                d = new java.math.BigDecimal(c);
+            } catch (NumberFormatException e) {
+                d = null;
+            }
+        }
+        if (d == null) {
+            bad("bad cost", layout.names[col] + " (\"" + text(b, from, to) + "\") is not a decimal number of US dollars");
+            return null;
+        }
+        if (d.signum() < 0) {
+            bad("bad cost", layout.names[col] + " (" + text(b, from, to) + ") is negative");
+            return null;
+        }
+        if (d.scale() > 30 || d.precision() - d.scale() > 30) {
+            bad("bad cost", layout.names[col] + " (" + text(b, from, to) + ") has more than 30 digits before or after the point");
+            return null;
+        }
+        return d;
     }
 
     private int offsetAt(long instant) {

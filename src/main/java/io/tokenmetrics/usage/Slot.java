@@ -9,6 +9,8 @@ enum Slot {
     ID,
     ID2,
     REQUESTS,
+    /** The source's own cost of the row in US dollars (Claude Code's costUSD, LiteLLM's spend): not tokens. */
+    COST,
     INPUT,
     INPUT_EXTRA,
     CACHE_READ,

@@ -407,7 +407,10 @@ public final class UsageAggregator {
     final class Run extends RowCounts {
         final boolean sequential;
         final Accumulator shared = new Accumulator(by.size());
+        /** By (period index, dimension values): the sums, then the extras ({@link Accumulator#EXTRA}). */
         final Map<List<Object>, long[]> groups = new HashMap<>();
+        /** The sums of the sources' own cost, by group. */
+        final Map<List<Object>, java.math.BigDecimal> logged = new HashMap<>();
         final SeenIds seen = new SeenIds();
         final Problems problems = new Problems();
         final List<String> sources = new ArrayList<>();
@@ -419,7 +422,20 @@ public final class UsageAggregator {
         }
 
         RowProcessor processor(RowProcessor.Layout layout) {
+            layoutUsed(layout);
             return new RowProcessor(layout, period, zone, shared, seen);
+        }
+
+        /** Inputs read with a cost field and without: a logged cost summed over both would be partial. */
+        boolean withCostField;
+        boolean withoutCostField;
+
+        void layoutUsed(RowProcessor.Layout layout) {
+            if (layout.slot[Slot.COST.ordinal()] >= 0) {
+                withCostField = true;
+            } else {
+                withoutCostField = true;
+            }
         }
 
         @Override
@@ -551,6 +567,7 @@ public final class UsageAggregator {
             int n = bounds.length - 1;
             List<Future<CsvChunk>> futures = new ArrayList<>();
             List<RowProcessor> procs = new ArrayList<>();
+            layoutUsed(layout);
             for (int k = 0; k < n; k++) {
                 long s = bounds[k];
                 long e = bounds[k + 1];
@@ -609,6 +626,8 @@ public final class UsageAggregator {
         void mergeFrom(Run other, Problems recorded, String name) {
             merge(other.shared, name);
             other.addTo(this);
+            withCostField |= other.withCostField;
+            withoutCostField |= other.withoutCostField;
             blank = other.blank;
             problems.addAll(recorded, 0, name);
         }
@@ -632,7 +651,7 @@ public final class UsageAggregator {
                 for (int d = 0; d < ids.length; d++) {
                     k.add(a.dicts[d].value(ids[d]));
                 }
-                long[] sums = groups.computeIfAbsent(k, x -> new long[Accumulator.SUMS]);
+                long[] sums = groups.computeIfAbsent(k, x -> new long[Accumulator.SUMS + Accumulator.EXTRA]);
                 long[] next = new long[Accumulator.SUMS];
                 boolean overflow = false;
                 for (int x = 0; x < Accumulator.SUMS; x++) {
@@ -644,6 +663,17 @@ public final class UsageAggregator {
                             + (by.isEmpty() ? "" : " " + k.subList(1, k.size())) + " pass " + Long.MAX_VALUE + ": refused rather than wrapped");
                 }
                 System.arraycopy(next, 0, sums, 0, next.length);
+                long[] x = a.extras.get(key);
+                if (x != null) {
+                    // parts of the sums just checked: they cannot pass the limit
+                    for (int i = 0; i < Accumulator.EXTRA; i++) {
+                        sums[Accumulator.SUMS + i] += x[i];
+                    }
+                }
+                java.math.BigDecimal cost = a.logged.get(key);
+                if (cost != null) {
+                    logged.merge(k, cost, java.math.BigDecimal::add);
+                }
             }
         }
 

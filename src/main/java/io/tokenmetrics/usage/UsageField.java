@@ -25,7 +25,9 @@ public enum UsageField {
     /** How many requests a row stands for (absent: one). */
     REQUESTS(Slot.REQUESTS),
     /** A request id: a row whose id was seen before counts once. */
-    REQUEST_ID(Slot.ID);
+    REQUEST_ID(Slot.ID),
+    /** The source's own cost of a row in US dollars, compared with the computed cost. */
+    COST(Slot.COST);
 
     final Slot slot;
 
@@ -50,7 +52,7 @@ public enum UsageField {
             return valueOf(n);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field (" + name
-                    + ") must be one of timestamp, input, output, cache_read, cache_write, reasoning, total, requests, request_id");
+                    + ") must be one of timestamp, input, output, cache_read, cache_write, reasoning, total, requests, request_id, cost");
         }
     }
 

@@ -21,17 +21,37 @@ public final class UsageGroup {
     private final long cacheRead;
     private final long cacheWrite;
     private final long reasoning;
+    private final UsageGroup large;
+    private final UsageGroup undecided;
+    private final java.math.BigDecimal logged;
+    private final long loggedMissing;
 
-    UsageGroup(TimePeriod period, List<String> dimensions, long[] sums) {
+    private UsageGroup(TimePeriod period, List<String> dimensions, long[] sums, int from, UsageGroup large, UsageGroup undecided,
+            java.math.BigDecimal logged, long loggedMissing) {
         this.period = period;
-        this.dimensions = Collections.unmodifiableList(dimensions);
-        this.requests = sums[0];
-        this.requestsKnown = sums[1] == 0;
-        this.input = sums[2];
-        this.output = sums[3];
-        this.cacheRead = sums[4];
-        this.cacheWrite = sums[5];
-        this.reasoning = sums[6];
+        this.dimensions = dimensions;
+        this.requests = sums[from];
+        this.requestsKnown = sums[from + 1] == 0;
+        this.input = sums[from + 2];
+        this.output = sums[from + 3];
+        this.cacheRead = sums[from + 4];
+        this.cacheWrite = sums[from + 5];
+        this.reasoning = sums[from + 6];
+        this.large = large;
+        this.undecided = undecided;
+        this.logged = logged;
+        this.loggedMissing = loggedMissing;
+    }
+
+    /** A group from an aggregation's sums and extras ({@link Accumulator#EXTRA}) and its logged cost (null: none). */
+    static UsageGroup of(TimePeriod period, List<String> dimensions, long[] sums, java.math.BigDecimal loggedCost) {
+        List<String> dims = Collections.unmodifiableList(dimensions);
+        int x = Accumulator.SUMS;
+        UsageGroup large = new UsageGroup(period, dims, sums, x + Accumulator.LARGE, null, null, null, 0);
+        UsageGroup undecided = new UsageGroup(period, dims, sums, x + Accumulator.UNDECIDED, null, null, null, 0);
+        long missing = sums[x + Accumulator.LOGGED_MISSING];
+        java.math.BigDecimal cost = missing == 0 && sums[x + Accumulator.LOGGED_ROWS] > 0 ? loggedCost : null;
+        return new UsageGroup(period, dims, sums, 0, large, undecided, cost, missing);
     }
 
     /**
@@ -116,6 +136,56 @@ public final class UsageGroup {
         return reasoning;
     }
 
+    /**
+     * The part of this group made of single requests whose input was above 200,000 tokens
+     * (the threshold of long-context prices, {@code ModelPrice.TIER_THRESHOLD}): rows of
+     * request-level logs, and export rows that stand for exactly one request. All zero when
+     * there were none. Its own {@code largeRequests()} and {@code undecidedRows()} are all zero.
+     *
+     * @return the single requests above 200,000 input tokens, summed
+     */
+    public UsageGroup largeRequests() {
+        return large != null ? large : empty();
+    }
+
+    /**
+     * The part of this group made of rows that each sum several requests (or an unknown number)
+     * with more than 200,000 input tokens together: some of those requests may have been above
+     * the threshold, and which is not known. All zero when there were none. The rest of the group
+     * (the sums minus {@link #largeRequests()} and this) is known to be requests of at most
+     * 200,000 input tokens each.
+     *
+     * @return the rows that may hold requests above 200,000 input tokens, summed
+     */
+    public UsageGroup undecidedRows() {
+        return undecided != null ? undecided : empty();
+    }
+
+    private UsageGroup empty() {
+        return new UsageGroup(period, dimensions, new long[Accumulator.SUMS], 0, null, null, null, 0);
+    }
+
+    /**
+     * The source's own cost of the group in US dollars (Claude Code's {@code costUSD}, LiteLLM's
+     * {@code spend}), summed exactly; empty when the source logs no cost, or when any row of the
+     * group lacked it ({@link #rowsWithoutLoggedCost()}): a partial sum is never shown as the
+     * whole.
+     *
+     * @return the logged cost, or empty
+     */
+    public java.util.Optional<java.math.BigDecimal> loggedCost() {
+        return java.util.Optional.ofNullable(logged);
+    }
+
+    /**
+     * Rows of this group that lacked the cost field of a source that logs one.
+     *
+     * @return rows of this group that lacked the cost field of a source that logs one
+     */
+    public long rowsWithoutLoggedCost() {
+        return loggedMissing;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof UsageGroup)) {
@@ -123,17 +193,25 @@ public final class UsageGroup {
         }
         UsageGroup g = (UsageGroup) o;
         return period.equals(g.period) && dimensions.equals(g.dimensions) && requests == g.requests && requestsKnown == g.requestsKnown
-                && input == g.input && output == g.output && cacheRead == g.cacheRead && cacheWrite == g.cacheWrite && reasoning == g.reasoning;
+                && input == g.input && output == g.output && cacheRead == g.cacheRead && cacheWrite == g.cacheWrite && reasoning == g.reasoning
+                && largeRequests().sums(g.largeRequests()) && undecidedRows().sums(g.undecidedRows()) && (logged == null ? g.logged == null : g.logged != null && logged.compareTo(g.logged) == 0)
+                && loggedMissing == g.loggedMissing;
+    }
+
+    private boolean sums(UsageGroup g) {
+        return requests == g.requests && requestsKnown == g.requestsKnown && input == g.input && output == g.output && cacheRead == g.cacheRead
+                && cacheWrite == g.cacheWrite && reasoning == g.reasoning;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(period, dimensions, requests, requestsKnown, input, output, cacheRead, cacheWrite, reasoning);
+        return Objects.hash(period, dimensions, requests, requestsKnown, input, output, cacheRead, cacheWrite, reasoning, logged == null ? null : logged.stripTrailingZeros(), loggedMissing);
     }
 
     @Override
     public String toString() {
         return period + " " + dimensions + ": " + (requestsKnown ? requests + " requests, " : "") + input + " in (" + cacheRead
-                + " cache read, " + cacheWrite + " cache write), " + output + " out (" + reasoning + " reasoning), " + totalTokens() + " total";
+                + " cache read, " + cacheWrite + " cache write), " + output + " out (" + reasoning + " reasoning), " + totalTokens() + " total"
+                + (logged != null ? ", logged cost " + logged.toPlainString() : "");
     }
 }

@@ -61,13 +61,19 @@ public final class UsageResult {
 
     static UsageResult of(UsageAggregator agg, UsageAggregator.Run run) {
         List<UsageGroup> out = new ArrayList<>();
+        // a group may hold rows of an input without a cost field: its logged cost would be partial
+        boolean logged = !(run.withCostField && run.withoutCostField);
+        List<String> notes = new ArrayList<>(run.notes);
+        if (!logged) {
+            notes.add("no logged cost: some inputs log their own cost and others do not, so a logged sum would leave rows out");
+        }
         for (Map.Entry<List<Object>, long[]> e : run.groups.entrySet()) {
             List<Object> k = e.getKey();
             List<String> dims = new ArrayList<>();
             for (int i = 1; i < k.size(); i++) {
                 dims.add((String) k.get(i));
             }
-            out.add(new UsageGroup(period(agg.periodType(), (Integer) k.get(0)), dims, e.getValue()));
+            out.add(UsageGroup.of(period(agg.periodType(), (Integer) k.get(0)), dims, e.getValue(), logged ? run.logged.get(k) : null));
         }
         out.sort((a, b) -> {
             int c = a.period().compareTo(b.period());
@@ -80,7 +86,7 @@ public final class UsageResult {
         return new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), run.rows, run.blank, problems.total,
                 Collections.unmodifiableMap(new LinkedHashMap<>(problems.byKind)), Collections.unmodifiableList(new ArrayList<>(problems.firstMessages)),
                 run.duplicates, run.notUsage, Collections.unmodifiableList(new ArrayList<>(run.sources)),
-                Collections.unmodifiableList(new ArrayList<>(run.notes)));
+                Collections.unmodifiableList(notes));
     }
 
     static TimePeriod period(PeriodType type, int index) {

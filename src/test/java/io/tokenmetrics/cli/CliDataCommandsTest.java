@@ -134,6 +134,38 @@ class CliDataCommandsTest {
     }
 
     @Test
+    void usageCostIsExactPerRequestAndSitsBesideTheLoggedCost() throws Exception {
+        String lite = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/litellm-prices.json").toURI()).toString();
+        Path log = file("spend.csv", "request_id,spend,prompt_tokens,completion_tokens,startTime,model,user\n"
+                + "r1,0.00625,1000,500,2026-04-13 10:00:00,gpt-5,alice\n"
+                + "r2,1.5,250000,1000,2026-04-13 10:00:00,claude-sonnet-4-5,bob\n"
+                + "r3,0.315,100000,1000,2026-04-13 11:00:00,claude-sonnet-4-5,bob\n"
+                + "r4,,10,1,2026-04-13 12:00:00,gpt-5,carol\n");
+        CliRun r = CliRun.of("usage", log.toString(), "--by", "user", "--prices", lite, "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // alice: 1,000 × 0.00000125 + 500 × 0.00001 = 0.00625, as logged: difference 0.
+        // bob: r2 is one request above 200,000 input, at tier prices: 250,000 × 0.000006 + 1,000 × 0.0000225 = 1.5225;
+        // r3 at base prices: 100,000 × 0.000003 + 1,000 × 0.000015 = 0.315; 1.8375 in all, exact although the group's
+        // 350,000 input is above 200,000. Logged 1.5 + 0.315 = 1.815: the log says 0.0225 less.
+        // carol: 10 × 0.00000125 + 1 × 0.00001 = 0.0000225; her row has no spend, so no logged cost and no difference.
+        assertEquals("period_start,period_end,user,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
+                + "reasoning_tokens,cost_usd,logged_cost_usd,cost_difference_usd\n"
+                + "2026-04-13,2026-04-19,alice,1,1000,500,1500,0,0,0,0.00625,0.00625,0\n"
+                + "2026-04-13,2026-04-19,bob,2,350000,2000,352000,0,0,0,1.8375,1.815,-0.0225\n"
+                + "2026-04-13,2026-04-19,carol,1,10,1,11,0,0,0,0.0000225,,\n", r.out);
+        assertEquals("token-metrics: priced claude-sonnet-4-5 -> claude-sonnet-4-5-20250929 (undated, " + lite + ")\n"
+                + "token-metrics: priced gpt-5 -> gpt-5 (exact, " + lite + ")\n"
+                + "token-metrics: 1 row has no logged cost; their groups have no logged_cost_usd\n", r.err);
+        // a row of 2 requests with 300,000 input together: either may have been above 200,000, so the cost is the range
+        // from base prices (300,000 × 0.000003 + 2,000 × 0.000015 = 0.93) to tier prices (300,000 × 0.000006
+        // + 2,000 × 0.0000225 = 1.845); a log without a cost field has no logged columns
+        Path bucket = file("bucket.csv", "timestamp,model,requests,input_tokens,output_tokens\n2026-04-13T10:00:00Z,claude-sonnet-4-5,2,300000,2000\n");
+        CliRun b = CliRun.of("usage", bucket.toString(), "--prices", lite, "--format", "csv");
+        assertEquals("period_start,period_end,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
+                + "reasoning_tokens,cost_usd\n2026-04-13,2026-04-19,2,300000,2000,302000,0,0,0,0.93..1.845\n", b.out);
+    }
+
+    @Test
     void pricesCanBeFetchedAndFilesWinOverThem() throws Exception {
         byte[] body = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(
                 CliDataCommandsTest.class.getResource("/io/tokenmetrics/cost/openrouter-models.json").toURI()));

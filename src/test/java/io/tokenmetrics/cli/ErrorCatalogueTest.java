@@ -58,6 +58,7 @@ class ErrorCatalogueTest {
         t.put("prices-array.json", "[{\"id\": \"gpt-5\"}]");
         t.put("ok-prices.json", "{\"gpt-5\": {\"input_cost_per_token\": 1.25e-06, \"output_cost_per_token\": 1e-05}}");
         t.put("bad-count.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,12x,2\n");
+        t.put("bad-spend.csv", "request_id,spend,prompt_tokens,completion_tokens,startTime,model\nr1,$0.10,10,1,2026-04-13 10:00:00,gpt-5\n");
         t.put("long-row.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,1,2,3\n");
         t.put("short-row.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m,1\n");
         t.put("open-quote.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,\"gpt,1,2\n");

@@ -89,6 +89,21 @@ class PriceTableTest {
     }
 
     @Test
+    void requestsKnownToBeAboveTheTierArePricedAtItWhereTheTableHasOne() throws Exception {
+        ModelPrice s = litellm().entries().get("claude-sonnet-4-5-20250929");
+        // two requests of 250,000 and 300,000 input (100,000 of them cache reads) and 3,000 output, summed:
+        // 450,000 × 0.000006 + 100,000 × 0.0000006 + 3,000 × 0.0000225 = 2.7 + 0.06 + 0.0675 = 2.8275
+        assertDollars("2.8275", s.costOfLargeRequests(TokenParts.of(550_000, 100_000, 0, 3_000, 0), 2));
+        // gpt-5 has no tier: base prices, 300,000 × 0.00000125 = 0.375
+        assertDollars("0.375", litellm().entries().get("gpt-5").costOfLargeRequests(TokenParts.of(300_000, 0, 0, 0, 0), 1));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.costOfLargeRequests(TokenParts.of(1, 0, 0, 0, 0), -1));
+        assertEquals("requests (-1) must be >= 0", e.getMessage());
+        // the aggregation keeps large requests apart by the same threshold
+        assertEquals(200_000, ModelPrice.TIER_THRESHOLD);
+    }
+
+    @Test
     void openRouterPricesAreDecimalStringsAndRoutersHaveNone() throws Exception {
         PriceTable t = openrouter();
         // openrouter/auto's -1 means "depends on the model picked": no price, not a negative one
