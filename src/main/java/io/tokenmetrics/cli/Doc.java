@@ -18,7 +18,6 @@ import java.util.List;
  * CSV: one table's header and rows; several tables get a leading {@code table} column.
  */
 final class Doc {
-    private static final ObjectMapper JSON = io.tokenmetrics.internal.Json.MAPPER;
 
     final String command;
     final List<Table> tables = new ArrayList<>();
@@ -124,7 +123,9 @@ final class Doc {
     }
 
     private void json(Language lang, PrintWriter out) {
-        ObjectNode root = JSON.createObjectNode();
+        // the mapper is reached only here: text and CSV output never start Jackson
+        ObjectMapper json = io.tokenmetrics.internal.Json.MAPPER;
+        ObjectNode root = json.createObjectNode();
         root.put("command", command);
         root.put("lang", lang.name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode ts = root.putArray("tables");
@@ -144,7 +145,7 @@ final class Doc {
         ArrayNode ns = root.putArray("notes");
         notes.forEach(ns::add);
         try {
-            JSON.writeValue(out, root);
+            json.writeValue(out, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,13 +44,17 @@ public final class Main {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "io/tokenmetrics/cli/logback-cli.xml");
-        }
-        System.setProperty("token-metrics.log", debug ? "DEBUG" : "WARN");
+        // read by CliLogging when logback starts
+        System.setProperty(CliLogging.LEVEL_PROPERTY, debug ? "DEBUG" : "WARN");
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine cl = new CommandLine(new Commands.Root());
+        int asked = args.length == 0 ? -1 : Arrays.asList(Commands.Root.NAMES).indexOf(args[0]);
+        for (int k = 0; k < Commands.Root.SUBCOMMANDS.length; k++) {
+            if (asked < 0 || asked == k) {
+                cl.addSubcommand(Commands.Root.NAMES[k], Commands.Root.SUBCOMMANDS[k]);
+            }
+        }
         cl.setOut(o);
         cl.setErr(e);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
