@@ -475,6 +475,7 @@ public final class UsageAggregator {
         }
 
         private void read(Inputs.Input in, ExecutorService pool) {
+            ReadAhead ahead = null;
             try (InputStream raw = in.open()) {
                 BufferedInputStream s = new BufferedInputStream(raw, 1 << 16);
                 InputStream data = s;
@@ -483,7 +484,11 @@ public final class UsageAggregator {
                 int b1 = s.read();
                 s.reset();
                 boolean gz = b0 == 0x1f && b1 == 0x8b;
-                if (gz) {
+                if (gz && threads > 1 && !sequential) {
+                    // decompress on one core while the rows are read on another
+                    ahead = new ReadAhead(new GZIPInputStream(s, 1 << 16));
+                    data = new BufferedInputStream(ahead, 1 << 16);
+                } else if (gz) {
                     data = new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
                 }
                 boolean json = in.json(data);
@@ -498,6 +503,14 @@ public final class UsageAggregator {
                 throw new UsageLogException(in.name, 0, "cannot read it as gzip: " + e.getMessage());
             } catch (IOException e) {
                 throw new UsageLogException(in.name, 0, "cannot read: " + IoErrors.reason(e));
+            } finally {
+                if (ahead != null) {
+                    try {
+                        ahead.close();
+                    } catch (IOException e) {
+                        LOG.debug("closing {}: {}", in.name, e.toString());
+                    }
+                }
             }
         }
 
