@@ -6,8 +6,9 @@ import io.tokenmetrics.usage.UsageGroup;
 import io.tokenmetrics.usage.UsageLogGenerator;
 import io.tokenmetrics.usage.UsageResult;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,16 +20,25 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * The usage-aggregation benchmark: token-metrics against DuckDB on the same generated CSV log,
- * each in its own JVM (so peak memory is per engine), 2 threads each, best of three runs, results
- * compared row by row. Run with {@code mvn -B -Pbench test-compile exec:exec} (see docs/performance.md).
+ * The usage-aggregation benchmark: what a user waits for (whole processes, cold, as run from a
+ * shell) and the in-process figures, token-metrics against DuckDB on the same generated logs,
+ * with every result compared row by row. Run with {@code mvn -B -Pbench test-compile exec:exec}
+ * after {@code mvn -B package -DskipTests} (see docs/performance.md); it prints every ratio and
+ * writes them to {@code target/bench/results.md}.
+ *
+ * <p>Whole-process runs alternate the engines and report the median of {@link #RUNS}; peak memory
+ * is the child's {@code VmHWM}, polled from {@code /proc} while it runs.
  */
 public final class UsageBenchmark {
-    private static final int RUNS = 3;
+    private static final int RUNS = 4;
+    private static final Path DIR = Paths.get("target", "bench");
+    private static final Path JAR = Paths.get("target", "token-metrics.jar");
 
     private UsageBenchmark() {
     }
@@ -39,46 +49,260 @@ public final class UsageBenchmark {
             return;
         }
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
-        Path dir = Paths.get("target", "bench");
-        Files.createDirectories(dir);
-        Path log = dir.resolve("usage-" + rows + ".csv");
-        if (!Files.exists(log)) {
-            long t0 = System.nanoTime();
-            UsageLogGenerator.write(log, rows, 20260426L);
-            System.out.printf(Locale.ROOT, "generated %s: %d rows, %d bytes in %.1f s%n", log, rows, Files.size(log), (System.nanoTime() - t0) / 1e9);
+        boolean scaling = args.length < 2 || !args[1].equals("noscaling");
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run mvn -B package -DskipTests first");
         }
-        Path jsonl = dir.resolve("usage-" + rows + ".jsonl");
+        Files.createDirectories(DIR);
+        Path csv = csv(rows);
+        Path jsonl = DIR.resolve("usage-" + rows + ".jsonl");
         if (!Files.exists(jsonl)) {
-            toJsonLines(log, jsonl);
+            toJsonLines(csv, jsonl);
         }
-        System.out.printf(Locale.ROOT, "%s: %d rows, %.0f MB; %s: %.0f MB; %d cores; java %s%n", log, rows, Files.size(log) / 1e6, jsonl,
-                Files.size(jsonl) / 1e6, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        StringBuilder md = new StringBuilder("| job | engine | best of 3 (s) | rows/s | peak RSS (MB) | ratio to DuckDB |\n|---|---|---|---|---|---|\n");
-        boolean allSame = true;
+        Path gz = DIR.resolve("usage-" + rows + ".csv.gz");
+        if (!Files.exists(gz)) {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz), 1 << 16)) {
+                Files.copy(csv, out);
+            }
+        }
+        say("%s: %d rows, %.0f MB; .jsonl %.0f MB; .csv.gz %.0f MB; %d cores; java %s", csv, rows, Files.size(csv) / 1e6,
+                Files.size(jsonl) / 1e6, Files.size(gz) / 1e6, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        StringBuilder md = new StringBuilder();
+        boolean same = true;
+
+        // 1. what a user waits for: whole processes, cold, alternating
+        md.append("| whole process (median of ").append(RUNS).append(") | token-metrics | other | other ÷ token-metrics | goal |"
+                + " token-metrics peak RSS | other peak RSS |\n").append("|---|---|---|---|---|---|---|\n");
+        String n = millions(rows);
+        Run[] csvRuns = alternate(tmUsage(csv, "model", 2), duckChild(csv, "model", "csv"));
+        same &= sameGroups(csvRuns, "csv");
+        md.append(row(n + " csv --by model --period week, 2 threads (other: DuckDB JDBC)", csvRuns, rows, 3));
+        Run[] jsonRuns = alternate(tmUsage(jsonl, "model", 2), duckChild(jsonl, "model", "jsonl"));
+        same &= sameGroups(jsonRuns, "jsonl");
+        md.append(row(n + " jsonl --by model --period week, 2 threads (other: DuckDB read_json)", jsonRuns, rows, 2));
+        Run[] gzRuns = alternate(tmUsage(gz, "model", 2), new Cmd("zcat", Arrays.asList("gzip", "-dc", gz.toString()), null));
+        md.append(row(n + " csv.gz --by model (other: gzip -dc alone)", gzRuns, rows, 1 / 1.2));
+        Run[] threads = alternate(tmUsage(csv, "model", 1), tmUsage(csv, "model", 2));
+        md.append(row(n + " csv, --threads 1 (other: --threads 2)", threads, rows, Double.NaN));
+        Run[] start = alternate(10, new Cmd("report", Arrays.asList(java(), "-jar", JAR.toString(), "report"), null),
+                new Cmd("java -version", Arrays.asList(java(), "-version"), null));
+        md.append(row("report, cold start, median of 10 (other: java -version)", start, 0, 1 / 5.0));
+        Path floor = nativeFloor();
+        if (floor != null) {
+            Run[] c = alternate(tmUsage(csv, "model", 2), new Cmd("C floor", Arrays.asList(floor.toString(), csv.toString(), "2"),
+                    DIR.resolve("out-c-floor.csv")));
+            same &= sameAsDuck(c[1], csvRuns[1]);
+            md.append(row(n + " csv --by model, 2 threads (other: the C floor, mmap and two threads)", c, rows, Double.NaN));
+        } else {
+            say("no gcc: the C floor is skipped");
+        }
+
+        // 2. cost in rows: linear time, flat memory
+        if (scaling) {
+            md.append("\n| rows | token-metrics whole process (median of 2) | rows/s | peak RSS |\n|---|---|---|---|\n");
+            for (long n : new long[] {rows / 10, rows, rows * 5}) {
+                Path f = csv(n);
+                List<Run> rs = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    rs.add(tmUsage(f, "model", 2).run());
+                }
+                Run m = median(rs);
+                md.append(String.format(Locale.ROOT, "| %,d | %.3f s | %.2fM | %.0f MB |%n", n, m.seconds, n / m.seconds / 1e6, m.peakKb / 1024.0));
+            }
+        }
+
+        // 3. in-process, after the JVM has started: the aggregation alone
+        md.append("\n| in-process (best of 3) | token-metrics | DuckDB | ratio | token-metrics peak RSS | DuckDB peak RSS |\n|---|---|---|---|---|---|\n");
         String[][] jobs = {{"csv", "model"}, {"csv", "region"}, {"jsonl", "model"}};
         for (String[] j : jobs) {
-            String format = j[0];
-            String dim = j[1];
-            Path input = format.equals("csv") ? log : jsonl;
-            double[] tm = best("token-metrics", input, dim, dir, format);
-            double[] dk = best("duckdb", input, dim, dir, format);
-            boolean same = Files.readAllLines(dir.resolve("out-token-metrics-" + format + "-" + dim + ".csv"))
-                    .equals(Files.readAllLines(dir.resolve("out-duckdb-" + format + "-" + dim + ".csv")));
-            allSame &= same;
-            String job = "usage " + format + " --by " + dim + " --period week";
-            md.append(String.format(Locale.ROOT, "| %s | token-metrics | %.3f | %.2fM | %.0f | %.2f× |%n", job, tm[0], rows / tm[0] / 1e6, tm[1] / 1024, dk[0] / tm[0]));
-            md.append(String.format(Locale.ROOT, "| %s | DuckDB | %.3f | %.2fM | %.0f | 1× |%n", job, dk[0], rows / dk[0] / 1e6, dk[1] / 1024));
-            System.out.println(job + ": results " + (same ? "identical" : "DIFFER"));
+            Path input = j[0].equals("csv") ? csv : jsonl;
+            double[] tm = best("token-metrics", input, j[1], j[0]);
+            double[] dk = best("duckdb", input, j[1], j[0]);
+            boolean equal = Files.readAllLines(DIR.resolve("out-token-metrics-" + j[0] + "-" + j[1] + ".csv"))
+                    .equals(Files.readAllLines(DIR.resolve("out-duckdb-" + j[0] + "-" + j[1] + ".csv")));
+            same &= equal;
+            md.append(String.format(Locale.ROOT, "| %s --by %s | %.3f s (%.2fM rows/s) | %.3f s | %.2f× | %.0f MB | %.0f MB |%n", j[0], j[1], tm[0],
+                    rows / tm[0] / 1e6, dk[0], dk[0] / tm[0], tm[1] / 1024, dk[1] / 1024));
         }
+        System.out.println();
         System.out.print(md);
-        Files.write(dir.resolve("results.md"), md.toString().getBytes(StandardCharsets.UTF_8));
-        if (!allSame) {
+        Files.write(DIR.resolve("results.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+        if (!same) {
             System.out.println("RESULTS DIFFER");
             System.exit(1);
         }
+        System.out.println("results identical across engines");
     }
 
-    /** Best time and the peak RSS of that engine's runs (KB). */
+    private static Path csv(long rows) throws IOException {
+        Path log = DIR.resolve("usage-" + rows + ".csv");
+        if (!Files.exists(log)) {
+            long t0 = System.nanoTime();
+            UsageLogGenerator.write(log, rows, 20260426L);
+            say("generated %s: %d rows, %d bytes in %.1f s", log, rows, Files.size(log), (System.nanoTime() - t0) / 1e9);
+        }
+        return log;
+    }
+
+    private static String java() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Cmd tmUsage(Path input, String dim, int threads) {
+        String name = "token-metrics " + input.getFileName() + " --threads " + threads;
+        return new Cmd(name, Arrays.asList(java(), "-jar", JAR.toString(), "usage", input.toString(), "--by", dim, "--period", "week", "--threads",
+                Integer.toString(threads), "--format", "csv"), DIR.resolve("out-cli-" + input.getFileName() + "-" + threads + ".csv"));
+    }
+
+    private static Cmd duckChild(Path input, String dim, String format) {
+        Path out = DIR.resolve("out-duckdb-whole-" + format + ".csv");
+        return new Cmd("duckdb " + input.getFileName(), Arrays.asList(java(), "-cp", System.getProperty("java.class.path"),
+                UsageBenchmark.class.getName(), "child", "duckdb", input.toString(), dim, out.toString(), format), null, out);
+    }
+
+    /** A command run as a user runs it; its standard output goes to {@code stdout} (or is discarded). */
+    private static final class Cmd {
+        final String name;
+        final List<String> argv;
+        final Path stdout;
+        final Path result;
+
+        Cmd(String name, List<String> argv, Path stdout) {
+            this(name, argv, stdout, stdout);
+        }
+
+        Cmd(String name, List<String> argv, Path stdout, Path result) {
+            this.name = name;
+            this.argv = argv;
+            this.stdout = stdout;
+            this.result = result;
+        }
+
+        Run run() throws Exception {
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.redirectOutput(stdout != null ? ProcessBuilder.Redirect.to(stdout.toFile()) : ProcessBuilder.Redirect.to(new File("/dev/null")));
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            long pid = (Long) Process.class.getMethod("pid").invoke(p);
+            Path status = Paths.get("/proc", Long.toString(pid), "status");
+            long peak = 0;
+            while (p.isAlive()) {
+                peak = Math.max(peak, hwm(status));
+                Thread.sleep(2);
+            }
+            int code = p.waitFor();
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (code != 0) {
+                throw new IllegalStateException(name + " failed with exit " + code);
+            }
+            say("  %-45s %.3f s, peak %.0f MB", name, s, peak / 1024.0);
+            return new Run(this, s, peak);
+        }
+    }
+
+    private static final class Run {
+        final Cmd cmd;
+        final double seconds;
+        final long peakKb;
+
+        Run(Cmd cmd, double seconds, long peakKb) {
+            this.cmd = cmd;
+            this.seconds = seconds;
+            this.peakKb = peakKb;
+        }
+    }
+
+    /** VmHWM of a running process in KB; 0 once it is gone. */
+    private static long hwm(Path status) {
+        try {
+            for (String l : Files.readAllLines(status)) {
+                if (l.startsWith("VmHWM:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended between two looks
+        }
+        return 0;
+    }
+
+    private static Run[] alternate(Cmd a, Cmd b) throws Exception {
+        return alternate(RUNS, a, b);
+    }
+
+    /** Runs a and b by turns, {@code n} times each: the medians (time), with the highest peak memory. */
+    private static Run[] alternate(int n, Cmd a, Cmd b) throws Exception {
+        List<Run> ra = new ArrayList<>();
+        List<Run> rb = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ra.add(a.run());
+            rb.add(b.run());
+        }
+        return new Run[] {median(ra), median(rb)};
+    }
+
+    private static Run median(List<Run> runs) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort((x, y) -> Double.compare(x.seconds, y.seconds));
+        long peak = 0;
+        for (Run r : runs) {
+            peak = Math.max(peak, r.peakKb);
+        }
+        int n = sorted.size();
+        double s = n % 2 == 1 ? sorted.get(n / 2).seconds : (sorted.get(n / 2 - 1).seconds + sorted.get(n / 2).seconds) / 2;
+        return new Run(sorted.get(0).cmd, s, peak);
+    }
+
+    /** A table row; {@code goal} is the least other ÷ token-metrics ratio asked for (NaN: none). */
+    private static String row(String what, Run[] r, long rows, double goal) {
+        String rate = rows > 0 ? String.format(Locale.ROOT, " (%.2fM rows/s)", rows / r[0].seconds / 1e6) : "";
+        double ratio = r[1].seconds / r[0].seconds;
+        String g = Double.isNaN(goal) ? "" : String.format(Locale.ROOT, "≥ %.2f: %s", goal, ratio >= goal ? "met" : "not met");
+        return String.format(Locale.ROOT, "| %s | %.3f s%s | %.3f s | %.2f | %s | %.0f MB | %.0f MB |%n", what, r[0].seconds, rate, r[1].seconds,
+                ratio, g, r[0].peakKb / 1024.0, r[1].peakKb / 1024.0);
+    }
+
+    private static String millions(long rows) {
+        return rows % 1_000_000 == 0 ? rows / 1_000_000 + "M rows," : String.format(Locale.ROOT, "%,d rows,", rows);
+    }
+
+    /** The command's CSV (period_start, period_end, model, requests, input, output, total…) in the children's form. */
+    private static List<String> cliGroups(Path out) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(out)) {
+            if (l.startsWith("period_start")) {
+                continue;
+            }
+            String[] f = l.split(",");
+            lines.add(f[0] + "," + f[2] + "," + f[3] + "," + f[4] + "," + f[5] + "," + f[6]);
+        }
+        return lines;
+    }
+
+    private static boolean sameGroups(Run[] r, String what) throws IOException {
+        boolean same = cliGroups(r[0].cmd.stdout).equals(Files.readAllLines(r[1].cmd.result));
+        say("%s whole process: results %s", what, same ? "identical" : "DIFFER");
+        return same;
+    }
+
+    private static boolean sameAsDuck(Run c, Run duck) throws IOException {
+        boolean same = Files.readAllLines(c.cmd.result).equals(Files.readAllLines(duck.cmd.result));
+        say("C floor: results %s", same ? "identical to DuckDB's" : "DIFFER");
+        return same;
+    }
+
+    /** The C floor, compiled from src/bench/c with gcc -O2; null without gcc. */
+    private static Path nativeFloor() throws Exception {
+        Path src = Paths.get("src", "bench", "c", "usage_floor.c");
+        Path exe = DIR.resolve("usage_floor");
+        try {
+            Process p = new ProcessBuilder("gcc", "-O2", "-pthread", "-o", exe.toString(), src.toString()).inheritIO().start();
+            return p.waitFor() == 0 ? exe : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The same rows as JSON Lines, one flat object a row. */
     private static void toJsonLines(Path csv, Path jsonl) throws IOException {
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -93,30 +317,25 @@ public final class UsageBenchmark {
         }
     }
 
-    private static double[] best(String engine, Path log, String dim, Path dir, String format) throws Exception {
+    /** Best in-process time and the peak RSS of that engine's runs (KB), each run in its own JVM. */
+    private static double[] best(String engine, Path log, String dim, String format) throws Exception {
         double bestTime = Double.MAX_VALUE;
         double peak = 0;
-        for (int i = 0; i < RUNS; i++) {
-            List<String> cmd = new ArrayList<>(Arrays.asList(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), UsageBenchmark.class.getName(), "child", engine, log.toString(), dim,
-                    dir.resolve("out-" + engine + "-" + format + "-" + dim + ".csv").toString(), format));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String last = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    last = line;
-                }
-            }
-            if (p.waitFor() != 0 || last == null || !last.startsWith("result ")) {
+        for (int i = 0; i < 3; i++) {
+            Path out = DIR.resolve("out-" + engine + "-" + format + "-" + dim + ".csv");
+            Path said = DIR.resolve("said-" + engine + ".txt");
+            new Cmd(engine, Arrays.asList(java(), "-cp", System.getProperty("java.class.path"), UsageBenchmark.class.getName(), "child", engine,
+                    log.toString(), dim, out.toString(), format), said).run();
+            List<String> lines = Files.readAllLines(said);
+            String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+            if (!last.startsWith("result ")) {
                 throw new IllegalStateException(engine + " failed: " + last);
             }
             String[] parts = last.split(" ");
             double t = Double.parseDouble(parts[1]);
-            double kb = Double.parseDouble(parts[2]);
-            System.out.printf(Locale.ROOT, "  %s %s --by %s run %d: %.3f s, peak %.0f MB%n", engine, format, dim, i + 1, t, kb / 1024);
+            say("  %s %s --by %s in-process run %d: %.3f s", engine, format, dim, i + 1, t);
             bestTime = Math.min(bestTime, t);
-            peak = Math.max(peak, kb);
+            peak = Math.max(peak, Double.parseDouble(parts[2]));
         }
         return new double[] {bestTime, peak};
     }
@@ -149,21 +368,31 @@ public final class UsageBenchmark {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        Collections.sort(lines, (a, b) -> {
+            String[] x = a.split(",");
+            String[] y = b.split(",");
+            int c = x[0].compareTo(y[0]);
+            return c != 0 ? c : x[1].compareTo(y[1]);
+        });
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             for (String l : lines) {
                 w.println(l);
             }
         }
-        System.out.printf(Locale.ROOT, "result %.4f %d%n", seconds, peakKb());
+        System.out.printf(Locale.ROOT, "result %.4f %d%n", seconds, selfPeakKb());
     }
 
     /** VmHWM of this process: the peak resident set, heap and native alike. */
-    private static long peakKb() throws IOException {
+    private static long selfPeakKb() throws IOException {
         for (String l : Files.readAllLines(Paths.get("/proc/self/status"))) {
             if (l.startsWith("VmHWM:")) {
                 return Long.parseLong(l.replaceAll("[^0-9]", ""));
             }
         }
         return -1;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }
