@@ -100,14 +100,14 @@ public final class UsageBenchmark {
         // 2. cost in rows: linear time, flat memory
         if (scaling) {
             md.append("\n| rows | token-metrics whole process (median of 2) | rows/s | peak RSS |\n|---|---|---|---|\n");
-            for (long n : new long[] {rows / 10, rows, rows * 5}) {
-                Path f = csv(n);
+            for (long size : new long[] {rows / 10, rows, rows * 5}) {
+                Path f = csv(size);
                 List<Run> rs = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     rs.add(tmUsage(f, "model", 2).run());
                 }
                 Run m = median(rs);
-                md.append(String.format(Locale.ROOT, "| %,d | %.3f s | %.2fM | %.0f MB |%n", n, m.seconds, n / m.seconds / 1e6, m.peakKb / 1024.0));
+                md.append(String.format(Locale.ROOT, "| %,d | %.3f s | %.2fM | %.0f MB |%n", size, m.seconds, size / m.seconds / 1e6, m.peakKb / 1024.0));
             }
         }
 
