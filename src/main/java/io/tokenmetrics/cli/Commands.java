@@ -118,7 +118,7 @@ final class Commands {
          * tables, OpenRouter's API) skip loading them, which is most of a short run's start-up.
          */
         boolean readsFigures() {
-            return true;
+            return !Root.WITHOUT_FIGURES.contains(spec.name());
         }
 
         @Override
@@ -155,6 +155,8 @@ final class Commands {
             Prices.class, Compare.class, ChartCommand.class, UsageCommand.class, OpenRouterCommand.class};
         static final String[] NAMES = {"report", "check", "list", "show", "growth", "changes", "off-list", "prices", "compare", "chart", "usage",
             "openrouter"};
+        /** The commands that work on logs, price tables or OpenRouter's API, not on the published figures. */
+        static final java.util.Set<String> WITHOUT_FIGURES = new java.util.HashSet<>(java.util.Arrays.asList("usage", "prices", "openrouter"));
 
         @Spec
         CommandSpec spec;
@@ -367,11 +369,6 @@ final class Commands {
 
         @Option(names = "--price-map", paramLabel = "MODEL=ENTRY", description = "price MODEL as the tables' ENTRY (repeatable)")
         List<String> maps = new ArrayList<>();
-
-        @Override
-        boolean readsFigures() {
-            return false;
-        }
 
         @Override
         Doc build(Dataset data) {

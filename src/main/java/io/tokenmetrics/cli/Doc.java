@@ -124,7 +124,7 @@ final class Doc {
 
     private void json(Language lang, PrintWriter out) {
         // the mapper is reached only here: text and CSV output never start Jackson
-        ObjectMapper json = io.tokenmetrics.internal.Json.MAPPER;
+        ObjectMapper json = io.tokenmetrics.internal.Json.mapper();
         ObjectNode root = json.createObjectNode();
         root.put("command", command);
         root.put("lang", lang.name().toLowerCase(java.util.Locale.ROOT));

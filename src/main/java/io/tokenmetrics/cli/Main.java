@@ -48,8 +48,14 @@ public final class Main {
         System.setProperty(CliLogging.LEVEL_PROPERTY, debug ? "DEBUG" : "WARN");
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine cl = new CommandLine(new Commands.Root());
         int asked = args.length == 0 ? -1 : Arrays.asList(Commands.Root.NAMES).indexOf(args[0]);
+        if (asked >= 0 && !Commands.Root.WITHOUT_FIGURES.contains(args[0])) {
+            // read the bundled figures on the second core while picocli reads the command's annotations
+            Thread figures = new Thread(Main::loadFigures, "token-metrics-figures");
+            figures.setDaemon(true);
+            figures.start();
+        }
+        CommandLine cl = new CommandLine(new Commands.Root());
         for (int k = 0; k < Commands.Root.SUBCOMMANDS.length; k++) {
             if (asked < 0 || asked == k) {
                 cl.addSubcommand(Commands.Root.NAMES[k], Commands.Root.SUBCOMMANDS[k]);
@@ -83,6 +89,14 @@ public final class Main {
         }
         e.flush();
         return code;
+    }
+
+    private static void loadFigures() {
+        try {
+            io.tokenmetrics.data.Dataset.bundled();
+        } catch (RuntimeException | Error e) {
+            // the command reads them again and reports what is wrong
+        }
     }
 
     static int exitCode(Throwable ex) {

@@ -119,11 +119,6 @@ final class OpenRouterCommand extends Commands.Base {
     boolean apps;
 
     @Override
-    boolean readsFigures() {
-        return false;
-    }
-
-    @Override
     Doc build(Dataset data) {
         if (top < 1) {
             throw new CliException(Main.USAGE_ERROR, "--top (" + top + ") must be >= 1", null);

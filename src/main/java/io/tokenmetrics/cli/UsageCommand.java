@@ -79,11 +79,6 @@ final class UsageCommand extends Commands.Base {
     java.math.BigDecimal fee;
 
     @Override
-    boolean readsFigures() {
-        return false;
-    }
-
-    @Override
     Doc build(Dataset data) {
         if ((seat == null) != (fee == null)) {
             throw new CliException(Main.USAGE_ERROR, "--seat and --fee go together: a seat price against a fee plus usage", null);

@@ -77,7 +77,7 @@ public final class PriceTable {
     public static PriceTable parse(InputStream in, String name) throws IOException {
         JsonNode root;
         try {
-            root = io.tokenmetrics.internal.Json.MAPPER.readTree(in);
+            root = io.tokenmetrics.internal.Json.readTree(in);
         } catch (JsonProcessingException e) {
             throw new MalformedPriceTableException(name + ": " + io.tokenmetrics.internal.Json.malformed(e), e);
         }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -38,7 +37,6 @@ import java.util.Set;
 final class DatasetJson {
     static final String FORMAT = "token-metrics-dataset/1";
 
-    static final ObjectMapper MAPPER = io.tokenmetrics.internal.Json.MAPPER;
 
     private DatasetJson() {
     }
@@ -47,8 +45,8 @@ final class DatasetJson {
         JsonNode root;
         com.fasterxml.jackson.core.JsonParser parser = null;
         try {
-            parser = MAPPER.createParser(in);
-            root = MAPPER.readTree(parser);
+            parser = io.tokenmetrics.internal.Json.FACTORY.createParser(in);
+            root = io.tokenmetrics.internal.Json.readTree(parser);
         } catch (StreamConstraintsException e) {
             throw new MalformedDatasetException(name, where(e, parser), "input exceeds a reading limit: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
@@ -606,7 +604,7 @@ final class DatasetJson {
                 c.reason(io.tokenmetrics.amount.Language.ZH).filter(r -> !c.reason().equals(java.util.Optional.of(r))).ifPresent(r -> o.put("reason_zh", r));
             }
         }
-        MAPPER.writeValue(new NonClosing(out), root);
+        io.tokenmetrics.internal.Json.mapper().writeValue(new NonClosing(out), root);
     }
 
     private static void ref(ObjectNode o, Claim.Ref r) {

@@ -14,7 +14,7 @@ final class Responses {
     static JsonNode root(InputStream in, String name) {
         JsonNode root;
         try {
-            root = io.tokenmetrics.internal.Json.MAPPER.readTree(in);
+            root = io.tokenmetrics.internal.Json.readTree(in);
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException(name + ": " + io.tokenmetrics.internal.Json.malformed(e), e);
         } catch (IOException e) {

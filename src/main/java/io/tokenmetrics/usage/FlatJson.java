@@ -146,7 +146,336 @@ final class FlatJson {
         }
     }
 
-    int read(JsonParser p) throws IOException {
+    /** Off only in tests, to compare the scanner with Jackson's parser on the same lines. */
+    static boolean scanner = true;
+
+    /**
+     * Reads the line with a scanner of our own when it is plain (see {@link #scan}), else with
+     * Jackson's parser: 0, -1 or {@link #TREE} as {@link #readLine}.
+     */
+    int readPlainOrParse(byte[] b, int from, int to) {
+        if (scanner && scan(b, from, to)) {
+            return 0;
+        }
+        return readLine(b, from, to);
+    }
+
+    /** Per field name seen by the scanner: keyed by the enclosing prefix's field and the name's bytes. */
+    private static final class Key {
+        final Field parent;
+        final byte[] name;
+        final int hash;
+        final Field field;
+
+        Key(Field parent, byte[] name, int hash, Field field) {
+            this.parent = parent;
+            this.name = name;
+            this.hash = hash;
+            this.field = field;
+        }
+    }
+
+    private Key[] keys = new Key[64];
+    private int keyCount;
+    private final Field root = new Field("", null);
+    private Field[] parents = new Field[16];
+
+    /**
+     * One flat line in one pass over its bytes, for the common shape: an object of ASCII names and
+     * values, strings without escapes, numbers, true, false, null, and objects inside objects.
+     * Anything else (an array, an escape, a byte that is not printable ASCII, a document-shaped
+     * name, a wanted field given twice, text after the object, malformed JSON) returns false
+     * having decided nothing: the line is then read by Jackson's parser, which also finds the
+     * exact error. Never accepts a line Jackson rejects, and reads every line it accepts as
+     * Jackson does ({@code FlatJsonScannerTest} compares the two).
+     */
+    boolean scan(byte[] b, int from, int to) {
+        begin();
+        int i = skipSpace(b, from, to);
+        if (i >= to || b[i] != '{') {
+            return false;
+        }
+        i++;
+        int depth = 0;
+        int member = 0;
+        parents[0] = root;
+        // after '{' or ',': a name (or, after '{', the end of the object)
+        boolean afterOpen = true;
+        while (true) {
+            i = skipSpace(b, i, to);
+            if (i >= to) {
+                return false;
+            }
+            if (b[i] == '}' && afterOpen) {
+                i++;
+                if (depth == 0) {
+                    return skipSpace(b, i, to) == to;
+                }
+                depth--;
+                i = afterValue(b, i, to);
+                if (i < 0) {
+                    return false;
+                }
+                if (b[i] == '}') {
+                    // handled as the end of the enclosing object below
+                    afterOpen = true;
+                    continue;
+                }
+                i++;
+                afterOpen = false;
+                continue;
+            }
+            if (b[i] != '"') {
+                return false;
+            }
+            int nameFrom = ++i;
+            while (i < to) {
+                byte c = b[i];
+                if (c == '"') {
+                    break;
+                }
+                if (c == '\\' || c < 0x20) {
+                    return false;
+                }
+                i++;
+            }
+            if (i >= to) {
+                return false;
+            }
+            // the lines of a log name their fields in the same order: expect the name the last line had here
+            Key expect = member < expected.length ? expected[member] : null;
+            Field field;
+            if (expect != null && expect.parent == parents[depth] && expect.name.length == i - nameFrom && same(expect.name, b, nameFrom)) {
+                field = expect.field;
+            } else {
+                Key k = key(parents[depth], b, nameFrom, i);
+                if (member >= expected.length) {
+                    expected = Arrays.copyOf(expected, member * 2);
+                }
+                expected[member] = k;
+                field = k.field;
+            }
+            member++;
+            if (depth == 0 && field.document) {
+                return false;
+            }
+            i = skipSpace(b, i + 1, to);
+            if (i >= to || b[i] != ':') {
+                return false;
+            }
+            i = skipSpace(b, i + 1, to);
+            if (i >= to) {
+                return false;
+            }
+            byte c = b[i];
+            int valueFrom = i;
+            if (c == '{') {
+                if (++depth == parents.length) {
+                    parents = Arrays.copyOf(parents, depth * 2);
+                }
+                parents[depth] = field;
+                i++;
+                afterOpen = true;
+                continue;
+            }
+            if (c == '"') {
+                i++;
+                valueFrom = i;
+                while (i < to) {
+                    byte x = b[i];
+                    if (x == '"') {
+                        break;
+                    }
+                    if (x == '\\' || x < 0x20) {
+                        return false;
+                    }
+                    i++;
+                }
+                if (i >= to) {
+                    return false;
+                }
+                if (!take(field, b, valueFrom, i, false)) {
+                    return false;
+                }
+                i++;
+            } else if (c == '-' || c >= '0' && c <= '9') {
+                int end = number(b, i, to);
+                if (end < 0) {
+                    return false;
+                }
+                boolean frac = false;
+                for (int k = i; k < end; k++) {
+                    frac |= b[k] == '.' || b[k] == 'e' || b[k] == 'E';
+                }
+                if (!take(field, b, i, end, frac)) {
+                    return false;
+                }
+                i = end;
+            } else if (c == 't' && word(b, i, to, TRUE) || c == 'f' && word(b, i, to, FALSE)) {
+                int end = i + (c == 't' ? 4 : 5);
+                if (!take(field, b, i, end, false)) {
+                    return false;
+                }
+                i = end;
+            } else if (c == 'n' && word(b, i, to, NULL)) {
+                i += 4;
+            } else {
+                // an array, or not JSON
+                return false;
+            }
+            i = afterValue(b, i, to);
+            if (i < 0) {
+                return false;
+            }
+            if (b[i] == '}') {
+                afterOpen = true;
+                continue;
+            }
+            i++;
+            afterOpen = false;
+        }
+    }
+
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private static boolean word(byte[] b, int i, int to, byte[] w) {
+        if (to - i < w.length) {
+            return false;
+        }
+        for (int k = 0; k < w.length; k++) {
+            if (b[i + k] != w[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** After a value: the index of the ',' or '}' that follows, or -1. */
+    private static int afterValue(byte[] b, int i, int to) {
+        i = skipSpace(b, i, to);
+        return i < to && (b[i] == ',' || b[i] == '}') ? i : -1;
+    }
+
+    private static int skipSpace(byte[] b, int i, int to) {
+        while (i < to && (b[i] == ' ' || b[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of a JSON number at {@code i} (RFC 8259 grammar), or -1. */
+    private static int number(byte[] b, int i, int to) {
+        if (b[i] == '-') {
+            i++;
+        }
+        if (i >= to) {
+            return -1;
+        }
+        if (b[i] == '0') {
+            i++;
+        } else if (b[i] >= '1' && b[i] <= '9') {
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+        } else {
+            return -1;
+        }
+        if (i < to && b[i] == '.') {
+            int d = ++i;
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == d) {
+                return -1;
+            }
+        }
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            if (i < to && (b[i] == '+' || b[i] == '-')) {
+                i++;
+            }
+            int d = i;
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == d) {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    /** Keeps a value for its column when the field is wanted and ranks first so far; false for a wanted field seen twice. */
+    private boolean take(Field field, byte[] b, int from, int to, boolean frac) {
+        int[] w = field.want;
+        if (w == null) {
+            return true;
+        }
+        if (w[1] == priority[w[0]] && !field.path.equals(Records.PROJECT_KEY)) {
+            return false;
+        }
+        if (w[1] < priority[w[0]]) {
+            ensure(to - from);
+            int s = at;
+            System.arraycopy(b, from, row, at, to - from);
+            at += to - from;
+            set(w[0], w[1], s, at, frac, field.path);
+        }
+        return true;
+    }
+
+    /** The member names of the last line scanned, in order. */
+    private Key[] expected = new Key[16];
+
+    /** The key of a name (printable ASCII, checked by the caller) under {@code parent}. */
+    private Key key(Field parent, byte[] b, int from, int to) {
+        int h = System.identityHashCode(parent) * 31;
+        for (int i = from; i < to; i++) {
+            h = (h ^ b[i]) * 0x01000193;
+        }
+        int mask = keys.length - 1;
+        int slot = h & mask;
+        while (keys[slot] != null) {
+            Key k = keys[slot];
+            if (k.hash == h && k.parent == parent && k.name.length == to - from && same(k.name, b, from)) {
+                return k;
+            }
+            slot = (slot + 1) & mask;
+        }
+        String name = new String(b, from, to - from, StandardCharsets.US_ASCII);
+        String full = (parent.dotted.equals(".") ? "" : parent.dotted) + name;
+        String lower = full.toLowerCase(Locale.ROOT);
+        Field f = new Field(lower, wanted.get(lower));
+        Key made = new Key(parent, Arrays.copyOfRange(b, from, to), h, f);
+        keys[slot] = made;
+        if (++keyCount * 2 > keys.length) {
+            Key[] old = keys;
+            keys = new Key[old.length * 2];
+            for (Key k : old) {
+                if (k != null) {
+                    int sl = k.hash & (keys.length - 1);
+                    while (keys[sl] != null) {
+                        sl = (sl + 1) & (keys.length - 1);
+                    }
+                    keys[sl] = k;
+                }
+            }
+        }
+        return made;
+    }
+
+    private static boolean same(byte[] a, byte[] b, int from) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void begin() {
         Arrays.fill(priority, Integer.MAX_VALUE);
         Arrays.fill(fractional, false);
         at = 0;
@@ -158,6 +487,10 @@ final class FlatJson {
         if (projectColumn >= 0 && projectValue != null) {
             put(projectColumn, 0, projectValue.getBytes(StandardCharsets.UTF_8), false);
         }
+    }
+
+    int read(JsonParser p) throws IOException {
+        begin();
         JsonToken first = p.nextToken();
         if (first != JsonToken.START_OBJECT) {
             return TREE;

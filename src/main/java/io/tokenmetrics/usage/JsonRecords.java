@@ -34,7 +34,7 @@ final class JsonRecords extends RowCounts {
     static final int MAX_LINE = 64 << 20;
     /** Records held while no record has yet decided the file's source. */
     private static final int MAX_UNDECIDED = 10_000;
-    static final ObjectMapper MAPPER = io.tokenmetrics.internal.Json.MAPPER;
+    static final ObjectMapper MAPPER = io.tokenmetrics.internal.Json.mapper();
     /** Trees one value at a time: a second value on a line, or the next document, is this reader's to judge. */
     private static final com.fasterxml.jackson.databind.ObjectReader TREES = MAPPER.reader()
             .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -219,7 +219,7 @@ final class JsonRecords extends RowCounts {
                 }
             }
             if (flat != null) {
-                int r = flat.readLine(buf, start, end);
+                int r = flat.readPlainOrParse(buf, start, end);
                 if (r == 0) {
                     processFlat(line);
                     continue;
