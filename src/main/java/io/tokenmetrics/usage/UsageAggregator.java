@@ -361,8 +361,15 @@ public final class UsageAggregator {
     private UsageResult run(List<Inputs.Input> inputs, List<String> notes) {
         Run r = new Run(false);
         try {
+            long t0 = System.nanoTime();
             r.readAll(inputs);
-            return r.result();
+            long t1 = System.nanoTime();
+            UsageResult result = r.result();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("read {} rows in {} ms; {} groups made in {} ms", r.rows, (t1 - t0) / 1_000_000, result.groups().size(),
+                        (System.nanoTime() - t1) / 1_000_000);
+            }
+            return result;
         } catch (MergeOverflow overflow) {
             if (inputs.stream().anyMatch(i -> i.stream != null)) {
                 throw new UsageLogException(overflow.file, 0, overflow.getMessage());
