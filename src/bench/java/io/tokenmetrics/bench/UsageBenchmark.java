@@ -179,7 +179,9 @@ public final class UsageBenchmark {
         }
 
         Run run() throws Exception {
-            ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);
+            // java -version writes to standard error: discarded, as standard output is without a file
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectError(argv.contains("-version")
+                    ? ProcessBuilder.Redirect.to(new File("/dev/null")) : ProcessBuilder.Redirect.INHERIT);
             pb.redirectOutput(stdout != null ? ProcessBuilder.Redirect.to(stdout.toFile()) : ProcessBuilder.Redirect.to(new File("/dev/null")));
             long t0 = System.nanoTime();
             Process p = pb.start();
