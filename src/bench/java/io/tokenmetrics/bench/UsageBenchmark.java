@@ -28,8 +28,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The usage-aggregation benchmark: what a user waits for (whole processes, cold, as run from a
  * shell) and the in-process figures, token-metrics against DuckDB on the same generated logs,
- * with every result compared row by row. Run with {@code mvn -B -Pbench test-compile exec:exec}
- * after {@code mvn -B package -DskipTests} (see docs/performance.md); it prints every ratio and
+ * with every result compared row by row. Run with {@code mvn -B -Pbench -DskipTests package exec:exec}
+ * (see docs/performance.md); it prints every ratio and
  * writes them to {@code target/bench/results.md}.
  *
  * <p>Whole-process runs alternate the engines and report the median of {@link #RUNS}; peak memory
@@ -51,7 +51,7 @@ public final class UsageBenchmark {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         boolean scaling = args.length < 2 || !args[1].equals("noscaling");
         if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run mvn -B package -DskipTests first");
+            throw new IllegalStateException(JAR + " is missing: run mvn -B -Pbench -DskipTests package exec:exec");
         }
         Files.createDirectories(DIR);
         Path csv = csv(rows);
