@@ -156,6 +156,10 @@ class CliDataCommandsTest {
         assertEquals("token-metrics: priced claude-sonnet-4-5 -> claude-sonnet-4-5-20250929 (undated, " + lite + ")\n"
                 + "token-metrics: priced gpt-5 -> gpt-5 (exact, " + lite + ")\n"
                 + "token-metrics: 1 row has no logged cost; their groups have no logged_cost_usd\n", r.err);
+        // in Chinese the columns are labelled for people, the figures unchanged
+        CliRun zh = CliRun.of("usage", log.toString(), "--by", "user", "--prices", lite, "--lang", "zh");
+        assertTrue(zh.out.contains("费用(美元)  日志记录费用(美元)  费用差额(美元)"), zh.out);
+        assertTrue(zh.out.contains("1.8375      1.815               -0.0225"), zh.out);
         // a row of 2 requests with 300,000 input together: either may have been above 200,000, so the cost is the range
         // from base prices (300,000 × 0.000003 + 2,000 × 0.000015 = 0.93) to tier prices (300,000 × 0.000006
         // + 2,000 × 0.0000225 = 1.845); a log without a cost field has no logged columns
