@@ -22,14 +22,25 @@ public final class Json {
     /**
      * The reading limits: nesting 64 deep (an OTLP file nests about 10), numbers of at most 40
      * digits (a 64-bit count has 19), strings up to 64 MiB (Claude Code writes whole tool results
-     * into one line), documents up to 256 MiB.
+     * into one line), documents up to 256 MiB. The document limit needs Jackson 2.16 or later: on
+     * Spark 3.5, which brings its own Jackson 2.15, a document is limited by memory alone.
      */
-    public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(64)
-            .maxNumberLength(40)
-            .maxStringLength(64 << 20)
-            .maxDocumentLength(256L << 20)
-            .build();
+    public static final StreamReadConstraints LIMITS = limits();
+
+    private static StreamReadConstraints limits() {
+        StreamReadConstraints.Builder b = StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxNumberLength(40)
+                .maxStringLength(64 << 20);
+        try {
+            // by reflection: the library also runs with the Jackson that Spark 3.5 ships (2.15), which lacks it
+            b = (StreamReadConstraints.Builder) StreamReadConstraints.Builder.class.getMethod("maxDocumentLength", long.class)
+                    .invoke(b, 256L << 20);
+        } catch (ReflectiveOperationException e) {
+            // Jackson 2.15: no document limit
+        }
+        return b.build();
+    }
 
     /** The factory: the limits, a key given twice is an error, and errors quote the input. */
     public static final JsonFactory FACTORY = JsonFactory.builder()

@@ -108,6 +108,8 @@ final class RowProcessor {
     private final long[] weekCacheDay = new long[WEEK_CACHE];
     private final int[] weekCache = new int[WEEK_CACHE];
     private int lastMonth;
+    /** Checks a row whole, then keeps nothing of it: for an engine that de-duplicates good rows itself ({@link UsagePartitions}). */
+    boolean checkOnly;
     /** Set by a JSON reader: which columns of the current row held a JSON number with a fraction or exponent. */
     boolean[] fractional;
     String errorKind;
@@ -227,6 +229,9 @@ final class RowProcessor {
         if (r != COUNTED) {
             return r;
         }
+        if (checkOnly) {
+            return COUNTED;
+        }
         if (seen != null && layout.hasIds()) {
             int c1 = slot[Slot.ID.ordinal()];
             int c2 = slot[Slot.ID2.ordinal()];
@@ -275,7 +280,7 @@ final class RowProcessor {
         }
         int index = periodIndex();
         int r = findDimensions(b, start, end);
-        if (r != COUNTED) {
+        if (r != COUNTED || checkOnly) {
             return r;
         }
         internDimensions(b, start, end);

@@ -383,6 +383,14 @@ public final class UsageAggregator {
         }
     }
 
+    boolean skipsBad() {
+        return skipBad;
+    }
+
+    Map<UsageField, String> mapping() {
+        return mapping;
+    }
+
     Run newRun() {
         return new Run(true);
     }
@@ -652,7 +660,7 @@ public final class UsageAggregator {
             problems.addAll(recorded, 0, name);
         }
 
-        private void mergeShared() {
+        void mergeShared() {
             merge(shared, "(all files)");
         }
 
@@ -870,6 +878,11 @@ public final class UsageAggregator {
 
     /** Which column plays which part, from the header names, the source, the user's mapping and the dimensions. */
     RowProcessor.Layout layout(List<String> names, String file) {
+        return layout(names, file, false);
+    }
+
+    /** {@link #layout(List, String)} for rows whose fields came from JSON ({@code json}: a missing field is "no X field"). */
+    RowProcessor.Layout layout(List<String> names, String file, boolean json) {
         Map<String, Integer> index = new HashMap<>();
         List<String> lower = new ArrayList<>();
         Map<String, Integer> repeated = new HashMap<>();
@@ -938,7 +951,7 @@ public final class UsageAggregator {
         for (int i = 0; i < display.length; i++) {
             display[i] = Text.escape(names.get(i));
         }
-        return new RowProcessor.Layout(names.size(), slot, dims, by.toArray(new String[0]), display, profile, false);
+        return new RowProcessor.Layout(names.size(), slot, dims, by.toArray(new String[0]), display, profile, json);
     }
 
     private UsageField mappedField(Slot s) {

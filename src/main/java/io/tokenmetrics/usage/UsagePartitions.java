@@ -1,0 +1,331 @@
+package io.tokenmetrics.usage;
+
+import io.tokenmetrics.period.PeriodType;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The aggregation in parts that run apart and are merged, for engines that hold the rows
+ * themselves, such as Apache Spark ({@code io.tokenmetrics.spark}): a {@link Plan}, made once
+ * from an aggregator and the rows' column names, goes to every worker; each worker reads its rows
+ * into a {@link Part}; {@link #merge} adds the parts into the {@link UsageResult} that
+ * {@link UsageAggregator} gives for the same rows in one file. Every row goes through the same
+ * source profile and checks as on one machine. A plan and a sealed part are serializable; a part
+ * is read by one thread.
+ */
+public final class UsagePartitions {
+    private UsagePartitions() {
+    }
+
+    /**
+     * The plan for rows with these column names (a CSV header, or a JSON record's fields with
+     * dotted names for nested objects).
+     *
+     * @param aggregator the period, zone, dimensions, source, mapping and bad-row policy
+     * @param columns the column names, in the order of each row's values
+     * @param json whether the values came from JSON (a missing one is then "no X field", not "X is empty")
+     * @param name what the rows are called in messages (their paths, or "a Spark Dataset")
+     * @return the plan
+     * @throws UsageLogException naming {@code name} when the columns fit no source or lack a
+     *     required one, as a CSV header would
+     */
+    public static Plan plan(UsageAggregator aggregator, List<String> columns, boolean json, String name) {
+        Objects.requireNonNull(aggregator, "aggregator");
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(name, "name");
+        Plan p = new Plan(aggregator, columns, json, name);
+        // fails here, on the driver, for columns that fit no source
+        p.layout(aggregator);
+        return p;
+    }
+
+    /** What every worker needs: the aggregator's settings and the column names. Immutable. */
+    public static final class Plan implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final PeriodType period;
+        private final String zone;
+        private final ArrayList<String> by;
+        private final EnumMap<UsageField, String> mapping;
+        private final boolean skipBad;
+        private final UsageSource source;
+        private final ArrayList<String> columns;
+        private final boolean json;
+        private final String name;
+
+        private Plan(UsageAggregator a, List<String> columns, boolean json, String name) {
+            this.period = a.period();
+            this.zone = a.zone().getId();
+            this.by = new ArrayList<>(a.by());
+            this.mapping = new EnumMap<>(UsageField.class);
+            this.mapping.putAll(a.mapping());
+            this.skipBad = a.skipsBad();
+            this.source = a.source();
+            this.columns = new ArrayList<>(columns);
+            this.json = json;
+            this.name = name;
+        }
+
+        /** The aggregator this plan was made from, made again (on a worker). */
+        UsageAggregator aggregator() {
+            UsageAggregator.Builder b = UsageAggregator.builder().period(period).zone(ZoneId.of(zone)).by(by).skipBad(skipBad).threads(1);
+            if (source != null) {
+                b.source(source);
+            }
+            for (Map.Entry<UsageField, String> e : mapping.entrySet()) {
+                b.map(e.getKey(), e.getValue());
+            }
+            return b.build();
+        }
+
+        RowProcessor.Layout layout(UsageAggregator a) {
+            return a.layout(columns, name, json);
+        }
+
+        /**
+         * The columns that hold a request id (one, or two read together, as Claude Code's message
+         * id and request id), by index; empty when the rows have none. Rows with ids count once
+         * per id: the engine must keep one row per id before the parts read them, the first in
+         * the input's order among the rows that {@link Part#check} finds good.
+         *
+         * @return the id columns' indexes
+         */
+        public List<Integer> idColumns() {
+            RowProcessor.Layout l = layout(aggregator());
+            List<Integer> ids = new ArrayList<>();
+            for (Slot s : new Slot[] {Slot.ID, Slot.ID2}) {
+                if (l.slot[s.ordinal()] >= 0) {
+                    ids.add(l.slot[s.ordinal()]);
+                }
+            }
+            return Collections.unmodifiableList(ids);
+        }
+
+        /**
+         * A new part, named for messages ("spark partition 3").
+         *
+         * @param partName what the part's rows are called in messages
+         * @return the part
+         */
+        public Part newPart(String partName) {
+            return new Part(this, Objects.requireNonNull(partName, "partName"));
+        }
+    }
+
+    /**
+     * One worker's rows: added one at a time, then {@link #seal sealed} into sums that travel.
+     * Bad rows are counted by reason with the first messages ("spark partition 3:17: …", the row
+     * number within the part); whether they stop the aggregation is decided at the merge.
+     */
+    public static final class Part extends RowCounts implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String partName;
+        private transient UsageAggregator.Run run;
+        private transient RowProcessor proc;
+        private transient byte[] buf = new byte[256];
+        private transient int[] start;
+        private transient int[] end;
+        private long line;
+        private HashMap<List<Object>, long[]> groups;
+        private HashMap<List<Object>, BigDecimal> logged;
+        private long blank;
+        private long counted;
+        private long withoutUsage;
+        private boolean withCostField;
+        private final ProblemsCopy problems = new ProblemsCopy();
+
+        Part(Plan plan, String partName) {
+            this.partName = partName;
+            UsageAggregator a = plan.aggregator();
+            this.run = a.newRun();
+            RowProcessor.Layout l = plan.layout(a);
+            // ids are the engine's to de-duplicate across parts
+            this.proc = new RowProcessor(l, a.period(), a.zone(), run.shared, null);
+            run.layoutUsed(l);
+            this.withCostField = run.withCostField;
+            this.start = new int[l.columns];
+            this.end = new int[l.columns];
+        }
+
+        /**
+         * Adds one row.
+         *
+         * @param values the row's values in the plan's column order; null for a missing one
+         * @return this part
+         */
+        public Part add(String[] values) {
+            Objects.requireNonNull(values, "values");
+            count(read(values), proc, line, null);
+            return this;
+        }
+
+        /**
+         * Whether a row is good: what {@link #add} would count, checked without keeping anything,
+         * so that an engine can keep the first good row of each request id. A bad row is not
+         * counted here; {@link #add} counts it.
+         *
+         * @param values the row's values
+         * @return true for a row {@link #add} would count
+         */
+        public boolean check(String[] values) {
+            Objects.requireNonNull(values, "values");
+            line++;
+            boolean good = fill(values) >= 0;
+            if (good) {
+                proc.checkOnly = true;
+                good = proc.row(buf, start, end) == RowProcessor.COUNTED;
+                proc.checkOnly = false;
+            }
+            line--;
+            return good;
+        }
+
+        private int read(String[] values) {
+            line++;
+            if (fill(values) < 0) {
+                proc.errorKind = "wrong number of columns";
+                proc.error = "expected " + start.length + " columns, found " + values.length;
+                return RowProcessor.BAD;
+            }
+            return proc.row(buf, start, end);
+        }
+
+        /** The row's values as one UTF-8 buffer with each field's bounds; -1 for a row of the wrong width. */
+        private int fill(String[] values) {
+            if (values.length != start.length) {
+                return -1;
+            }
+            int at = 0;
+            for (int k = 0; k < values.length; k++) {
+                byte[] v = values[k] == null ? new byte[0] : values[k].getBytes(StandardCharsets.UTF_8);
+                if (at + v.length > buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, at + v.length));
+                }
+                System.arraycopy(v, 0, buf, at, v.length);
+                start[k] = at;
+                at += v.length;
+                end[k] = at;
+            }
+            return at;
+        }
+
+        @Override
+        void bad(long row, String path, String kind, String message) {
+            problems.add(kind, row, message);
+        }
+
+        /**
+         * Ends the part: its rows' sums become the part's state, which travels to the merge.
+         *
+         * @return this part
+         */
+        public Part seal() {
+            if (run != null) {
+                // RowCounts is not serializable: its counts travel in this class's fields
+                counted = rows;
+                withoutUsage = notUsage;
+                run.mergeShared();
+                groups = new HashMap<>(run.groups);
+                logged = new HashMap<>(run.logged);
+                blank = run.blank;
+                run = null;
+                proc = null;
+            }
+            return this;
+        }
+    }
+
+    /** Bad rows of a part, as {@link Problems} keeps them, in a form that travels. */
+    private static final class ProblemsCopy implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final HashMap<String, Long> byKind = new HashMap<>();
+        final ArrayList<String> kinds = new ArrayList<>();
+        final ArrayList<Long> lines = new ArrayList<>();
+        final ArrayList<String> messages = new ArrayList<>();
+        long total;
+
+        void add(String kind, long line, String message) {
+            total++;
+            if (byKind.merge(kind, 1L, Long::sum) == 1L) {
+                kinds.add(kind);
+            }
+            if (lines.size() < Problems.KEEP) {
+                lines.add(line);
+                messages.add(message);
+            }
+        }
+    }
+
+    /**
+     * Adds the parts into one result, in the order given (which decides the first messages),
+     * with every sum checked: a sum past 2^63 − 1 is refused, never wrapped.
+     *
+     * @param plan the plan the parts were made from
+     * @param parts the parts (sealed here if they are not)
+     * @param duplicates rows the engine dropped as repeats of a request id
+     * @return the result
+     * @throws UsageLogException for the first bad row when the aggregator does not skip bad rows,
+     *     or for a sum past the limit
+     */
+    public static UsageResult merge(Plan plan, List<Part> parts, long duplicates) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(parts, "parts");
+        UsageAggregator aggregator = plan.aggregator();
+        UsageAggregator.Run total = aggregator.newRun();
+        total.sources.add(plan.name + ": " + plan.layout(aggregator).profile.source.id());
+        for (Part p : parts) {
+            p.seal();
+            if (!aggregator.skipsBad() && p.problems.total > 0) {
+                throw new UsageLogException(p.partName, p.problems.lines.get(0), p.problems.messages.get(0));
+            }
+            for (Map.Entry<List<Object>, long[]> e : p.groups.entrySet()) {
+                long[] into = total.groups.computeIfAbsent(e.getKey(), k -> new long[e.getValue().length]);
+                long[] add = e.getValue();
+                try {
+                    for (int i = 0; i < Accumulator.SUMS; i++) {
+                        into[i] = Math.addExact(into[i], add[i]);
+                    }
+                    Math.addExact(into[2], into[3]);
+                } catch (ArithmeticException x) {
+                    throw new UsageLogException(p.partName, 0, "the token sums of the group of "
+                            + UsageResult.period(aggregator.periodType(), (Integer) e.getKey().get(0))
+                            + (e.getKey().size() > 1 ? " " + e.getKey().subList(1, e.getKey().size()) : "") + " pass " + Long.MAX_VALUE
+                            + ": refused rather than wrapped");
+                }
+                // the extras are parts of the sums just checked
+                for (int i = Accumulator.SUMS; i < add.length; i++) {
+                    into[i] += add[i];
+                }
+            }
+            p.logged.forEach((k, v) -> total.logged.merge(k, v, BigDecimal::add));
+            total.rows += p.counted;
+            total.notUsage += p.withoutUsage;
+            total.blank += p.blank;
+            if (p.withCostField) {
+                total.withCostField = true;
+            } else {
+                total.withoutCostField = true;
+            }
+            Problems pr = new Problems();
+            pr.total = p.problems.total;
+            for (String k : p.problems.kinds) {
+                pr.byKind.put(k, p.problems.byKind.get(k));
+            }
+            for (int i = 0; i < p.problems.lines.size(); i++) {
+                pr.firstLines.add(new long[] {p.problems.lines.get(i)});
+                pr.firstMessages.add(p.problems.messages.get(i));
+            }
+            total.problems.addAll(pr, 0, p.partName);
+        }
+        total.duplicates += duplicates;
+        return total.result();
+    }
+}
