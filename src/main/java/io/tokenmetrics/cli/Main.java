@@ -91,6 +91,34 @@ public final class Main {
         return code;
     }
 
+    /**
+     * Runs the {@code usage} command with the aggregation done by another engine, which must give
+     * the result this machine's aggregator gives for the same inputs: the Spark job's entry point
+     * ({@code io.tokenmetrics.spark.SparkUsage}). Options and output are {@code usage}'s.
+     *
+     * @param args the arguments after {@code usage}
+     * @param engine the aggregation: the aggregator (period, zone, dimensions…) and the inputs as typed
+     * @param out where to write
+     * @param err where to write errors
+     * @return the exit code
+     */
+    public static synchronized int runUsage(String[] args,
+            java.util.function.BiFunction<io.tokenmetrics.usage.UsageAggregator, java.util.List<String>, io.tokenmetrics.usage.UsageResult> engine,
+            PrintStream out, PrintStream err) {
+        java.util.Objects.requireNonNull(args, "args");
+        java.util.Objects.requireNonNull(engine, "engine");
+        UsageCommand.Engine before = UsageCommand.engine;
+        UsageCommand.engine = engine::apply;
+        try {
+            String[] all = new String[args.length + 1];
+            all[0] = "usage";
+            System.arraycopy(args, 0, all, 1, args.length);
+            return run(all, out, err);
+        } finally {
+            UsageCommand.engine = before;
+        }
+    }
+
     private static void loadFigures() {
         try {
             io.tokenmetrics.data.Dataset.bundled();

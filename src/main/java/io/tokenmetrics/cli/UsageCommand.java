@@ -32,7 +32,24 @@ import picocli.CommandLine.Parameters;
 final class UsageCommand extends Commands.Base {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "usage files or directories (.csv, .jsonl, .ndjson, .json, each also"
             + " .gz), or - for standard input")
-    List<Path> files = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+
+    /**
+     * What reads the inputs: this machine's aggregator, or another engine that gives the same
+     * result for the same inputs (the Spark job sets its own, {@code io.tokenmetrics.spark.SparkUsage}).
+     * The inputs are given as typed, so that an engine can read URLs such as {@code s3a://bucket/logs}.
+     */
+    interface Engine {
+        UsageResult aggregate(UsageAggregator aggregator, List<String> inputs);
+    }
+
+    static Engine engine = (aggregator, inputs) -> {
+        List<Path> paths = new ArrayList<>();
+        for (String f : inputs) {
+            paths.add(java.nio.file.Paths.get(f));
+        }
+        return aggregator.aggregate(paths);
+    };
 
     @Option(names = "--source", paramLabel = "NAME", description = "read every input as this source instead of recognising it: csv, jsonl,"
             + " openai, openai-usage, anthropic, anthropic-usage, claude-code, gemini, bedrock, otel, litellm")
@@ -121,7 +138,7 @@ final class UsageCommand extends Commands.Base {
         if (threads != null) {
             b.threads(threads);
         }
-        UsageResult r = b.build().aggregate(files);
+        UsageResult r = engine.aggregate(b.build(), files);
         Doc doc = new Doc("usage");
         List<String> cols = new ArrayList<>();
         cols.add("period_start");

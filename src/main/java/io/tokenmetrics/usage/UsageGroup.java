@@ -43,13 +43,16 @@ public final class UsageGroup {
         this.loggedMissing = loggedMissing;
     }
 
-    /** A group from an aggregation's sums and extras ({@link Accumulator#EXTRA}) and its logged cost (null: none). */
-    static UsageGroup of(TimePeriod period, List<String> dimensions, long[] sums, java.math.BigDecimal loggedCost) {
+    /**
+     * A group from an aggregation's sums and extras ({@link Accumulator#EXTRA}) and its logged cost
+     * (null: none); rows without a logged cost are counted only when some row of the aggregation had one.
+     */
+    static UsageGroup of(TimePeriod period, List<String> dimensions, long[] sums, java.math.BigDecimal loggedCost, boolean anyLogged) {
         List<String> dims = Collections.unmodifiableList(dimensions);
         int x = Accumulator.SUMS;
         UsageGroup large = new UsageGroup(period, dims, sums, x + Accumulator.LARGE, null, null, null, 0);
         UsageGroup undecided = new UsageGroup(period, dims, sums, x + Accumulator.UNDECIDED, null, null, null, 0);
-        long missing = sums[x + Accumulator.LOGGED_MISSING];
+        long missing = anyLogged ? sums[x + Accumulator.LOGGED_MISSING] : 0;
         java.math.BigDecimal cost = missing == 0 && sums[x + Accumulator.LOGGED_ROWS] > 0 ? loggedCost : null;
         return new UsageGroup(period, dims, sums, 0, large, undecided, cost, missing);
     }
@@ -178,9 +181,10 @@ public final class UsageGroup {
     }
 
     /**
-     * Rows of this group that lacked the cost field of a source that logs one.
+     * Rows of this group that lacked the cost field, when other rows of the aggregation had one (0
+     * when no row had one: then the source logged no cost).
      *
-     * @return rows of this group that lacked the cost field of a source that logs one
+     * @return rows of this group without a logged cost
      */
     public long rowsWithoutLoggedCost() {
         return loggedMissing;

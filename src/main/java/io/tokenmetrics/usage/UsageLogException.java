@@ -12,7 +12,14 @@ public final class UsageLogException extends RuntimeException {
     /** The 1-based line, or 0. */
     private final long line;
 
-    UsageLogException(String file, long line, String detail) {
+    /**
+     * An error in an input, for readers of usage logs outside this package (the Spark job).
+     *
+     * @param file the file or input name
+     * @param line the 1-based line, or 0 when the error is not about one line
+     * @param detail what is wrong, naming the field and the value
+     */
+    public UsageLogException(String file, long line, String detail) {
         super(file + (line > 0 ? ":" + line : "") + ": " + detail);
         this.file = file;
         this.line = line;

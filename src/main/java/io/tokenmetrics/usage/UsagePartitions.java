@@ -48,7 +48,11 @@ public final class UsagePartitions {
         return p;
     }
 
-    /** What every worker needs: the aggregator's settings and the column names. Immutable. */
+    /**
+     * What every worker needs: the aggregator's settings and the column names. Immutable.
+     *
+     * @serial exclude
+     */
     public static final class Plan implements Serializable {
         private static final long serialVersionUID = 1L;
         private final PeriodType period;
@@ -124,6 +128,8 @@ public final class UsagePartitions {
      * One worker's rows: added one at a time, then {@link #seal sealed} into sums that travel.
      * Bad rows are counted by reason with the first messages ("spark partition 3:17: …", the row
      * number within the part); whether they stop the aggregation is decided at the merge.
+     *
+     * @serial exclude
      */
     public static final class Part extends RowCounts implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -164,6 +170,45 @@ public final class UsagePartitions {
         public Part add(String[] values) {
             Objects.requireNonNull(values, "values");
             count(read(values), proc, line, null);
+            return this;
+        }
+
+        /**
+         * Adds one line of a CSV file (not its header), split as on one machine: RFC 4180 quotes,
+         * a CR before the line end dropped, an empty line counted as blank.
+         *
+         * @param text the line, without its newline
+         * @return this part
+         */
+        public Part addCsvLine(String text) {
+            Objects.requireNonNull(text, "text");
+            String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            if (t.isEmpty()) {
+                line++;
+                run.blank++;
+                return this;
+            }
+            List<String> f = new ArrayList<>();
+            String wrong = csvFields(t, f);
+            if (wrong != null) {
+                line++;
+                bad(line, null, "malformed quoting", wrong);
+                return this;
+            }
+            return add(f.toArray(new String[0]));
+        }
+
+        /**
+         * Counts a row that is not a record at all (a line the engine could not read as JSON) as
+         * a bad row of the kind "malformed JSON".
+         *
+         * @param what what is wrong with it, for the message
+         * @return this part
+         */
+        public Part malformed(String what) {
+            Objects.requireNonNull(what, "what");
+            line++;
+            bad(line, null, "malformed JSON", "malformed JSON: " + what);
             return this;
         }
 
@@ -241,6 +286,53 @@ public final class UsagePartitions {
             }
             return this;
         }
+    }
+
+    /**
+     * Splits a CSV line into {@code out} with RFC 4180 quotes (a quoted field may hold commas and
+     * doubled quotes; a quote inside an unquoted field is malformed); null when it splits, else
+     * what is wrong.
+     *
+     * @param line the line, without its line end
+     * @param out where the fields go
+     * @return null, or what is wrong with the quoting
+     */
+    public static String csvFields(String line, List<String> out) {
+        StringBuilder cur = new StringBuilder();
+        boolean inQuotes = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (inQuotes) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        inQuotes = false;
+                    }
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                if (cur.length() > 0 || wasQuoted) {
+                    return "a quote inside an unquoted field";
+                }
+                inQuotes = true;
+                wasQuoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+                wasQuoted = false;
+            } else {
+                cur.append(c);
+            }
+        }
+        if (inQuotes) {
+            return "a quoted field is not closed before the end of the line (a field with a line break is read on one machine, not on Spark)";
+        }
+        out.add(cur.toString());
+        return null;
     }
 
     /** Bad rows of a part, as {@link Problems} keeps them, in a form that travels. */

@@ -63,6 +63,11 @@ public final class UsageResult {
         List<UsageGroup> out = new ArrayList<>();
         // a group may hold rows of an input without a cost field: its logged cost would be partial
         boolean logged = !(run.withCostField && run.withoutCostField);
+        // a source whose profile has a cost field but whose rows never carry it logs no cost
+        boolean anyLogged = false;
+        for (long[] g : run.groups.values()) {
+            anyLogged |= g[Accumulator.SUMS + Accumulator.LOGGED_ROWS] > 0;
+        }
         List<String> notes = new ArrayList<>(run.notes);
         if (!logged) {
             notes.add("no logged cost: some inputs log their own cost and others do not, so a logged sum would leave rows out");
@@ -73,7 +78,7 @@ public final class UsageResult {
             for (int i = 1; i < k.size(); i++) {
                 dims.add((String) k.get(i));
             }
-            out.add(UsageGroup.of(period(agg.periodType(), (Integer) k.get(0)), dims, e.getValue(), logged ? run.logged.get(k) : null));
+            out.add(UsageGroup.of(period(agg.periodType(), (Integer) k.get(0)), dims, e.getValue(), logged ? run.logged.get(k) : null, anyLogged));
         }
         out.sort((a, b) -> {
             int c = a.period().compareTo(b.period());

@@ -127,6 +127,21 @@ class ErrorCatalogueTest {
         return out;
     }
 
+    private static String beforeParser(String err) {
+        StringBuilder out = new StringBuilder();
+        for (String line : err.split("\n", -1)) {
+            for (String marker : new String[] {"malformed JSON: ", "input exceeds a reading limit: "}) {
+                int at = line.indexOf(marker);
+                if (at >= 0) {
+                    line = line.substring(0, at + marker.length());
+                    break;
+                }
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
     @TestFactory
     List<DynamicTest> everyCatalogueEntryIsReal() throws IOException {
         Files.createDirectories(FIXTURES);
@@ -143,7 +158,16 @@ class ErrorCatalogueTest {
                     return;
                 }
                 CliRun r = CliRun.of(e.args.toArray(new String[0]));
-                assertEquals(String.join("\n", e.err) + "\n", r.err, r::toString);
+                String expected = String.join("\n", e.err) + "\n";
+                if (com.fasterxml.jackson.core.json.PackageVersion.VERSION.getMinorVersion() < 16) {
+                    // the catalogue quotes the parser of the released build (Jackson 2.16 and later); the spark
+                    // profile runs on Spark's Jackson 2.15, which words its own errors otherwise: the part before
+                    // the parser's words must still match
+                    expected = beforeParser(expected);
+                    assertEquals(expected, beforeParser(r.err), r::toString);
+                } else {
+                    assertEquals(expected, r.err, r::toString);
+                }
                 assertEquals(e.exit, r.code, r::toString);
                 assertFalse(r.err.contains("\tat "), r.err);
             }));

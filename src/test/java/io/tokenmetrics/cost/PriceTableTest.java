@@ -159,6 +159,7 @@ class PriceTableTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("jackson-wording")
     void badTablesNameTheFileThePathAndTheValue() {
         assertEquals("p.json: $[\"m\"].input_cost_per_token: \"cheap\" is not a decimal number",
                 assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": \"cheap\", \"output_cost_per_token\": 1}}"))

@@ -132,6 +132,7 @@ class DatasetTest {
                 + "\"measure\":\"tokens/week\",\"observations\":[{\"period\":\"2026-W16\",\"value\":\"" + value + "\"}]}]}";
     }
 
+    @org.junit.jupiter.api.Tag("jackson-wording")
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         // malformed: line:column
@@ -207,6 +208,7 @@ class DatasetTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("jackson-wording")
     void deeplyNestedJsonIsRefusedByTheReadingLimit() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 10_000; i++) {
@@ -218,6 +220,7 @@ class DatasetTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("jackson-wording")
     void aNumberWithAHugeExponentIsMalformedInputNotACrash() {
         // found by DatasetFuzzTest (Jazzer): Jackson's NumberFormatException escaped the loader
         DatasetException e = assertThrows(MalformedDatasetException.class, () -> read("111111111111111111111E1111111111111111111\n"));

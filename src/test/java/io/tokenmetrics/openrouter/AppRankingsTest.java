@@ -47,6 +47,7 @@ class AppRankingsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("jackson-wording")
     void badResponsesNameTheFileAndPath() {
         String ok = "{\"data\": [{\"app_id\": 1, \"app_name\": \"A\", \"rank\": 1, \"total_requests\": 1, \"total_tokens\": \"5\"}],"
                 + " \"meta\": {\"as_of\": \"2026-05-12T02:00:00Z\", \"start_date\": \"2026-04-12\", \"end_date\": \"2026-05-11\"}}";

@@ -1,0 +1,163 @@
+package io.tokenmetrics.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenmetrics.period.PeriodType;
+import io.tokenmetrics.usage.UsageAggregator;
+import io.tokenmetrics.usage.UsageResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark job in local mode ({@code local[2]}, the Jackson Spark 3.5 brings) against the
+ * single-machine aggregation, group by group, on logs of every source that Spark reads as rows,
+ * with bad rows and repeated request ids.
+ */
+class SparkUsageTest {
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("token-metrics test").config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "3").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static void same(UsageResult expected, UsageResult actual) {
+        assertEquals(expected.groups(), actual.groups());
+        assertEquals(expected.rows(), actual.rows());
+        assertEquals(expected.skipped(), actual.skipped());
+        assertEquals(expected.skippedByReason(), actual.skippedByReason());
+        assertEquals(expected.duplicates(), actual.duplicates());
+        assertEquals(expected.recordsWithoutUsage(), actual.recordsWithoutUsage());
+        assertEquals(expected.blankLines(), actual.blankLines());
+    }
+
+    private static UsageAggregator agg(PeriodType p, String... by) {
+        return UsageAggregator.builder().period(p).by(Arrays.asList(by)).skipBad(true).build();
+    }
+
+    private void compare(UsageAggregator a, Path... files) {
+        List<String> paths = new ArrayList<>();
+        for (Path f : files) {
+            paths.add(f.toString());
+        }
+        same(a.aggregate(Arrays.asList(files)), SparkUsage.aggregate(a, spark, paths));
+    }
+
+    /** A generic CSV log with bad rows of every kind the splitter sees and large requests. */
+    private Path csv(String name, int n, long seed, boolean ids) throws IOException {
+        Random r = new Random(seed);
+        StringBuilder b = new StringBuilder((ids ? "request_id," : "") + "timestamp,model,region,input_tokens,output_tokens,cache_read_tokens\n");
+        for (int i = 0; i < n; i++) {
+            String id = ids ? "r" + r.nextInt(n / 3 + 1) + "," : "";
+            long in = r.nextInt(400_000);
+            String line = id + "2026-0" + (3 + r.nextInt(2)) + "-1" + r.nextInt(10) + "T0" + r.nextInt(10) + ":00:00+08:00,\"m" + r.nextInt(4)
+                    + "\"," + (r.nextBoolean() ? "us" : "cn") + "," + in + "," + r.nextInt(3000) + "," + r.nextInt((int) in + 1);
+            switch (r.nextInt(60)) {
+                case 0: line = line.replace(",us,", ",us,1x"); break;
+                case 1: line = line + ",extra"; break;
+                case 2: line = line.substring(0, line.lastIndexOf(',')); break;
+                case 3: line = line.replace("\"m", "x\"m"); break;
+                case 4: line = ""; break;
+                default: break;
+            }
+            b.append(line).append(i % 7 == 0 ? "\r\n" : "\n");
+        }
+        Path f = dir.resolve(name);
+        Files.write(f, b.toString().getBytes(StandardCharsets.UTF_8));
+        return f;
+    }
+
+    @Test
+    void csvLogsGiveTheSameGroupsCountsAndReasons() throws IOException {
+        Path f = csv("a.csv", 30_000, 1, false);
+        compare(agg(PeriodType.DAY, "model", "region"), f);
+        // time zone and week periods, and two files of one header
+        Path g = csv("b.csv", 10_000, 2, false);
+        compare(UsageAggregator.builder().period(PeriodType.WEEK).zone(java.time.ZoneId.of("America/New_York")).by("model").skipBad(true).build(),
+                f, g);
+    }
+
+    @Test
+    void requestIdsCountOnceAcrossPartitions() throws IOException {
+        Path f = csv("ids.csv", 30_000, 3, true);
+        UsageResult one = agg(PeriodType.MONTH, "model").aggregate(f);
+        assertTrue(one.duplicates() > 5_000, "duplicates " + one.duplicates());
+        compare(agg(PeriodType.MONTH, "model"), f);
+    }
+
+    @Test
+    void gzipAndLiteLlmSpendWithTheLoggedCost() throws IOException {
+        Path src = Paths.get("src/test/resources/io/tokenmetrics/usage/sources/litellm-spend.csv");
+        Path gz = dir.resolve("spend.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(src, out);
+        }
+        compare(agg(PeriodType.DAY, "model", "user"), gz);
+        UsageResult r = SparkUsage.aggregate(agg(PeriodType.DAY, "model"), spark, Collections.singletonList(gz.toString()));
+        assertTrue(r.groups().get(0).loggedCost().isPresent());
+    }
+
+    @Test
+    void jsonLinesOfEverySourceThatSparkReadsAsRecords() {
+        String base = "src/test/resources/io/tokenmetrics/usage/sources/";
+        for (String f : new String[] {"openai-chat.jsonl", "openai-responses.jsonl", "anthropic-messages.jsonl", "gemini.jsonl", "bedrock.jsonl"}) {
+            compare(agg(PeriodType.DAY, "model"), Paths.get(base + f));
+        }
+        // Claude Code: nested message.usage, user lines that are not usage, a message repeated across sessions
+        compare(agg(PeriodType.DAY, "model", "session"), Paths.get(base + "claude/projects/-home-dev-app/s1.jsonl"),
+                Paths.get(base + "claude/projects/-home-dev-api/s2.jsonl"));
+    }
+
+    @Test
+    void badJsonLinesAreBadRowsOfTheirOwn() throws IOException {
+        Path f = dir.resolve("bad.jsonl");
+        Files.write(f, Arrays.asList("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":5,\"output_tokens\":1}",
+                "{\"timestamp\":\"2026-04-13T11:00:00Z\",\"model\":\"m\",\"input_tokens\":\"7x\",\"output_tokens\":1}",
+                "{\"timestamp\":\"2026-04-13T11:00:00Z\",\"model\":\"m\",\"output_tokens\":1}",
+                "not json", "{\"timestamp\":\"2026-04-14T11:00:00Z\",\"model\":\"n\",\"input_tokens\":9,\"output_tokens\":2}"),
+                StandardCharsets.UTF_8);
+        compare(agg(PeriodType.DAY, "model"), f);
+    }
+
+    @Test
+    void theSparkEntryPointPrintsWhatTheUsageCommandPrints() throws IOException {
+        Path f = csv("cli.csv", 5_000, 4, false);
+        String[] args = {f.toString(), "--by", "model", "--period", "week", "--skip-bad", "--format", "csv"};
+        ByteArrayOutputStream single = new ByteArrayOutputStream();
+        String[] withUsage = new String[args.length + 1];
+        withUsage[0] = "usage";
+        System.arraycopy(args, 0, withUsage, 1, args.length);
+        assertEquals(0, io.tokenmetrics.cli.Main.run(withUsage, new PrintStream(single, true), new PrintStream(new ByteArrayOutputStream())));
+        ByteArrayOutputStream onSpark = new ByteArrayOutputStream();
+        assertEquals(0, SparkUsage.run(spark, args, new PrintStream(onSpark, true), new PrintStream(new ByteArrayOutputStream())));
+        assertEquals(single.toString("UTF-8"), onSpark.toString("UTF-8"));
+        assertTrue(single.toString("UTF-8").startsWith("period_start,period_end,model,requests,"));
+    }
+}

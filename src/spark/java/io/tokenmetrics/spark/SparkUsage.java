@@ -1,0 +1,343 @@
+package io.tokenmetrics.spark;
+
+import io.tokenmetrics.usage.UsageAggregator;
+import io.tokenmetrics.usage.UsageLogException;
+import io.tokenmetrics.usage.UsagePartitions;
+import io.tokenmetrics.usage.UsageResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * The usage aggregation on Apache Spark: the same source profiles, periods, time zone,
+ * dimensions, checks and de-duplication by request id as {@link UsageAggregator}, run on the
+ * executors through {@link UsagePartitions}, with the same {@link UsageResult} on the driver.
+ * Also the {@code spark-submit} entry point ({@link #main}), which takes the {@code usage}
+ * command's arguments and prints its output. See {@code docs/spark.md}.
+ */
+public final class SparkUsage {
+    private static final String CORRUPT = "_corrupt_record";
+
+    private SparkUsage() {
+    }
+
+    /**
+     * Aggregates the rows of a Spark Dataset. Nested structs are read as dotted names
+     * ({@code message.usage.input_tokens}), as in a JSON record; arrays and maps are left out, as
+     * the JSON reader on one machine skips them. Values are read as their text: read CSV without
+     * schema inference and JSON with {@code primitivesAsString}, so that every number is read
+     * exactly as written.
+     *
+     * @param aggregator the period, zone, dimensions, source, mapping and bad-row policy
+     * @param rows the rows
+     * @param json whether the rows came from JSON records (a missing field is then "no X field")
+     * @param name what the rows are called in messages
+     * @return the result, as {@link UsageAggregator} gives it for the same rows in one file
+     * @throws UsageLogException when the columns fit no source, for the first bad row unless bad
+     *     rows are skipped, or for a sum past 2^63 − 1
+     */
+    public static UsageResult aggregate(UsageAggregator aggregator, Dataset<Row> rows, boolean json, String name) {
+        Objects.requireNonNull(aggregator, "aggregator");
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(name, "name");
+        Dataset<Row> flat = flatten(rows);
+        List<String> columns = new ArrayList<>(Arrays.asList(flat.columns()));
+        // Spark's JSON reader puts a line that is not a JSON object in _corrupt_record: a bad row, as on one machine
+        boolean corrupt = columns.remove(CORRUPT);
+        if (corrupt) {
+            List<Column> order = new ArrayList<>();
+            for (String c : columns) {
+                order.add(functions.col("`" + c.replace("`", "``") + "`"));
+            }
+            order.add(functions.col(CORRUPT));
+            flat = flat.select(order.toArray(new Column[0]));
+        }
+        UsagePartitions.Plan plan = UsagePartitions.plan(aggregator, columns, json, name);
+        List<Integer> ids = plan.idColumns();
+        int width = columns.size();
+        boolean hasCorrupt = corrupt;
+        return run(plan, flat.javaRDD(), (p, r) -> {
+            if (hasCorrupt && r.get(width) != null) {
+                p.malformed("Spark could not read the line as a JSON object");
+            } else {
+                p.add(values(r, width));
+            }
+        }, (probe, r) -> {
+            if (hasCorrupt && r.get(width) != null) {
+                return null;
+            }
+            String[] v = values(r, width);
+            return probe.check(v) ? idKey(v, ids) : null;
+        }, !ids.isEmpty());
+    }
+
+    /** How a worker adds one record to its part. */
+    interface Adder<T> extends java.io.Serializable {
+        void add(UsagePartitions.Part part, T record);
+    }
+
+    /** A good record's request id (null: none, or a bad record), checked with a part that keeps nothing. */
+    interface IdOf<T> extends java.io.Serializable {
+        String id(UsagePartitions.Part probe, T record);
+    }
+
+    /**
+     * The records in parts, one per partition, merged on the driver. With ids, a request id counts
+     * once: among the good records, the first in the input's order (Spark's partition order).
+     */
+    private static <T> UsageResult run(UsagePartitions.Plan plan, JavaRDD<T> records, Adder<T> adder, IdOf<T> idOf, boolean ids) {
+        if (!ids) {
+            List<UsagePartitions.Part> parts = records.mapPartitionsWithIndex((index, it) -> {
+                UsagePartitions.Part p = plan.newPart("spark partition " + index);
+                while (it.hasNext()) {
+                    adder.add(p, it.next());
+                }
+                return Collections.singletonList(p.seal()).iterator();
+            }, true).collect();
+            return UsagePartitions.merge(plan, parts, 0);
+        }
+        JavaPairRDD<String, Tuple2<Long, T>> keyed = records.zipWithIndex().mapPartitions(it -> {
+            UsagePartitions.Part probe = plan.newPart("check");
+            List<Tuple2<String, Tuple2<Long, T>>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                Tuple2<T, Long> t = it.next();
+                String key = idOf.id(probe, t._1());
+                // records without an id, and bad ones, are keys of their own: never dropped
+                out.add(new Tuple2<>(key != null ? "i" + key : "n" + t._2(), new Tuple2<>(t._2(), t._1())));
+            }
+            return out.iterator();
+        }).mapToPair(t -> t);
+        long all = keyed.count();
+        JavaRDD<Tuple2<Long, T>> kept = keyed.reduceByKey((a, b) -> a._1() <= b._1() ? a : b).values()
+                .sortBy(Tuple2::_1, true, Math.max(1, records.getNumPartitions()));
+        List<UsagePartitions.Part> parts = kept.mapPartitionsWithIndex((index, it) -> {
+            UsagePartitions.Part p = plan.newPart("spark partition " + index);
+            while (it.hasNext()) {
+                adder.add(p, it.next()._2());
+            }
+            return Collections.singletonList(p.seal()).iterator();
+        }, true).collect();
+        return UsagePartitions.merge(plan, parts, all - kept.count());
+    }
+
+    /**
+     * Aggregates files read with Spark's own readers, where they lie (local paths, {@code hdfs://},
+     * {@code s3a://}…): {@code .csv} with a header, {@code .json}, {@code .jsonl} and
+     * {@code .ndjson} as JSON Lines, each also {@code .gz}. All inputs must be of one kind.
+     *
+     * @param aggregator the aggregation's settings
+     * @param spark the session
+     * @param paths files or directories
+     * @return the result
+     * @throws UsageLogException as {@link #aggregate(UsageAggregator, Dataset, boolean, String)}
+     * @throws IllegalArgumentException for inputs of mixed or unknown kinds
+     */
+    public static UsageResult aggregate(UsageAggregator aggregator, SparkSession spark, List<String> paths) {
+        Objects.requireNonNull(aggregator, "aggregator");
+        Objects.requireNonNull(spark, "spark");
+        Objects.requireNonNull(paths, "paths");
+        boolean json = false;
+        boolean csv = false;
+        for (String p : paths) {
+            String l = p.toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
+            json |= l.endsWith(".json") || l.endsWith(".jsonl") || l.endsWith(".ndjson");
+            csv |= l.endsWith(".csv");
+            if (!l.endsWith(".json") && !l.endsWith(".jsonl") && !l.endsWith(".ndjson") && !l.endsWith(".csv")) {
+                throw new IllegalArgumentException("input (" + p + ") must end in .csv, .json, .jsonl or .ndjson (each also .gz) for Spark's readers");
+            }
+        }
+        if (json && csv) {
+            throw new IllegalArgumentException("inputs (" + String.join(", ", paths) + ") mix CSV and JSON: aggregate them apart");
+        }
+        String[] p = paths.toArray(new String[0]);
+        String name = String.join(", ", paths);
+        if (json) {
+            return aggregate(aggregator, spark.read().option("primitivesAsString", "true").json(p), true, name);
+        }
+        // CSV as lines split by our own rules: Spark's CSV reader fills a short row with nulls and
+        // drops a long row's extra fields, where a row of the wrong width is a bad row
+        String header = header(spark, paths);
+        List<String> columns = new ArrayList<>();
+        String wrong = UsagePartitions.csvFields(header, columns);
+        if (wrong != null) {
+            throw new IllegalArgumentException(name + ": the header " + wrong);
+        }
+        UsagePartitions.Plan plan = UsagePartitions.plan(aggregator, columns, false, name);
+        List<Integer> ids = plan.idColumns();
+        return run(plan, spark.read().textFile(p).javaRDD(), (part, line) -> {
+            if (!isHeader(line, header)) {
+                part.addCsvLine(line);
+            }
+        }, (probe, line) -> {
+            if (isHeader(line, header)) {
+                return null;
+            }
+            List<String> f = new ArrayList<>();
+            String t = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            if (t.isEmpty() || UsagePartitions.csvFields(t, f) != null) {
+                return null;
+            }
+            String[] v = f.toArray(new String[0]);
+            return probe.check(v) ? idKey(v, ids) : null;
+        }, !ids.isEmpty());
+    }
+
+    private static boolean isHeader(String line, String header) {
+        String t = line.startsWith("\uFEFF") ? line.substring(1) : line;
+        t = t.endsWith("\r") ? t.substring(0, t.length() - 1) : t;
+        return t.equals(header);
+    }
+
+    /** The header all the CSV inputs share, read from each file's first line on the driver. */
+    static String header(SparkSession spark, List<String> paths) {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        org.apache.hadoop.io.compress.CompressionCodecFactory codecs = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf);
+        String header = null;
+        String first = null;
+        try {
+            for (String p : paths) {
+                org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(p);
+                org.apache.hadoop.fs.FileSystem fs = hp.getFileSystem(conf);
+                org.apache.hadoop.fs.FileStatus[] found = fs.globStatus(hp);
+                if (found == null || found.length == 0) {
+                    throw new UsageLogException(p, 0, "no such file");
+                }
+                for (org.apache.hadoop.fs.FileStatus st : found) {
+                    org.apache.hadoop.io.compress.CompressionCodec codec = codecs.getCodec(st.getPath());
+                    try (java.io.InputStream raw = fs.open(st.getPath());
+                            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                    codec == null ? raw : codec.createInputStream(raw), java.nio.charset.StandardCharsets.UTF_8))) {
+                        String h = r.readLine();
+                        if (h == null) {
+                            throw new UsageLogException(st.getPath().toString(), 0, "the file is empty: a CSV usage log needs a header row");
+                        }
+                        h = h.startsWith("\uFEFF") ? h.substring(1) : h;
+                        h = h.endsWith("\r") ? h.substring(0, h.length() - 1) : h;
+                        if (header == null) {
+                            header = h;
+                            first = st.getPath().toString();
+                        } else if (!header.equals(h)) {
+                            throw new UsageLogException(st.getPath().toString(), 1, "its header differs from that of " + first
+                                    + ": on Spark the CSV inputs of one aggregation share one header");
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return header;
+    }
+
+    /** Nested structs as dotted columns; arrays and maps left out. */
+    static Dataset<Row> flatten(Dataset<Row> rows) {
+        List<Column> cols = new ArrayList<>();
+        for (StructField f : rows.schema().fields()) {
+            flatten(f, "`" + f.name().replace("`", "``") + "`", f.name(), cols);
+        }
+        return rows.select(cols.toArray(new Column[0]));
+    }
+
+    private static void flatten(StructField f, String ref, String name, List<Column> cols) {
+        if (f.dataType() instanceof StructType) {
+            for (StructField c : ((StructType) f.dataType()).fields()) {
+                flatten(c, ref + ".`" + c.name().replace("`", "``") + "`", name + "." + c.name(), cols);
+            }
+        } else if (!(f.dataType() instanceof ArrayType) && !(f.dataType() instanceof MapType) || name.equals(CORRUPT)) {
+            cols.add(functions.col(ref).alias(name));
+        }
+    }
+
+    /** A row's values as text: numbers as written, timestamps as ISO-8601 instants. */
+    static String[] values(Row r, int width) {
+        String[] v = new String[width];
+        for (int i = 0; i < width; i++) {
+            Object o = r.get(i);
+            if (o == null) {
+                v[i] = null;
+            } else if (o instanceof java.sql.Timestamp) {
+                v[i] = ((java.sql.Timestamp) o).toInstant().toString();
+            } else if (o instanceof java.time.Instant) {
+                v[i] = o.toString();
+            } else if (o instanceof java.math.BigDecimal) {
+                v[i] = ((java.math.BigDecimal) o).toPlainString();
+            } else {
+                v[i] = o.toString();
+            }
+        }
+        return v;
+    }
+
+    private static String idKey(String[] v, List<Integer> ids) {
+        StringBuilder k = new StringBuilder();
+        for (int c : ids) {
+            if (v[c] == null || v[c].isEmpty()) {
+                return null;
+            }
+            k.append(v[c]).append('\u0000');
+        }
+        return k.toString();
+    }
+
+    /**
+     * The {@code spark-submit} entry point: {@code usage}'s arguments and output (text, csv or
+     * json, {@code --save}, prices), the aggregation on Spark. {@code --master URL} sets the
+     * master; without it, the one spark-submit gives, else {@code local[*]}.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String master = null;
+        int m = rest.indexOf("--master");
+        if (m >= 0) {
+            if (m + 1 >= rest.size()) {
+                System.err.println("token-metrics: --master needs a value (local[2], yarn, k8s://…)");
+                System.exit(2);
+            }
+            master = rest.get(m + 1);
+            rest.remove(m + 1);
+            rest.remove(m);
+        }
+        SparkSession.Builder b = SparkSession.builder().appName("token-metrics usage");
+        if (master != null) {
+            b.master(master);
+        } else if (!new org.apache.spark.SparkConf().contains("spark.master")) {
+            b.master("local[*]");
+        }
+        int code;
+        try (SparkSession spark = b.getOrCreate()) {
+            code = run(spark, rest.toArray(new String[0]), System.out, System.err);
+        }
+        System.exit(code);
+    }
+
+    /**
+     * The {@code usage} command on this session: its arguments, output and exit codes.
+     *
+     * @param spark the session
+     * @param args the arguments after {@code usage}, without {@code --master}
+     * @param out where to write
+     * @param err where to write errors
+     * @return the exit code
+     */
+    public static int run(SparkSession spark, String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        Objects.requireNonNull(spark, "spark");
+        return io.tokenmetrics.cli.Main.runUsage(args, (aggregator, inputs) -> aggregate(aggregator, spark, inputs), out, err);
+    }
+}
