@@ -322,6 +322,8 @@ public final class SparkUsage {
         }
         int code;
         try (SparkSession spark = b.getOrCreate()) {
+            // Spark's own INFO lines would bury the command's messages on standard error
+            spark.sparkContext().setLogLevel("WARN");
             code = run(spark, rest.toArray(new String[0]), System.out, System.err);
         }
         System.exit(code);
