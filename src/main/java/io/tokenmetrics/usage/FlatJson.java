@@ -229,17 +229,8 @@ final class FlatJson {
                 return false;
             }
             int nameFrom = ++i;
-            while (i < to) {
-                byte c = b[i];
-                if (c == '"') {
-                    break;
-                }
-                if (c == '\\' || c < 0x20) {
-                    return false;
-                }
-                i++;
-            }
-            if (i >= to) {
+            i = stringEnd(b, i, to);
+            if (i < 0) {
                 return false;
             }
             // the lines of a log name their fields in the same order: expect the name the last line had here
@@ -268,7 +259,6 @@ final class FlatJson {
                 return false;
             }
             byte c = b[i];
-            int valueFrom = i;
             if (c == '{') {
                 if (++depth == parents.length) {
                     parents = Arrays.copyOf(parents, depth * 2);
@@ -279,19 +269,9 @@ final class FlatJson {
                 continue;
             }
             if (c == '"') {
-                i++;
-                valueFrom = i;
-                while (i < to) {
-                    byte x = b[i];
-                    if (x == '"') {
-                        break;
-                    }
-                    if (x == '\\' || x < 0x20) {
-                        return false;
-                    }
-                    i++;
-                }
-                if (i >= to) {
+                int valueFrom = i + 1;
+                i = stringEnd(b, valueFrom, to);
+                if (i < 0) {
                     return false;
                 }
                 if (!take(field, b, valueFrom, i, false)) {
@@ -334,6 +314,24 @@ final class FlatJson {
             i++;
             afterOpen = false;
         }
+    }
+
+    /**
+     * The closing quote of a string whose text starts at {@code i}, or -1 for one the scanner does
+     * not read (an escape, a control character, a byte that is not ASCII, or no closing quote).
+     */
+    private static int stringEnd(byte[] b, int i, int to) {
+        while (i < to) {
+            byte c = b[i];
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\' || c < 0x20) {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
     }
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};

@@ -1,5 +1,6 @@
 package io.tokenmetrics.spark;
 
+import static io.tokenmetrics.usage.SameResult.assertSameResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,16 +49,6 @@ class SparkUsageTest {
         spark.stop();
     }
 
-    private static void same(UsageResult expected, UsageResult actual) {
-        assertEquals(expected.groups(), actual.groups());
-        assertEquals(expected.rows(), actual.rows());
-        assertEquals(expected.skipped(), actual.skipped());
-        assertEquals(expected.skippedByReason(), actual.skippedByReason());
-        assertEquals(expected.duplicates(), actual.duplicates());
-        assertEquals(expected.recordsWithoutUsage(), actual.recordsWithoutUsage());
-        assertEquals(expected.blankLines(), actual.blankLines());
-    }
-
     private static UsageAggregator agg(PeriodType p, String... by) {
         return UsageAggregator.builder().period(p).by(Arrays.asList(by)).skipBad(true).build();
     }
@@ -67,7 +58,7 @@ class SparkUsageTest {
         for (Path f : files) {
             paths.add(f.toString());
         }
-        same(a.aggregate(Arrays.asList(files)), SparkUsage.aggregate(a, spark, paths));
+        assertSameResult(a.aggregate(Arrays.asList(files)), SparkUsage.aggregate(a, spark, paths));
     }
 
     /** A generic CSV log with bad rows of every kind the splitter sees and large requests. */

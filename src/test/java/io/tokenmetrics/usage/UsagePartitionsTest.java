@@ -1,5 +1,6 @@
 package io.tokenmetrics.usage;
 
+import static io.tokenmetrics.usage.SameResult.assertSameResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -71,15 +72,6 @@ class UsagePartitionsTest {
         return UsagePartitions.merge(plan, ps, duplicates);
     }
 
-    private static void same(UsageResult expected, UsageResult actual) {
-        assertEquals(expected.groups(), actual.groups());
-        assertEquals(expected.rows(), actual.rows());
-        assertEquals(expected.skipped(), actual.skipped());
-        assertEquals(expected.skippedByReason(), actual.skippedByReason());
-        assertEquals(expected.duplicates(), actual.duplicates());
-        assertEquals(expected.recordsWithoutUsage(), actual.recordsWithoutUsage());
-    }
-
     @Test
     void partsGiveWhatOneFileGives() throws IOException {
         UsageAggregator a = UsageAggregator.builder().period(PeriodType.DAY).by(Arrays.asList("model")).skipBad(true).build();
@@ -87,8 +79,8 @@ class UsagePartitionsTest {
         UsageResult expected = oneFile(a, lines);
         // the log has bad rows of two kinds, and large requests
         assertEquals(2, expected.skippedByReason().size(), expected.skippedByReason()::toString);
-        same(expected, parts(a, lines, 1));
-        same(expected, parts(a, lines, 7));
+        assertSameResult(expected, parts(a, lines, 1));
+        assertSameResult(expected, parts(a, lines, 7));
     }
 
     @Test
@@ -99,7 +91,7 @@ class UsagePartitionsTest {
         lines.add(1, "req-0,2026-04-13T10:00:00Z,m1,5,x,0");
         UsageResult expected = oneFile(a, lines);
         assertEquals(true, expected.duplicates() > 1000, "duplicates " + expected.duplicates());
-        same(expected, parts(a, lines, 5));
+        assertSameResult(expected, parts(a, lines, 5));
     }
 
     @Test
