@@ -138,6 +138,34 @@ class SparkUsageTest {
     }
 
     @Test
+    void theMainClassRunsFromTheCommandLineInLocalMode() throws Exception {
+        Path f = csv("main.csv", 2_000, 5, false);
+        List<String> cmd = new ArrayList<>(Arrays.asList(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        // the options spark-submit gives a Java 17 JVM, as the spark profile's tests run with
+        for (String o : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio", "java.util",
+            "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar"}) {
+            cmd.add("--add-opens=java.base/" + o + "=ALL-UNNAMED");
+        }
+        cmd.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), SparkUsage.class.getName(), f.toString(), "--by", "model",
+                "--skip-bad", "--format", "csv", "--master", "local[2]"));
+        Path out = dir.resolve("out.csv");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertEquals(0, p.waitFor(), () -> new String(readAll(dir.resolve("err.txt")), StandardCharsets.UTF_8));
+        ByteArrayOutputStream single = new ByteArrayOutputStream();
+        io.tokenmetrics.cli.Main.run(new String[] {"usage", f.toString(), "--by", "model", "--skip-bad", "--format", "csv"},
+                new PrintStream(single, true), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(single.toString("UTF-8"), new String(readAll(out), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readAll(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    @Test
     void theSparkEntryPointPrintsWhatTheUsageCommandPrints() throws IOException {
         Path f = csv("cli.csv", 5_000, 4, false);
         String[] args = {f.toString(), "--by", "model", "--period", "week", "--skip-bad", "--format", "csv"};
