@@ -127,6 +127,19 @@ class SparkUsageTest {
     }
 
     @Test
+    void documentsWhoseRecordsLieInArraysAreRefusedNotReadAsNothing() {
+        String base = "src/test/resources/io/tokenmetrics/usage/sources/";
+        for (String f : new String[] {"otel-traces.json", "openai-usage-page.json", "anthropic-usage-report.json"}) {
+            // the single machine finds usage in each
+            assertTrue(agg(PeriodType.DAY).aggregate(Paths.get(base + f)).rows() > 0, f);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> SparkUsage.aggregate(agg(PeriodType.DAY), spark.read().option("multiLine", "true").option("primitivesAsString", "true")
+                            .json(base + f), true, f));
+            assertTrue(e.getMessage().startsWith(f + ": the records are "), e.getMessage());
+        }
+    }
+
+    @Test
     void badJsonLinesAreBadRowsOfTheirOwn() throws IOException {
         Path f = dir.resolve("bad.jsonl");
         Files.write(f, Arrays.asList("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":5,\"output_tokens\":1}",

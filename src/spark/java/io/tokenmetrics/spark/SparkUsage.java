@@ -50,11 +50,22 @@ public final class SparkUsage {
      * @return the result, as {@link UsageAggregator} gives it for the same rows in one file
      * @throws UsageLogException when the columns fit no source, for the first bad row unless bad
      *     rows are skipped, or for a sum past 2^63 − 1
+     * @throws IllegalArgumentException for OTLP files and usage export pages, whose records lie
+     *     inside arrays
      */
     public static UsageResult aggregate(UsageAggregator aggregator, Dataset<Row> rows, boolean json, String name) {
         Objects.requireNonNull(aggregator, "aggregator");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(name, "name");
+        for (StructField f : rows.schema().fields()) {
+            String n = f.name().toLowerCase(Locale.ROOT);
+            if (n.equals("resourcespans") || (n.equals("data") || n.equals("results")) && f.dataType() instanceof ArrayType) {
+                // their records are inside arrays, which rows do not reach: refused, never read as no usage at all
+                throw new IllegalArgumentException(name + ": the records are " + (n.equals("resourcespans") ? "OTLP files (resourceSpans)"
+                        : "usage export pages (" + f.name() + "[])") + ", documents whose records lie inside arrays: aggregate them"
+                        + " with the usage command on one machine, or give Spark one row per record");
+            }
+        }
         Dataset<Row> flat = flatten(rows);
         List<String> columns = new ArrayList<>(Arrays.asList(flat.columns()));
         // Spark's JSON reader puts a line that is not a JSON object in _corrupt_record: a bad row, as on one machine
