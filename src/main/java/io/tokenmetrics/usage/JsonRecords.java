@@ -107,13 +107,12 @@ final class JsonRecords extends RowCounts {
             tooLong = false;
             int scan = pos;
             while (true) {
-                for (int i = scan; i < lim; i++) {
-                    if (buf[i] == '\n') {
-                        start = pos;
-                        end = i;
-                        pos = i + 1;
-                        return true;
-                    }
+                int i = newline(scan);
+                if (i >= 0) {
+                    start = pos;
+                    end = i;
+                    pos = i + 1;
+                    return true;
                 }
                 if (eof) {
                     if (pos == lim) {
@@ -136,6 +135,33 @@ final class JsonRecords extends RowCounts {
                 fill();
                 scan += pos;
             }
+        }
+
+        private java.nio.ByteBuffer words;
+
+        /**
+         * The first newline in {@code buf[from, lim)}, or -1: eight bytes at a time, since JSON
+         * lines are long (a newline is the only byte looked for, so a word costs one test).
+         */
+        private int newline(int from) {
+            if (words == null || words.array() != buf) {
+                words = java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            }
+            int i = from;
+            for (; lim - i >= 8; i += 8) {
+                long x = words.getLong(i) ^ 0x0A0A0A0A0A0A0A0AL;
+                long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+                if (zero != 0) {
+                    // the lowest flagged byte is a newline (only bytes above a real zero can be flagged falsely)
+                    return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                }
+            }
+            for (; i < lim; i++) {
+                if (buf[i] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private void skipRest() throws IOException {
