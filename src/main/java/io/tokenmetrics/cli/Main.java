@@ -48,6 +48,16 @@ public final class Main {
         System.setProperty(CliLogging.LEVEL_PROPERTY, debug ? "DEBUG" : "WARN");
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        PrintWriter quickOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        Integer quick = quickReport(args, quickOut);
+        if (quick != null) {
+            quickOut.flush();
+            if (out.checkError()) {
+                err.println("token-metrics: cannot write the output: the write to standard output failed (a full disk, or a closed pipe or file)");
+                return DATA_ERROR;
+            }
+            return quick;
+        }
         int asked = args.length == 0 ? -1 : Arrays.asList(Commands.Root.NAMES).indexOf(args[0]);
         if (asked >= 0 && !Commands.Root.WITHOUT_FIGURES.contains(args[0])) {
             // read the bundled figures on the second core while picocli reads the command's annotations
@@ -116,6 +126,43 @@ public final class Main {
             return run(all, out, err);
         } finally {
             UsageCommand.engine = before;
+        }
+    }
+
+    /**
+     * {@code report} with at most {@code --lang} and {@code --format}, the main job, run without
+     * picocli, whose start-up (loading and verifying its classes, reading the command's
+     * annotations) is half of this command's; null for anything else, or an error, which then go
+     * through picocli and are reported as usual. {@code QuickReportTest} checks that both ways
+     * print the same.
+     */
+    static Integer quickReport(String[] args, PrintWriter out) {
+        if (args.length == 0 || !args[0].equals("report")) {
+            return null;
+        }
+        io.tokenmetrics.amount.Language lang = io.tokenmetrics.amount.Language.EN;
+        Format format = Format.TEXT;
+        try {
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
+                if (value == null) {
+                    return null;
+                }
+                if (name.equals("--lang")) {
+                    lang = io.tokenmetrics.amount.Language.of(value);
+                } else if (name.equals("--format")) {
+                    format = Format.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+                } else {
+                    return null;
+                }
+            }
+            Doc doc = new Briefing(io.tokenmetrics.data.Dataset.bundled(), io.tokenmetrics.calc.Calculator.create(), lang).build();
+            doc.render(format, lang, out);
+            return doc.exit;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -12,6 +12,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TimePeriodTest {
+    @Test
+    void zeroPaddingIsTheFormattersOnEveryValue() {
+        // the second implementation: String.format, which the text form no longer calls
+        for (int v : new int[] {0, 1, 9, 10, 99, 100, 999, 1000, 2026, 9999, 10000, 123456, -1, -9, -10, -999, -1000, -2026, Integer.MAX_VALUE,
+            Integer.MIN_VALUE}) {
+            for (int width : new int[] {1, 2, 4}) {
+                assertEquals(String.format(java.util.Locale.ROOT, "%0" + width + "d", v), TimePeriod.pad(v, width), v + " width " + width);
+            }
+        }
+    }
+
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource({
