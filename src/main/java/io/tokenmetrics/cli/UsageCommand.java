@@ -71,7 +71,7 @@ final class UsageCommand extends Commands.Base {
     @Option(names = "--skip-bad", description = "skip bad rows, counting and reporting them, instead of stopping at the first")
     boolean skipBad;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for CSV files (default: the number of cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "threads for large CSV and JSON Lines files and .gz ones (default: the number of cores)")
     Integer threads;
 
     @Option(names = "--save", paramLabel = "FILE", description = "write the series as a dataset that --data reads")

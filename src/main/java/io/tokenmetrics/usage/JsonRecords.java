@@ -50,7 +50,7 @@ final class JsonRecords extends RowCounts {
     private List<List<String>> candidates;
     private int[] dimColumns;
     private final List<Pending> undecided = new ArrayList<>();
-    private final Problems problems = new Problems();
+    final Problems problems = new Problems();
 
     /** One flat record and where it came from. */
     static final class Record {
@@ -73,6 +73,42 @@ final class JsonRecords extends RowCounts {
 
     /** Whether the input may be a whole JSON document rather than JSON Lines (not for .jsonl and .ndjson). */
     private final boolean documents;
+
+    /**
+     * Ends a part's reading when the part cannot be read apart from the rest of the file: a row
+     * with a request id, or a line that is not a flat record. The file is then read whole, by one
+     * thread.
+     */
+    static final class Abort extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Abort INSTANCE = new Abort();
+
+        private Abort() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One part of a JSON Lines file read at once with others ({@link #part}). */
+    private boolean part;
+    /** Lines read, for the line numbers of the parts after this one. */
+    long lines;
+    /** A part's first bad row: reported, with its line in the file, when the aggregation stops at bad rows. */
+    long firstBadLine = -1;
+    String firstBadMessage;
+
+    /** A reader of one part of a JSON Lines file whose source is decided: see {@link #part}. */
+    static JsonRecords part(UsageAggregator agg, UsageAggregator.Run run, String name, String project, UsageSource source) {
+        JsonRecords r = new JsonRecords(agg, run, name, project);
+        r.part = true;
+        r.decide(source);
+        r.proc.noIds = true;
+        return r;
+    }
+
+    /** The source the reader decided on for flat records, or null. */
+    UsageSource flatSource() {
+        return flat != null && profile != null ? profile.source : null;
+    }
 
     JsonRecords(UsageAggregator agg, UsageAggregator.Run run, String name, String project) {
         this.agg = agg;
@@ -210,6 +246,16 @@ final class JsonRecords extends RowCounts {
     void read(InputStream in) throws IOException {
         Lines lines = new Lines(in);
         long line = 0;
+        try {
+            line = readLines(lines);
+        } finally {
+            this.lines = line;
+        }
+    }
+
+    /** The line loop of {@link #read}; the number of lines read. */
+    private long readLines(Lines lines) throws IOException {
+        long line = 0;
         boolean first = true;
         while (lines.next()) {
             line++;
@@ -241,8 +287,11 @@ final class JsonRecords extends RowCounts {
                     document(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(Arrays.copyOfRange(buf, start, end)),
                             new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(new byte[] {'\n'}), lines.rest())), line);
                     finish();
-                    return;
+                    return line;
                 }
+            }
+            if (part && flat == null) {
+                throw Abort.INSTANCE;
             }
             if (flat != null) {
                 int r = flat.readPlainOrParse(buf, start, end);
@@ -253,6 +302,10 @@ final class JsonRecords extends RowCounts {
                 if (r == -1) {
                     bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
                     continue;
+                }
+                if (part) {
+                    // not a flat record: a shape or an error that the whole file's reader decides
+                    throw Abort.INSTANCE;
                 }
             }
             JsonNode node;
@@ -278,6 +331,7 @@ final class JsonRecords extends RowCounts {
             records(node, line, "");
         }
         finish();
+        return line;
     }
 
     private static boolean startsDocument(byte[] b, int from, int to) {
@@ -503,6 +557,10 @@ final class JsonRecords extends RowCounts {
             throw undecidable();
         }
         addTo(run);
+        if (part) {
+            // the caller adds the problems with the part's line offset, and names the source once
+            return;
+        }
         run.problems.addAll(problems, 0, name);
         run.sources.add(name + ": " + (profile == null ? "no records" : profile.source.id()));
     }
@@ -631,6 +689,15 @@ final class JsonRecords extends RowCounts {
 
     @Override
     void bad(long line, String path, String kind, String message) {
+        if (part) {
+            String m = path == null || path.isEmpty() ? message : path + ": " + message;
+            if (firstBadLine < 0) {
+                firstBadLine = line;
+                firstBadMessage = m;
+            }
+            problems.add(kind, line, m);
+            return;
+        }
         run.bad(problems, name, line, path, kind, message);
     }
 

@@ -20,6 +20,8 @@ final class RowProcessor {
     static final int BAD = 1;
     static final int NOT_USAGE = 2;
     static final int DUPLICATE = 3;
+    /** A good row with a request id, from a processor that must not see one ({@link #noIds}). */
+    static final int HAS_ID = 4;
 
     private static final int IN = Slot.INPUT.ordinal();
     private static final int IN_X = Slot.INPUT_EXTRA.ordinal();
@@ -108,6 +110,11 @@ final class RowProcessor {
     private final long[] weekCacheDay = new long[WEEK_CACHE];
     private final int[] weekCache = new int[WEEK_CACHE];
     private int lastMonth;
+    /**
+     * Set by a reader of one part of a file among several read at once: a row with a request id
+     * stops it ({@link #HAS_ID}), since which copy of an id is first is decided in file order.
+     */
+    boolean noIds;
     /** Checks a row whole, then keeps nothing of it: for an engine that de-duplicates good rows itself ({@link UsagePartitions}). */
     boolean checkOnly;
     /** Set by a JSON reader: which columns of the current row held a JSON number with a fraction or exponent. */
@@ -232,11 +239,16 @@ final class RowProcessor {
         if (checkOnly) {
             return COUNTED;
         }
-        if (seen != null && layout.hasIds()) {
+        if (layout.hasIds()) {
             int c1 = slot[Slot.ID.ordinal()];
             int c2 = slot[Slot.ID2.ordinal()];
-            if (end[c1] > start[c1] && (c2 < 0 || end[c2] > start[c2]) && !ids(b, start, end, c1, c2)) {
-                return DUPLICATE;
+            if (end[c1] > start[c1] && (c2 < 0 || end[c2] > start[c2])) {
+                if (noIds) {
+                    return HAS_ID;
+                }
+                if (seen != null && !ids(b, start, end, c1, c2)) {
+                    return DUPLICATE;
+                }
             }
         }
         internDimensions(b, start, end);

@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * or an {@link InputStream}; gzip is read transparently. A file's source is recognised from its
  * header or first records, or named with {@link Builder#source}. A large regular CSV file without
  * request ids is split at line boundaries over {@link Builder#threads} threads, each reading
- * through one 256 KiB buffer; everything else is read by one thread. Memory grows with the number
+ * through one 256 KiB buffer; so is a JSON Lines file (4 MiB or more, named {@code .jsonl} or
+ * {@code .ndjson}) whose first line is a flat record, until a part meets a request id or a line
+ * that is not a flat record, when the file is read again by one thread. A {@code .gz} file is
+ * decompressed on a thread of its own; everything else is read by one thread. Memory grows with the number
  * of groups and distinct values, and with the number of request ids (16 bytes each), not with rows.
  *
  * <p>A record whose request id was seen before (in any input of the same aggregation) counts
@@ -49,6 +52,10 @@ public final class UsageAggregator {
     private static final Logger LOG = LoggerFactory.getLogger(UsageAggregator.class);
     /** At most this much of a file per thread task. */
     private static final long MAX_CHUNK = 1L << 30;
+    /** JSON Lines files from this size on are read in parts; smaller ones are not worth the threads. */
+    static final long JSON_PARTS_MIN = 4L << 20;
+    /** JSON Lines files read in parts so far: for the tests that compare the two ways. */
+    static final java.util.concurrent.atomic.AtomicInteger JSON_FILES_IN_PARTS = new java.util.concurrent.atomic.AtomicInteger();
     /**
      * The read buffer of each thread. Small enough to stay in the CPU cache between the kernel's
      * copy and the scan (an 8 MiB buffer measured half as fast); it grows for a long line.
@@ -187,7 +194,7 @@ public final class UsageAggregator {
         }
 
         /**
-         * Threads for CSV files.
+         * Threads for large CSV and JSON Lines files, and for decompressing {@code .gz} ones.
          *
          * @param n the number
          * @return this builder
@@ -507,6 +514,9 @@ public final class UsageAggregator {
                     data = new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
                 }
                 boolean json = in.json(data);
+                if (json && !gz && pool != null && in.path != null && jsonLines(in) && jsonParts(in, pool)) {
+                    return;
+                }
                 if (json) {
                     new JsonRecords(UsageAggregator.this, this, in.name, in.project).read(data);
                 } else if (!gz && in.path != null && pool != null && Files.isRegularFile(in.path)) {
@@ -526,6 +536,120 @@ public final class UsageAggregator {
                         LOG.debug("closing {}: {}", in.name, e.toString());
                     }
                 }
+            }
+        }
+
+        /** A JSON Lines file (by its name) large enough to read in parts. */
+        private boolean jsonLines(Inputs.Input in) throws IOException {
+            String n = in.path.getFileName() == null ? "" : in.path.getFileName().toString().toLowerCase(Locale.ROOT);
+            return (n.endsWith(".jsonl") || n.endsWith(".ndjson")) && Files.isRegularFile(in.path) && Files.size(in.path) >= JSON_PARTS_MIN;
+        }
+
+        /**
+         * Reads a JSON Lines file in parts on the pool's threads, as CSV files are, when its first
+         * line decides a source of flat records. A part stops at a row with a request id or a line
+         * that is not a flat record ({@link JsonRecords.Abort}): then nothing of the parts is kept
+         * and false is returned, for the file to be read whole by one thread. Bad rows are
+         * gathered and reported in file order, with their lines in the file.
+         */
+        private boolean jsonParts(Inputs.Input in, ExecutorService pool) throws IOException {
+            String name = in.name;
+            try (FileChannel ch = FileChannel.open(in.path, StandardOpenOption.READ)) {
+                long size = ch.size();
+                UsageSource source = firstLineSource(ch, in);
+                if (source == null) {
+                    return false;
+                }
+                int n = (int) Math.max(threads, (size + MAX_CHUNK - 1) / MAX_CHUNK);
+                long[] bounds = new long[n + 1];
+                bounds[n] = size;
+                for (int k = 1; k < n; k++) {
+                    bounds[k] = nextLine(ch, Math.max(bounds[k - 1], size * k / n), size);
+                }
+                List<Future<JsonRecords>> futures = new ArrayList<>();
+                List<Run> runs = new ArrayList<>();
+                for (int k = 0; k < n; k++) {
+                    long s = bounds[k];
+                    long e = bounds[k + 1];
+                    Run part = new Run(true);
+                    runs.add(part);
+                    futures.add(pool.submit(() -> {
+                        JsonRecords r = JsonRecords.part(UsageAggregator.this, part, name, in.project, source);
+                        r.read(new SrcInputStream(region(ch, s, e, name)));
+                        return r;
+                    }));
+                }
+                List<JsonRecords> parts = new ArrayList<>();
+                boolean abort = false;
+                for (Future<JsonRecords> f : futures) {
+                    try {
+                        parts.add(f.get());
+                    } catch (ExecutionException ex) {
+                        if (ex.getCause() instanceof JsonRecords.Abort) {
+                            abort = true;
+                        } else if (ex.getCause() instanceof RuntimeException) {
+                            throw (RuntimeException) ex.getCause();
+                        } else if (ex.getCause() instanceof IOException) {
+                            throw (IOException) ex.getCause();
+                        } else {
+                            throw new IllegalStateException(ex.getCause());
+                        }
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while reading " + name);
+                    }
+                }
+                if (abort) {
+                    LOG.debug("{} has request ids or lines that are not flat records: reading it with one thread", name);
+                    return false;
+                }
+                long lineOffset = 0;
+                for (int k = 0; k < n; k++) {
+                    JsonRecords r = parts.get(k);
+                    if (!skipBad && r.firstBadLine >= 0) {
+                        throw new UsageLogException(name, lineOffset + r.firstBadLine, r.firstBadMessage);
+                    }
+                    lineOffset += r.lines;
+                }
+                lineOffset = 0;
+                for (int k = 0; k < n; k++) {
+                    JsonRecords r = parts.get(k);
+                    Run part = runs.get(k);
+                    part.mergeShared();
+                    mergeGroups(part, name);
+                    part.addTo(this);
+                    blank += part.blank;
+                    withCostField |= part.withCostField;
+                    withoutCostField |= part.withoutCostField;
+                    problems.addAll(r.problems, lineOffset, name);
+                    lineOffset += r.lines;
+                }
+                sources.add(name + ": " + source.id());
+                JSON_FILES_IN_PARTS.incrementAndGet();
+                return true;
+            }
+        }
+
+        /** The flat source that the file's first line decides, or null (a document, an undecided or bad first line). */
+        private UsageSource firstLineSource(FileChannel ch, Inputs.Input in) throws IOException {
+            ByteBuffer first = ByteBuffer.allocate((int) Math.min(ch.size(), 1 << 20));
+            while (first.hasRemaining() && ch.read(first, first.position()) > 0) {
+                // fill
+            }
+            byte[] b = first.array();
+            int nl = 0;
+            while (nl < first.position() && b[nl] != '\n') {
+                nl++;
+            }
+            if (nl == first.position()) {
+                return null;
+            }
+            try {
+                JsonRecords probe = new JsonRecords(UsageAggregator.this, new Run(true), in.name, in.project);
+                probe.read(new java.io.ByteArrayInputStream(b, 0, nl + 1));
+                return probe.flatSource();
+            } catch (UsageLogException e) {
+                return null;
             }
         }
 
@@ -660,6 +784,31 @@ public final class UsageAggregator {
             problems.addAll(recorded, 0, name);
         }
 
+        /** Adds the groups of a part's run (its accumulator already merged into its groups) into this run's. */
+        private void mergeGroups(Run part, String file) {
+            for (Map.Entry<List<Object>, long[]> e : part.groups.entrySet()) {
+                long[] into = groups.computeIfAbsent(e.getKey(), k -> new long[e.getValue().length]);
+                long[] add = e.getValue();
+                long[] next = new long[Accumulator.SUMS];
+                boolean overflow = false;
+                for (int x = 0; x < Accumulator.SUMS; x++) {
+                    next[x] = into[x] + add[x];
+                    overflow |= next[x] < 0;
+                }
+                if (overflow || next[2] + next[3] < 0) {
+                    throw new MergeOverflow(file, "the token sums of the group of " + UsageResult.period(period, (Integer) e.getKey().get(0))
+                            + (by.isEmpty() ? "" : " " + e.getKey().subList(1, e.getKey().size())) + " pass " + Long.MAX_VALUE
+                            + ": refused rather than wrapped");
+                }
+                System.arraycopy(next, 0, into, 0, next.length);
+                // the extras are parts of the sums just checked
+                for (int x = Accumulator.SUMS; x < add.length; x++) {
+                    into[x] += add[x];
+                }
+            }
+            part.logged.forEach((k, v) -> logged.merge(k, v, java.math.BigDecimal::add));
+        }
+
         void mergeShared() {
             merge(shared, "(all files)");
         }
@@ -765,6 +914,33 @@ public final class UsageAggregator {
     }
 
     /** A sequential byte source: a stream, or a region of a file. */
+    /** A {@link Src} as an input stream, for the line reader of JSON. */
+    static final class SrcInputStream extends InputStream {
+        private final Src src;
+
+        SrcInputStream(Src src) {
+            this.src = src;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int n;
+            do {
+                n = src.read(ByteBuffer.wrap(b, off, len));
+            } while (n == 0);
+            return n;
+        }
+    }
+
     interface Src {
         /** Reads into {@code b}; -1 at the end. */
         int read(ByteBuffer b) throws IOException;

@@ -1,0 +1,97 @@
+package io.tokenmetrics.usage;
+
+import static io.tokenmetrics.usage.SameResult.assertSameResult;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tokenmetrics.period.PeriodType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A JSON Lines file read in parts on two threads against the same file read whole by one: the
+ * same groups, counts, reasons and messages, and the whole-file reading wherever a part cannot
+ * stand alone (request ids, lines that are not flat records).
+ */
+class JsonLinesInPartsTest {
+    @TempDir
+    Path dir;
+
+    /** More than {@link UsageAggregator#JSON_PARTS_MIN} of flat records, with bad rows and blank lines; {@code extra} at the end. */
+    private Path log(long seed, String... extra) throws IOException {
+        Random r = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        while (lines.size() < 45_000) {
+            String in = r.nextInt(80) == 0 ? "\"12x\"" : Integer.toString(r.nextInt(300_000));
+            String line = "{\"timestamp\":\"2026-04-" + (10 + r.nextInt(18)) + "T0" + r.nextInt(10) + ":00:00Z\",\"model\":\"m" + r.nextInt(6)
+                    + "\",\"provider\":\"p\",\"input_tokens\":" + in + ",\"output_tokens\":" + r.nextInt(4000)
+                    + (r.nextInt(100) == 0 ? "" : ",\"cache_read_tokens\":0") + "}";
+            lines.add(r.nextInt(500) == 0 ? "" : r.nextInt(300) == 0 ? line.replace(",\"output_tokens\"", ",\"x\"") : line);
+        }
+        lines.addAll(Arrays.asList(extra));
+        Path f = dir.resolve("log.jsonl");
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private static UsageAggregator.Builder agg() {
+        return UsageAggregator.builder().period(PeriodType.DAY).by("model").skipBad(true);
+    }
+
+    private static void compare(Path f, boolean expectParts) {
+        UsageResult whole = agg().threads(1).build().aggregate(f);
+        int before = UsageAggregator.JSON_FILES_IN_PARTS.get();
+        UsageResult parts = agg().threads(2).build().aggregate(f);
+        assertEquals(expectParts ? 1 : 0, UsageAggregator.JSON_FILES_IN_PARTS.get() - before, "read in parts");
+        assertSameResult(whole, parts);
+        // the messages name the file's lines, whichever way it was read
+        assertEquals(whole.firstSkipped(), parts.firstSkipped());
+    }
+
+    @Test
+    void flatRecordsWithBadRowsAreReadInPartsToTheSameResult() throws IOException {
+        Path f = log(1);
+        UsageResult r = agg().threads(2).build().aggregate(f);
+        assertEquals(2, r.skippedByReason().size(), r.skippedByReason()::toString);
+        compare(f, true);
+    }
+
+    @Test
+    void aRequestIdOrALineThatIsNotAFlatRecordSendsTheFileToOneThread() throws IOException {
+        compare(log(2, "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"request_id\":\"a\",\"input_tokens\":1,\"output_tokens\":1}",
+                "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"request_id\":\"a\",\"input_tokens\":1,\"output_tokens\":1}"), false);
+        compare(log(3, "not json"), false);
+        compare(log(4, "[{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tokens\":1,\"output_tokens\":1}]"), false);
+    }
+
+    @Test
+    void withoutSkipBadTheFirstBadRowInTheFileStops() throws IOException {
+        // good records, then one bad one in the second part, after a blank line: its line in the file is named
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 45_000; i++) {
+            lines.add("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m" + i % 3 + "\",\"input_tokens\":" + i
+                    + ",\"output_tokens\":1,\"region\":\"somewhere-quite-far\"}");
+        }
+        lines.add(40_000, "");
+        lines.add(40_001, "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":\"7x\",\"output_tokens\":1}");
+        Path f = dir.resolve("strict.jsonl");
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        assertEquals(true, Files.size(f) > UsageAggregator.JSON_PARTS_MIN);
+        UsageLogException one = assertThrows(UsageLogException.class,
+                () -> UsageAggregator.builder().period(PeriodType.DAY).by("model").threads(1).build().aggregate(f));
+        UsageLogException two = assertThrows(UsageLogException.class,
+                () -> UsageAggregator.builder().period(PeriodType.DAY).by("model").threads(2).build().aggregate(f));
+        assertEquals(f + ":40002: input_tokens (\"7x\") is not a whole number of tokens", one.getMessage());
+        assertEquals(one.getMessage(), two.getMessage());
+        // and with --skip-bad it was read in parts, to the same result
+        compare(f, true);
+    }
+}
