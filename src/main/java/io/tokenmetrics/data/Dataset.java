@@ -103,7 +103,14 @@ public final class Dataset {
                 if (in == null) {
                     throw new IllegalStateException("bundled dataset " + BUNDLED + " is missing from the jar");
                 }
-                return DatasetJson.read(in, "bundled:" + BUNDLED);
+                // read without Jackson's parser: the bundled figures are this project's own file
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                byte[] buf = new byte[8192];
+                for (int n; (n = in.read(buf)) > 0;) {
+                    bytes.write(buf, 0, n);
+                }
+                String text = new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+                return DatasetJson.fromTree(io.tokenmetrics.internal.BundledJson.parse(text), "bundled:" + BUNDLED);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -41,6 +41,11 @@ final class DatasetJson {
     private DatasetJson() {
     }
 
+    /** A dataset from a tree already read (the bundled figures, by {@link io.tokenmetrics.internal.BundledJson}). */
+    static Dataset fromTree(JsonNode root, String name) {
+        return new Reader(name).dataset(root);
+    }
+
     static Dataset read(InputStream in, String name) {
         JsonNode root;
         com.fasterxml.jackson.core.JsonParser parser = null;
