@@ -106,6 +106,14 @@ final class Commands {
 
         final Calculator calc = Calculator.create();
 
+        /** Standard error of a command run without picocli ({@link Main#quickUsage}). */
+        PrintWriter quickErr;
+
+        /** Standard error: picocli's, or the quick path's. */
+        PrintWriter err() {
+            return spec != null ? spec.commandLine().getErr() : quickErr;
+        }
+
         /**
          * Builds the output from the dataset: the bundled figures and {@code --data} files, or
          * null for a command that does not read them ({@link #readsFigures()}) and was given no

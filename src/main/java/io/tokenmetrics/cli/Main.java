@@ -48,16 +48,25 @@ public final class Main {
         System.setProperty(CliLogging.LEVEL_PROPERTY, debug ? "DEBUG" : "WARN");
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        PrintWriter quickOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        Integer quick = quickReport(args, quickOut);
-        if (quick != null) {
-            quickOut.flush();
-            if (out.checkError()) {
-                err.println("token-metrics: cannot write the output: the write to standard output failed (a full disk, or a closed pipe or file)");
-                return DATA_ERROR;
-            }
-            return quick;
+        Integer code = quickReport(args, o);
+        if (code == null) {
+            code = quickUsage(args, o, e);
         }
+        if (code == null) {
+            code = viaPicocli(args, o, e, debug);
+        }
+        o.flush();
+        // a PrintStream keeps write errors to itself: a full disk or a closed pipe must not end in exit 0
+        if (out.checkError()) {
+            e.println("token-metrics: cannot write the output: the write to standard output failed (a full disk, or a closed pipe or file)");
+            code = code == OK ? DATA_ERROR : code;
+        }
+        e.flush();
+        return code;
+    }
+
+    /** Every command, through picocli: parsing, help, errors. */
+    static int viaPicocli(String[] args, PrintWriter o, PrintWriter e, boolean debug) {
         int asked = args.length == 0 ? -1 : Arrays.asList(Commands.Root.NAMES).indexOf(args[0]);
         if (asked >= 0 && !Commands.Root.WITHOUT_FIGURES.contains(args[0])) {
             // read the bundled figures on the second core while picocli reads the command's annotations
@@ -82,23 +91,98 @@ public final class Main {
             return USAGE_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            int code = exitCode(ex);
-            c.getErr().println("token-metrics: " + (code == INTERNAL_ERROR ? "internal error: " + ex : message(ex)));
+            int code = failed(ex, c.getErr());
             if (debug) {
                 ex.printStackTrace(c.getErr());
             }
             c.getErr().flush();
             return code;
         });
-        int code = cl.execute(args);
-        o.flush();
-        // a PrintStream keeps write errors to itself: a full disk or a closed pipe must not end in exit 0
-        if (out.checkError()) {
-            e.println("token-metrics: cannot write the output: the write to standard output failed (a full disk, or a closed pipe or file)");
-            code = code == OK ? DATA_ERROR : code;
-        }
-        e.flush();
+        return cl.execute(args);
+    }
+
+    /** A command that failed: its one line on standard error, and its exit code. */
+    private static int failed(Exception ex, PrintWriter err) {
+        int code = exitCode(ex);
+        err.println("token-metrics: " + (code == INTERNAL_ERROR ? "internal error: " + ex : message(ex)));
         return code;
+    }
+
+    /**
+     * {@code usage} with files and at most {@code --by}, {@code --period}, {@code --zone},
+     * {@code --source}, {@code --map}, {@code --threads}, {@code --skip-bad}, {@code --format} and
+     * {@code --lang}, run without picocli (a tenth of a second of start-up); null for anything
+     * else (prices, plans, {@code --save}, help, a value picocli would refuse), which goes through
+     * picocli. {@code QuickUsageTest} checks that both ways print the same.
+     */
+    static Integer quickUsage(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length < 2 || !args[0].equals("usage")) {
+            return null;
+        }
+        UsageCommand u = new UsageCommand();
+        u.common = new Commands.Common();
+        u.common.format = Format.TEXT;
+        u.common.lang = io.tokenmetrics.amount.Language.EN;
+        u.period = "week";
+        u.zone = "UTC";
+        try {
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                if (!a.startsWith("-") || a.equals("-")) {
+                    u.files.add(a);
+                    continue;
+                }
+                if (a.equals("--skip-bad")) {
+                    u.skipBad = true;
+                    continue;
+                }
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
+                if (value == null || value.isEmpty()) {
+                    return null;
+                }
+                switch (name) {
+                    case "--by":
+                        for (String d : value.split(",", -1)) {
+                            if (d.isEmpty()) {
+                                return null;
+                            }
+                            u.by.add(d);
+                        }
+                        break;
+                    case "--period": u.period = value; break;
+                    case "--zone": u.zone = value; break;
+                    case "--source": u.source = value; break;
+                    case "--threads": u.threads = Integer.valueOf(value); break;
+                    case "--format": u.common.format = Format.valueOf(value.toUpperCase(java.util.Locale.ROOT)); break;
+                    case "--lang": u.common.lang = io.tokenmetrics.amount.Language.of(value); break;
+                    case "--map":
+                        int eq = value.indexOf('=');
+                        if (eq <= 0) {
+                            return null;
+                        }
+                        u.map.put(value.substring(0, eq), value.substring(eq + 1));
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // a value picocli refuses, with its own message
+            return null;
+        }
+        if (u.files.isEmpty()) {
+            return null;
+        }
+        u.quickErr = err;
+        Doc doc;
+        try {
+            doc = u.build(null);
+        } catch (RuntimeException ex) {
+            return failed(ex, err);
+        }
+        doc.render(u.common.format, u.common.lang, out);
+        return doc.exit;
     }
 
     /**

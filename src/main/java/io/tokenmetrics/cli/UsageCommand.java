@@ -168,7 +168,7 @@ final class UsageCommand extends Commands.Base {
         int groups = r.groups().size();
         List<io.tokenmetrics.data.Series> costSeries = save != null && table != null ? new ArrayList<>() : null;
         if (table != null) {
-            groups = Costs.rows(r, by, table, t, spec.commandLine().getErr(), seat, fee, costSeries);
+            groups = Costs.rows(r, by, table, t, err(), seat, fee, costSeries);
         }
         // with prices, Costs writes the rows: groups by model added up to --by
         for (UsageGroup g : table != null ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
@@ -185,9 +185,9 @@ final class UsageCommand extends Commands.Base {
         doc.notes.add(Messages.get(l, "usage.sources", String.join("; ", r.sources())));
         doc.notes.addAll(r.notes());
         if ((r.skipped() > 0 || !r.notes().isEmpty()) && common.format == Format.CSV) {
-            spec.commandLine().getErr().println("token-metrics: " + Text.escape(summary));
+            err().println("token-metrics: " + Text.escape(summary));
             for (String n : r.notes()) {
-                spec.commandLine().getErr().println("token-metrics: " + Text.escape(n));
+                err().println("token-metrics: " + Text.escape(n));
             }
         }
         if (save != null) {
