@@ -539,6 +539,18 @@ public final class UsageAggregator {
             }
         }
 
+        /** The failure of a part read on the pool, thrown as itself: an I/O error stays one. */
+        private RuntimeException rethrow(ExecutionException ex) throws IOException {
+            Throwable c = ex.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            if (c instanceof IOException) {
+                throw (IOException) c;
+            }
+            throw new IllegalStateException(c);
+        }
+
         /** A JSON Lines file (by its name) large enough to read in parts. */
         private boolean jsonLines(Inputs.Input in) throws IOException {
             String n = in.path.getFileName() == null ? "" : in.path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -585,18 +597,13 @@ public final class UsageAggregator {
                     try {
                         parts.add(f.get());
                     } catch (ExecutionException ex) {
-                        if (ex.getCause() instanceof JsonRecords.Abort) {
-                            abort = true;
-                        } else if (ex.getCause() instanceof RuntimeException) {
-                            throw (RuntimeException) ex.getCause();
-                        } else if (ex.getCause() instanceof IOException) {
-                            throw (IOException) ex.getCause();
-                        } else {
-                            throw new IllegalStateException(ex.getCause());
+                        if (!(ex.getCause() instanceof JsonRecords.Abort)) {
+                            throw rethrow(ex);
                         }
+                        abort = true;
                     } catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException("interrupted while reading " + name);
+                        throw new UsageLogException(name, 0, "interrupted");
                     }
                 }
                 if (abort) {
@@ -741,16 +748,11 @@ public final class UsageAggregator {
                 try {
                     chunks.add(fu.get());
                 } catch (ExecutionException ex) {
-                    if (ex.getCause() instanceof CsvChunk.QuoteFound) {
-                        quote = (CsvChunk.QuoteFound) ex.getCause();
-                        chunks.add(null);
-                    } else if (ex.getCause() instanceof RuntimeException) {
-                        throw (RuntimeException) ex.getCause();
-                    } else if (ex.getCause() instanceof IOException) {
-                        throw (IOException) ex.getCause();
-                    } else {
-                        throw new IllegalStateException(ex.getCause());
+                    if (!(ex.getCause() instanceof CsvChunk.QuoteFound)) {
+                        throw rethrow(ex);
                     }
+                    quote = (CsvChunk.QuoteFound) ex.getCause();
+                    chunks.add(null);
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new UsageLogException(name, 0, "interrupted");
