@@ -103,6 +103,17 @@ class UsagePartitionsTest {
     }
 
     @Test
+    void aSumPastTheLimitAcrossPartsIsRefusedNotWrapped() {
+        UsageAggregator a = UsageAggregator.builder().period(PeriodType.DAY).by("model").build();
+        UsagePartitions.Plan plan = UsagePartitions.plan(a, Arrays.asList("timestamp", "model", "input_tokens", "output_tokens"), false, "rows");
+        // each part holds 5,000,000,000,000,000,000 input tokens of m on 2026-04-13: fine alone, past 2^63 - 1 together
+        UsagePartitions.Part p1 = plan.newPart("part 0").add(new String[] {"2026-04-13T10:00:00Z", "m", "5000000000000000000", "0"});
+        UsagePartitions.Part p2 = plan.newPart("part 1").add(new String[] {"2026-04-13T11:00:00Z", "m", "5000000000000000000", "0"});
+        UsageLogException e = assertThrows(UsageLogException.class, () -> UsagePartitions.merge(plan, Arrays.asList(p1, p2), 0));
+        assertEquals("part 1: the token sums of the group of 2026-04-13 [m] pass 9223372036854775807: refused rather than wrapped", e.getMessage());
+    }
+
+    @Test
     void columnsThatFitNoSourceAreRefusedOnThePlan() {
         UsageAggregator a = UsageAggregator.builder().build();
         UsageLogException e = assertThrows(UsageLogException.class, () -> UsagePartitions.plan(a, Arrays.asList("a", "b"), false, "a Dataset"));
