@@ -23,6 +23,12 @@ import java.util.Objects;
  * is read by one thread.
  */
 public final class UsagePartitions {
+    /**
+     * The column name under which a row carries the directory its file lies in: Claude Code's
+     * {@code project} dimension, which the record itself does not hold.
+     */
+    public static final String PROJECT_COLUMN = Records.PROJECT_KEY;
+
     private UsagePartitions() {
     }
 

@@ -124,6 +124,9 @@ class SparkUsageTest {
         // Claude Code: nested message.usage, user lines that are not usage, a message repeated across sessions
         compare(agg(PeriodType.DAY, "model", "session"), Paths.get(base + "claude/projects/-home-dev-app/s1.jsonl"),
                 Paths.get(base + "claude/projects/-home-dev-api/s2.jsonl"));
+        // the project is the directory a session file lies in, on Spark as on one machine
+        compare(agg(PeriodType.DAY, "project", "model"), Paths.get(base + "claude/projects/-home-dev-app/s1.jsonl"),
+                Paths.get(base + "claude/projects/-home-dev-api/s2.jsonl"));
     }
 
     /**

@@ -82,17 +82,18 @@ public final class SparkUsage {
         List<Integer> ids = plan.idColumns();
         int width = columns.size();
         boolean hasCorrupt = corrupt;
+        int project = columns.indexOf(UsagePartitions.PROJECT_COLUMN);
         return run(plan, flat.javaRDD(), (p, r) -> {
             if (hasCorrupt && r.get(width) != null) {
                 p.malformed("Spark could not read the line as a JSON object");
             } else {
-                p.add(values(r, width));
+                p.add(values(r, width, project));
             }
         }, (probe, r) -> {
             if (hasCorrupt && r.get(width) != null) {
                 return null;
             }
-            String[] v = values(r, width);
+            String[] v = values(r, width, project);
             return probe.check(v) ? idKey(v, ids) : null;
         }, !ids.isEmpty());
     }
@@ -178,7 +179,9 @@ public final class SparkUsage {
         String[] p = paths.toArray(new String[0]);
         String name = String.join(", ", paths);
         if (json) {
-            return aggregate(aggregator, spark.read().option("primitivesAsString", "true").json(p), true, name);
+            // each record with the file it came from, for Claude Code's project dimension
+            return aggregate(aggregator, spark.read().option("primitivesAsString", "true").json(p)
+                    .withColumn(UsagePartitions.PROJECT_COLUMN, functions.input_file_name()), true, name);
         }
         // CSV as lines split by our own rules: Spark's CSV reader fills a short row with nulls and
         // drops a long row's extra fields, where a row of the wrong width is a bad row
@@ -274,8 +277,11 @@ public final class SparkUsage {
         }
     }
 
-    /** A row's values as text: numbers as written, timestamps as ISO-8601 instants. */
-    static String[] values(Row r, int width) {
+    /**
+     * A row's values as text: numbers as written, timestamps as ISO-8601 instants, and in column
+     * {@code project} (-1: none) the directory of the file URI that Spark gives.
+     */
+    static String[] values(Row r, int width, int project) {
         String[] v = new String[width];
         for (int i = 0; i < width; i++) {
             Object o = r.get(i);
@@ -290,6 +296,11 @@ public final class SparkUsage {
             } else {
                 v[i] = o.toString();
             }
+        }
+        if (project >= 0 && v[project] != null) {
+            // as on one machine: the name of the directory the file lies in
+            java.nio.file.Path dir = java.nio.file.Paths.get(java.net.URI.create(v[project]).getPath()).getParent();
+            v[project] = dir == null || dir.getFileName() == null ? null : dir.getFileName().toString();
         }
         return v;
     }
