@@ -238,4 +238,23 @@ class SparkUsageTest {
         assertEquals(single.toString("UTF-8"), onSpark.toString("UTF-8"));
         assertTrue(single.toString("UTF-8").startsWith("period_start,period_end,model,requests,"));
     }
+
+    @Test
+    void savedSeriesAndPricedCostAreTheUsageCommands() throws IOException {
+        Path f = csv("save.csv", 3_000, 6, false);
+        String lite = Paths.get("src/test/resources/io/tokenmetrics/cost/litellm-prices.json").toString();
+        Path one = dir.resolve("one.json");
+        Path two = dir.resolve("two.json");
+        ByteArrayOutputStream single = new ByteArrayOutputStream();
+        assertEquals(0, io.tokenmetrics.cli.Main.run(new String[] {"usage", f.toString(), "--by", "region", "--skip-bad", "--prices", lite,
+            "--price-map", "m0=gpt-5", "--price-map", "m1=gpt-5", "--price-map", "m2=gpt-5", "--price-map", "m3=gpt-5", "--save", one.toString(),
+            "--format", "csv"}, new PrintStream(single, true), new PrintStream(new ByteArrayOutputStream())));
+        ByteArrayOutputStream onSpark = new ByteArrayOutputStream();
+        assertEquals(0, SparkUsage.run(spark, new String[] {f.toString(), "--by", "region", "--skip-bad", "--prices", lite, "--price-map", "m0=gpt-5",
+            "--price-map", "m1=gpt-5", "--price-map", "m2=gpt-5", "--price-map", "m3=gpt-5", "--save", two.toString(), "--format", "csv"},
+                new PrintStream(onSpark, true), new PrintStream(new ByteArrayOutputStream())));
+        assertEquals(single.toString("UTF-8"), onSpark.toString("UTF-8"));
+        assertTrue(single.toString("UTF-8").contains(",cost_usd"), single.toString("UTF-8"));
+        assertEquals(new String(Files.readAllBytes(one), StandardCharsets.UTF_8), new String(Files.readAllBytes(two), StandardCharsets.UTF_8));
+    }
 }
