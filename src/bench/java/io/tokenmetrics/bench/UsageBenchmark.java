@@ -385,13 +385,8 @@ public final class UsageBenchmark {
     }
 
     /** VmHWM of this process: the peak resident set, heap and native alike. */
-    private static long selfPeakKb() throws IOException {
-        for (String l : Files.readAllLines(Paths.get("/proc/self/status"))) {
-            if (l.startsWith("VmHWM:")) {
-                return Long.parseLong(l.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
+    private static long selfPeakKb() {
+        return hwm(Paths.get("/proc/self/status"));
     }
 
     private static void say(String format, Object... args) {

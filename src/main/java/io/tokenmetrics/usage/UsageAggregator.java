@@ -788,7 +788,17 @@ public final class UsageAggregator {
 
         /** Adds the groups of a part's run (its accumulator already merged into its groups) into this run's. */
         private void mergeGroups(Run part, String file) {
-            for (Map.Entry<List<Object>, long[]> e : part.groups.entrySet()) {
+            mergeGroups(part.groups, part.logged, file);
+        }
+
+        /**
+         * Adds groups made apart (by period index and dimension values: the sums, then the extras)
+         * and their logged costs into this run's, every sum checked.
+         *
+         * @throws MergeOverflow naming {@code file} for a sum past the limit
+         */
+        void mergeGroups(Map<List<Object>, long[]> partGroups, Map<List<Object>, java.math.BigDecimal> partLogged, String file) {
+            for (Map.Entry<List<Object>, long[]> e : partGroups.entrySet()) {
                 long[] into = groups.computeIfAbsent(e.getKey(), k -> new long[e.getValue().length]);
                 long[] add = e.getValue();
                 long[] next = new long[Accumulator.SUMS];
@@ -808,7 +818,7 @@ public final class UsageAggregator {
                     into[x] += add[x];
                 }
             }
-            part.logged.forEach((k, v) -> logged.merge(k, v, java.math.BigDecimal::add));
+            partLogged.forEach((k, v) -> logged.merge(k, v, java.math.BigDecimal::add));
         }
 
         void mergeShared() {
@@ -915,7 +925,6 @@ public final class UsageAggregator {
         int restLength;
     }
 
-    /** A sequential byte source: a stream, or a region of a file. */
     /** A {@link Src} as an input stream, for the line reader of JSON. */
     static final class SrcInputStream extends InputStream {
         private final Src src;
@@ -943,6 +952,7 @@ public final class UsageAggregator {
         }
     }
 
+    /** A sequential byte source: a stream, or a region of a file. */
     interface Src {
         /** Reads into {@code b}; -1 at the end. */
         int read(ByteBuffer b) throws IOException;

@@ -384,26 +384,11 @@ public final class UsagePartitions {
             if (!aggregator.skipsBad() && p.problems.total > 0) {
                 throw new UsageLogException(p.partName, p.problems.lines.get(0), p.problems.messages.get(0));
             }
-            for (Map.Entry<List<Object>, long[]> e : p.groups.entrySet()) {
-                long[] into = total.groups.computeIfAbsent(e.getKey(), k -> new long[e.getValue().length]);
-                long[] add = e.getValue();
-                try {
-                    for (int i = 0; i < Accumulator.SUMS; i++) {
-                        into[i] = Math.addExact(into[i], add[i]);
-                    }
-                    Math.addExact(into[2], into[3]);
-                } catch (ArithmeticException x) {
-                    throw new UsageLogException(p.partName, 0, "the token sums of the group of "
-                            + UsageResult.period(aggregator.periodType(), (Integer) e.getKey().get(0))
-                            + (e.getKey().size() > 1 ? " " + e.getKey().subList(1, e.getKey().size()) : "") + " pass " + Long.MAX_VALUE
-                            + ": refused rather than wrapped");
-                }
-                // the extras are parts of the sums just checked
-                for (int i = Accumulator.SUMS; i < add.length; i++) {
-                    into[i] += add[i];
-                }
+            try {
+                total.mergeGroups(p.groups, p.logged, p.partName);
+            } catch (UsageAggregator.MergeOverflow overflow) {
+                throw new UsageLogException(overflow.file, 0, overflow.getMessage());
             }
-            p.logged.forEach((k, v) -> total.logged.merge(k, v, BigDecimal::add));
             total.rows += p.counted;
             total.notUsage += p.withoutUsage;
             total.blank += p.blank;
