@@ -180,6 +180,8 @@ final class UsageCommand extends Commands.Base {
                 + (r.blankLines() > 0 ? Messages.get(l, "usage.blank", r.blankLines()) : "")
                 + (r.duplicates() > 0 ? Messages.get(l, "usage.duplicates", r.duplicates()) : "")
                 + (r.recordsWithoutUsage() > 0 ? Messages.get(l, "usage.withoutusage", r.recordsWithoutUsage()) : "")
+                + (r.placeholders() > 0 ? Messages.get(l, "usage.placeholders", r.placeholders()) : "")
+                + (r.incompleteLastLines() > 0 ? Messages.get(l, r.incompleteLastLines() == 1 ? "usage.incomplete.one" : "usage.incomplete", r.incompleteLastLines()) : "")
                 + (r.skipped() > 0 ? Messages.get(l, "usage.skipped", r.skipped(), r.skippedByReason(), String.join("; ", r.firstSkipped())) : "");
         doc.notes.add(summary);
         doc.notes.add(Messages.get(l, "usage.sources", String.join("; ", r.sources())));

@@ -293,27 +293,40 @@ final class Accumulator {
     /** Rows with the source's own cost, and rows of a source with a cost field that lacked it. */
     static final int LOGGED_ROWS = 2 * SUMS;
     static final int LOGGED_MISSING = 2 * SUMS + 1;
-    static final int EXTRA = 2 * SUMS + 2;
+    /**
+     * Cache writes of one hour (Anthropic's {@code ephemeral_1h_input_tokens}), part of the cache
+     * writes and priced apart: of the whole group, of its single large requests, of its undecided rows.
+     */
+    static final int CACHE_1H = 2 * SUMS + 2;
+    static final int CACHE_1H_LARGE = 2 * SUMS + 3;
+    static final int CACHE_1H_UNDECIDED = 2 * SUMS + 4;
+    static final int EXTRA = 2 * SUMS + 5;
 
     /**
      * What a group's sums alone cannot say, kept apart from the hot table because few rows need
-     * it: the parts of rows above {@link #LARGE_INPUT} input tokens, and the source's own cost.
+     * it: the parts of rows above {@link #LARGE_INPUT} input tokens, one-hour cache writes, and the
+     * source's own cost.
      */
     final Map<Long, long[]> extras = new HashMap<>();
     final Map<Long, java.math.BigDecimal> logged = new HashMap<>();
 
     /**
-     * Records, for a row already added, its part above the tier threshold and its logged cost.
-     * Cannot overflow: each is a part of the group's sums, which {@link #add} checked.
+     * Records, for a row already added, its part above the tier threshold, its one-hour cache
+     * writes and its logged cost. Cannot overflow: each is a part of the group's sums, which
+     * {@link #add} checked.
      *
+     * @param cw1h the row's one-hour cache writes (part of {@code cw})
      * @param costField whether the source has a cost field; {@code cost} null when the row lacked it
      */
-    void extra(int periodIndex, int tuple, long requests, long unknown, long in, long out, long cr, long cw, long rsn, boolean costField,
-            java.math.BigDecimal cost) {
+    void extra(int periodIndex, int tuple, long requests, long unknown, long in, long out, long cr, long cw, long cw1h, long rsn,
+            boolean costField, java.math.BigDecimal cost) {
         long key = ((long) periodIndex << 32) | (tuple & 0xFFFFFFFFL);
         long[] x = extras.computeIfAbsent(key, k -> new long[EXTRA]);
+        x[CACHE_1H] += cw1h;
         if (in > LARGE_INPUT) {
-            int o = requests == 1 && unknown == 0 ? LARGE : UNDECIDED;
+            boolean single = requests == 1 && unknown == 0;
+            int o = single ? LARGE : UNDECIDED;
+            x[single ? CACHE_1H_LARGE : CACHE_1H_UNDECIDED] += cw1h;
             x[o] += requests;
             x[o + 1] += unknown;
             x[o + 2] += in;

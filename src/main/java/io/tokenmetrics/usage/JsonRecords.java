@@ -92,14 +92,23 @@ final class JsonRecords extends RowCounts {
     private boolean part;
     /** Lines read, for the line numbers of the parts after this one. */
     long lines;
+    /** Whether this reader's last line is its file's last line (false for a part other than the last). */
+    boolean endsFile = true;
+    /**
+     * A line that is not JSON, held until the next line shows it was not the file's last: a
+     * malformed last line is a write cut short, counted, not a bad row.
+     */
+    private long cutLine = -1;
+    private String cutMessage;
     /** A part's first bad row: reported, with its line in the file, when the aggregation stops at bad rows. */
     long firstBadLine = -1;
     String firstBadMessage;
 
     /** A reader of one part of a JSON Lines file whose source is decided: see {@link #part}. */
-    static JsonRecords part(UsageAggregator agg, UsageAggregator.Run run, String name, String project, UsageSource source) {
+    static JsonRecords part(UsageAggregator agg, UsageAggregator.Run run, String name, String project, UsageSource source, boolean last) {
         JsonRecords r = new JsonRecords(agg, run, name, project);
         r.part = true;
+        r.endsFile = last;
         r.decide(source);
         r.proc.noIds = true;
         return r;
@@ -280,6 +289,12 @@ final class JsonRecords extends RowCounts {
                 run.blank++;
                 continue;
             }
+            if (cutLine >= 0) {
+                // a line followed it: it was not cut short, it is malformed
+                long at = cutLine;
+                cutLine = -1;
+                bad(at, null, "malformed JSON", cutMessage);
+            }
             if (first) {
                 first = false;
                 if (documents && startsDocument(buf, start, end)) {
@@ -320,6 +335,11 @@ final class JsonRecords extends RowCounts {
                     bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
                     continue;
                 }
+            } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+                // the line ends inside a value: cut short if it is the file's last
+                cutLine = line;
+                cutMessage = "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage()));
+                continue;
             } catch (JsonProcessingException e) {
                 bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage())));
                 continue;
@@ -553,6 +573,15 @@ final class JsonRecords extends RowCounts {
     }
 
     private void finish() {
+        if (cutLine >= 0) {
+            long at = cutLine;
+            cutLine = -1;
+            if (endsFile) {
+                incompleteLastLines++;
+            } else {
+                bad(at, null, "malformed JSON", cutMessage);
+            }
+        }
         if (profile == null && !undecided.isEmpty()) {
             throw undecidable();
         }
@@ -590,6 +619,7 @@ final class JsonRecords extends RowCounts {
         layout = new RowProcessor.Layout(candidates.size(), slot, dimColumns, by.toArray(new String[0]), names.toArray(new String[0]),
                 profile, true);
         proc = run.processor(layout);
+        proc.file = name;
         flat = new FlatJson(candidates, layout.names, project);
         proc.fractional = flat.fractional();
     }
@@ -615,6 +645,7 @@ final class JsonRecords extends RowCounts {
                 return;
             }
         }
+        proc.line = line;
         count(proc.row(flat.row(), flat.start(), flat.end()), proc, line, "");
     }
 
@@ -658,6 +689,7 @@ final class JsonRecords extends RowCounts {
             at += fields[k].length;
             end[k] = at;
         }
+        proc.line = line;
         count(proc.row(row, start, end), proc, line, path);
     }
 

@@ -29,8 +29,18 @@ final class Profile {
     final boolean nonUsageAllowed;
     final Set<Slot> required;
     private final Map<String, List<String>> dimensions;
+    /**
+     * The source writes one response several times as it streams, under one id: the copy with
+     * the highest output counts, dated at its first copy ({@link FinalCopies}). Otherwise the
+     * first copy of an id counts.
+     */
+    final boolean finalCopy;
+    /** Records whose token counts are all zero are placeholders (a failed request), not requests. */
+    final boolean zeroIsPlaceholder;
 
     private Profile(Builder b) {
+        this.finalCopy = b.finalCopy;
+        this.zeroIsPlaceholder = b.zeroIsPlaceholder;
         this.source = b.source;
         this.names = b.names;
         this.inputIncludesCache = b.inputIncludesCache;
@@ -64,6 +74,8 @@ final class Profile {
         b.outputIncludesReasoning = outputIncludesReasoning;
         b.requestsUnknown = requestsUnknown && !mapping.containsKey(UsageField.REQUESTS);
         b.nonUsageAllowed = nonUsageAllowed;
+        b.finalCopy = finalCopy;
+        b.zeroIsPlaceholder = zeroIsPlaceholder;
         b.required.addAll(required);
         b.dimensions.putAll(dimensions);
         for (Map.Entry<UsageField, String> e : mapping.entrySet()) {
@@ -79,6 +91,8 @@ final class Profile {
         boolean outputIncludesReasoning = true;
         boolean requestsUnknown;
         boolean nonUsageAllowed;
+        boolean finalCopy;
+        boolean zeroIsPlaceholder;
         final Set<Slot> required = EnumSet.of(Slot.TIMESTAMP, Slot.INPUT, Slot.OUTPUT);
         final Map<String, List<String>> dimensions = new HashMap<>();
 
@@ -206,6 +220,8 @@ final class Profile {
                 .dim("project", Records.PROJECT_KEY);
         cc.inputIncludesCache = false;
         cc.nonUsageAllowed = true;
+        cc.finalCopy = true;
+        cc.zeroIsPlaceholder = true;
         PROFILES.put(UsageSource.CLAUDE_CODE, cc.build());
         Builder ge = new Builder(UsageSource.GEMINI)
                 .slot(Slot.TIMESTAMP, "createtime", "create_time", "timestamp")

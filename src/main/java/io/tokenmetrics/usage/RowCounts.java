@@ -5,6 +5,9 @@ abstract class RowCounts {
     long rows;
     long notUsage;
     long duplicates;
+    long placeholders;
+    /** Files whose last line was cut short (a write that did not finish): not errors. */
+    long incompleteLastLines;
 
     final void count(int result, RowProcessor p, long line, String path) {
         switch (result) {
@@ -18,6 +21,9 @@ abstract class RowCounts {
                 throw JsonRecords.Abort.INSTANCE;
             case RowProcessor.DUPLICATE:
                 duplicates++;
+                break;
+            case RowProcessor.PLACEHOLDER:
+                placeholders++;
                 break;
             default:
                 bad(line, path, p.errorKind, p.error);
@@ -33,5 +39,7 @@ abstract class RowCounts {
         into.rows += rows;
         into.notUsage += notUsage;
         into.duplicates += duplicates;
+        into.placeholders += placeholders;
+        into.incompleteLastLines += incompleteLastLines;
     }
 }

@@ -22,6 +22,11 @@ final class RowProcessor {
     static final int DUPLICATE = 3;
     /** A good row with a request id, from a processor that must not see one ({@link #noIds}). */
     static final int HAS_ID = 4;
+    /**
+     * A record of a source that writes placeholders with all-zero usage (Claude Code's
+     * {@code <synthetic>} lines for a request that failed): not a request, and needs no price.
+     */
+    static final int PLACEHOLDER = 5;
 
     private static final int IN = Slot.INPUT.ordinal();
     private static final int IN_X = Slot.INPUT_EXTRA.ordinal();
@@ -99,6 +104,11 @@ final class RowProcessor {
     private final int fixedOffset;
     private final boolean fixed;
     private final SeenIds seen;
+    /** The copies held, for a source whose copy rule is the final copy ({@link Profile#finalCopy}); null where ids are not this reader's. */
+    final FinalCopies finals;
+    /** Where the current row was read, for the copy held of it. */
+    String file;
+    long line;
     private final Timestamps.Parsed ts = new Timestamps.Parsed();
     private final int[] ids;
     private final long[] raw = new long[Slot.ALL.length];
@@ -123,6 +133,11 @@ final class RowProcessor {
     String error;
 
     RowProcessor(Layout layout, PeriodType period, ZoneId zone, Accumulator acc, SeenIds seen) {
+        this(layout, period, zone, acc, seen, null);
+    }
+
+    RowProcessor(Layout layout, PeriodType period, ZoneId zone, Accumulator acc, SeenIds seen, FinalCopies finals) {
+        this.finals = finals;
         this.layout = layout;
         this.acc = acc;
         this.period = period;
@@ -189,6 +204,8 @@ final class RowProcessor {
         // the one meaning: input with cache reads and writes, output with reasoning
         long cr = raw[CR];
         long cw;
+        // the one-hour part of the cache writes, where the source tells the durations apart
+        long cw1h = raw[CW1];
         long in;
         long out;
         long rsn = raw[RSN];
@@ -221,6 +238,9 @@ final class RowProcessor {
         } catch (ArithmeticException e) {
             return badRowSum();
         }
+        if (profile.zeroIsPlaceholder && in == 0 && out == 0) {
+            return PLACEHOLDER;
+        }
         long requests;
         long unknown = 0;
         if (present[REQ]) {
@@ -242,7 +262,15 @@ final class RowProcessor {
         if (layout.hasIds()) {
             int c1 = slot[Slot.ID.ordinal()];
             int c2 = slot[Slot.ID2.ordinal()];
-            if (end[c1] > start[c1] && (c2 < 0 || end[c2] > start[c2])) {
+            if (profile.finalCopy && end[c1] > start[c1]) {
+                // one response is one id, whatever its request id: copies without one included
+                if (noIds) {
+                    return HAS_ID;
+                }
+                if (finals != null) {
+                    return hold(b, start, end, c1, index, requests, unknown, in, out, cr, cw, cw1h, rsn, costCol >= 0, cost);
+                }
+            } else if (!profile.finalCopy && end[c1] > start[c1] && (c2 < 0 || end[c2] > start[c2])) {
                 if (noIds) {
                     return HAS_ID;
                 }
@@ -256,10 +284,70 @@ final class RowProcessor {
         if (!acc.add(index, tuple, requests, unknown, in, out, cr, cw, rsn)) {
             return badGroupSum(index, tuple, requests, unknown, in, out, cr, cw, rsn);
         }
-        if (in > Accumulator.LARGE_INPUT || costCol >= 0) {
-            acc.extra(index, tuple, requests, unknown, in, out, cr, cw, rsn, costCol >= 0, cost);
+        if (in > Accumulator.LARGE_INPUT || costCol >= 0 || cw1h > 0) {
+            acc.extra(index, tuple, requests, unknown, in, out, cr, cw, cw1h, rsn, costCol >= 0, cost);
         }
         return COUNTED;
+    }
+
+    /** Holds a good row as a copy of its id ({@link FinalCopies}): {@link #COUNTED} for a new id, else {@link #DUPLICATE}. */
+    private int hold(byte[] b, int[] start, int[] end, int idCol, int index, long requests, long unknown, long in, long out, long cr,
+            long cw, long cw1h, long rsn, boolean costField, java.math.BigDecimal cost) {
+        FinalCopies.Copy c = new FinalCopies.Copy();
+        c.earliest = instant();
+        c.periodIndex = index;
+        c.dims = new String[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            int f = layout.dims[k];
+            c.dims[k] = finals.value(new String(b, start[f], end[f] - start[f], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        c.requests = requests;
+        c.unknown = unknown;
+        c.in = in;
+        c.out = out;
+        c.cacheRead = cr;
+        c.cacheWrite = cw;
+        c.cacheWrite1h = cw1h;
+        c.reasoning = rsn;
+        c.costField = costField;
+        c.cost = cost;
+        c.file = file;
+        c.line = line;
+        return finals.offer(SeenIds.key(b, start[idCol], end[idCol], 0, 0), c) ? COUNTED : DUPLICATE;
+    }
+
+    /**
+     * Adds a held copy to its group; false (with the error set) when a sum would pass the limit.
+     * Its dimension values were checked when it was read.
+     */
+    boolean addHeld(FinalCopies.Copy c) {
+        for (int k = 0; k < ids.length; k++) {
+            byte[] v = c.dims[k].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ids[k] = acc.dicts[k].intern(v, 0, v.length);
+        }
+        int tuple = acc.tuple(ids);
+        if (!acc.add(c.periodIndex, tuple, c.requests, c.unknown, c.in, c.out, c.cacheRead, c.cacheWrite, c.reasoning)) {
+            badGroupSum(c.periodIndex, tuple, c.requests, c.unknown, c.in, c.out, c.cacheRead, c.cacheWrite, c.reasoning);
+            return false;
+        }
+        if (c.in > Accumulator.LARGE_INPUT || c.costField || c.cacheWrite1h > 0) {
+            acc.extra(c.periodIndex, tuple, c.requests, c.unknown, c.in, c.out, c.cacheRead, c.cacheWrite, c.cacheWrite1h, c.reasoning,
+                    c.costField, c.cost);
+        }
+        return true;
+    }
+
+    /** The current row's instant in epoch seconds; a time without an offset is wall time in the zone. */
+    private long instant() {
+        long wall = ts.day * 86400L + ts.secondOfDay;
+        if (ts.offsetSeconds != Timestamps.NO_OFFSET) {
+            return wall - ts.offsetSeconds;
+        }
+        if (fixed) {
+            return wall - fixedOffset;
+        }
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofEpochSecond(wall, 0, ZoneOffset.UTC);
+        return wall - rules.getOffset(local).getTotalSeconds();
     }
 
     /** {@link #row} for a {@link Layout#simple} layout: the same checks, with nothing to add up. */
@@ -301,7 +389,7 @@ final class RowProcessor {
             return badGroupSum(index, tuple, 1, 0, in, out, 0, 0, 0);
         }
         if (in > Accumulator.LARGE_INPUT) {
-            acc.extra(index, tuple, 1, 0, in, out, 0, 0, 0, false, null);
+            acc.extra(index, tuple, 1, 0, in, out, 0, 0, 0, 0, false, null);
         }
         return COUNTED;
     }

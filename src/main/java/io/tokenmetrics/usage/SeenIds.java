@@ -15,6 +15,12 @@ final class SeenIds {
 
     /** Adds the id made of {@code b[s1, e1)} and {@code b[s2, e2)}; false if it was seen before. */
     boolean add(byte[] b, int s1, int e1, int s2, int e2) {
+        FinalCopies.Key k = key(b, s1, e1, s2, e2);
+        return add(k.h1, k.h2);
+    }
+
+    /** The 128 bits kept of the id made of {@code b[s1, e1)} and {@code b[s2, e2)}: two independent 64-bit hashes. */
+    static FinalCopies.Key key(byte[] b, int s1, int e1, int s2, int e2) {
         long h1 = 0xcbf29ce484222325L;
         long h2 = 0x9E3779B97F4A7C15L;
         for (int i = s1; i < e1; i++) {
@@ -32,6 +38,10 @@ final class SeenIds {
         if (h1 == 0 && h2 == 0) {
             h2 = 1;
         }
+        return new FinalCopies.Key(h1, h2);
+    }
+
+    private boolean add(long h1, long h2) {
         int mask = table.length / 2 - 1;
         int slot = (int) (mix(h1 ^ h2) & mask);
         while (true) {

@@ -434,6 +434,10 @@ public final class UsageAggregator {
         /** The sums of the sources' own cost, by group. */
         final Map<List<Object>, java.math.BigDecimal> logged = new HashMap<>();
         final SeenIds seen = new SeenIds();
+        /** The copies held by a source whose copy rule is the final copy, added to the groups when every input has been read. */
+        final FinalCopies finals = new FinalCopies();
+        /** A processor of a final-copy source, which adds the held copies. */
+        private RowProcessor finalsProcessor;
         final Problems problems = new Problems();
         final List<String> sources = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
@@ -445,7 +449,28 @@ public final class UsageAggregator {
 
         RowProcessor processor(RowProcessor.Layout layout) {
             layoutUsed(layout);
+            if (layout.profile.finalCopy) {
+                finalsProcessor = new RowProcessor(layout, period, zone, shared, seen, finals);
+                return finalsProcessor;
+            }
             return new RowProcessor(layout, period, zone, shared, seen);
+        }
+
+        /**
+         * Adds the copies held ({@link FinalCopies}) to the groups: after the last input, since a
+         * later copy in any input may replace one. A copy whose add would pass the limit is a bad
+         * row of the file and line it was read at.
+         */
+        void addHeldCopies() {
+            if (finalsProcessor == null) {
+                return;
+            }
+            for (FinalCopies.Copy c : finals.drain()) {
+                if (!finalsProcessor.addHeld(c)) {
+                    rows--;
+                    bad(problems, c.file, c.line, null, finalsProcessor.errorKind, finalsProcessor.error);
+                }
+            }
         }
 
         /** Inputs read with a cost field and without: a logged cost summed over both would be partial. */
@@ -493,6 +518,7 @@ public final class UsageAggregator {
                     pool.shutdownNow();
                 }
             }
+            addHeldCopies();
             mergeShared();
         }
 
@@ -585,8 +611,9 @@ public final class UsageAggregator {
                     long e = bounds[k + 1];
                     Run part = new Run(true);
                     runs.add(part);
+                    boolean last = k == n - 1;
                     futures.add(pool.submit(() -> {
-                        JsonRecords r = JsonRecords.part(UsageAggregator.this, part, name, in.project, source);
+                        JsonRecords r = JsonRecords.part(UsageAggregator.this, part, name, in.project, source, last);
                         r.read(new SrcInputStream(region(ch, s, e, name)));
                         return r;
                     }));

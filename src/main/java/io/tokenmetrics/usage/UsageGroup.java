@@ -21,13 +21,15 @@ public final class UsageGroup {
     private final long cacheRead;
     private final long cacheWrite;
     private final long reasoning;
+    private final long cacheWrite1h;
     private final UsageGroup large;
     private final UsageGroup undecided;
     private final java.math.BigDecimal logged;
     private final long loggedMissing;
 
-    private UsageGroup(TimePeriod period, List<String> dimensions, long[] sums, int from, UsageGroup large, UsageGroup undecided,
-            java.math.BigDecimal logged, long loggedMissing) {
+    private UsageGroup(TimePeriod period, List<String> dimensions, long[] sums, int from, long cacheWrite1h, UsageGroup large,
+            UsageGroup undecided, java.math.BigDecimal logged, long loggedMissing) {
+        this.cacheWrite1h = cacheWrite1h;
         this.period = period;
         this.dimensions = dimensions;
         this.requests = sums[from];
@@ -50,11 +52,12 @@ public final class UsageGroup {
     static UsageGroup of(TimePeriod period, List<String> dimensions, long[] sums, java.math.BigDecimal loggedCost, boolean anyLogged) {
         List<String> dims = Collections.unmodifiableList(dimensions);
         int x = Accumulator.SUMS;
-        UsageGroup large = new UsageGroup(period, dims, sums, x + Accumulator.LARGE, null, null, null, 0);
-        UsageGroup undecided = new UsageGroup(period, dims, sums, x + Accumulator.UNDECIDED, null, null, null, 0);
+        UsageGroup large = new UsageGroup(period, dims, sums, x + Accumulator.LARGE, sums[x + Accumulator.CACHE_1H_LARGE], null, null, null, 0);
+        UsageGroup undecided = new UsageGroup(period, dims, sums, x + Accumulator.UNDECIDED, sums[x + Accumulator.CACHE_1H_UNDECIDED], null,
+                null, null, 0);
         long missing = anyLogged ? sums[x + Accumulator.LOGGED_MISSING] : 0;
         java.math.BigDecimal cost = missing == 0 && sums[x + Accumulator.LOGGED_ROWS] > 0 ? loggedCost : null;
-        return new UsageGroup(period, dims, sums, 0, large, undecided, cost, missing);
+        return new UsageGroup(period, dims, sums, 0, sums[x + Accumulator.CACHE_1H], large, undecided, cost, missing);
     }
 
     /**
@@ -131,6 +134,18 @@ public final class UsageGroup {
     }
 
     /**
+     * Cache writes kept for one hour (part of {@link #cacheWriteTokens()}), priced above the
+     * five-minute writes: Anthropic's {@code cache_creation.ephemeral_1h_input_tokens}, in Claude
+     * Code's logs, Messages API responses and the usage report. 0 when the source does not tell
+     * the durations apart: then every cache write is taken as a five-minute one.
+     *
+     * @return one-hour cache writes
+     */
+    public long cacheWrite1hTokens() {
+        return cacheWrite1h;
+    }
+
+    /**
      * Reasoning tokens (part of {@link #outputTokens()}; 0 when the source has none).
      *
      * @return reasoning tokens (part of {@link #outputTokens()}; 0 when the source has none)
@@ -165,7 +180,7 @@ public final class UsageGroup {
     }
 
     private UsageGroup empty() {
-        return new UsageGroup(period, dimensions, new long[Accumulator.SUMS], 0, null, null, null, 0);
+        return new UsageGroup(period, dimensions, new long[Accumulator.SUMS], 0, 0, null, null, null, 0);
     }
 
     /**
@@ -198,24 +213,24 @@ public final class UsageGroup {
         UsageGroup g = (UsageGroup) o;
         return period.equals(g.period) && dimensions.equals(g.dimensions) && requests == g.requests && requestsKnown == g.requestsKnown
                 && input == g.input && output == g.output && cacheRead == g.cacheRead && cacheWrite == g.cacheWrite && reasoning == g.reasoning
-                && largeRequests().sums(g.largeRequests()) && undecidedRows().sums(g.undecidedRows()) && (logged == null ? g.logged == null : g.logged != null && logged.compareTo(g.logged) == 0)
+                && cacheWrite1h == g.cacheWrite1h && largeRequests().sums(g.largeRequests()) && undecidedRows().sums(g.undecidedRows()) && (logged == null ? g.logged == null : g.logged != null && logged.compareTo(g.logged) == 0)
                 && loggedMissing == g.loggedMissing;
     }
 
     private boolean sums(UsageGroup g) {
         return requests == g.requests && requestsKnown == g.requestsKnown && input == g.input && output == g.output && cacheRead == g.cacheRead
-                && cacheWrite == g.cacheWrite && reasoning == g.reasoning;
+                && cacheWrite == g.cacheWrite && reasoning == g.reasoning && cacheWrite1h == g.cacheWrite1h;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(period, dimensions, requests, requestsKnown, input, output, cacheRead, cacheWrite, reasoning, logged == null ? null : logged.stripTrailingZeros(), loggedMissing);
+        return Objects.hash(period, dimensions, requests, requestsKnown, input, output, cacheRead, cacheWrite, cacheWrite1h, reasoning, logged == null ? null : logged.stripTrailingZeros(), loggedMissing);
     }
 
     @Override
     public String toString() {
         return period + " " + dimensions + ": " + (requestsKnown ? requests + " requests, " : "") + input + " in (" + cacheRead
-                + " cache read, " + cacheWrite + " cache write), " + output + " out (" + reasoning + " reasoning), " + totalTokens() + " total"
+                + " cache read, " + cacheWrite + " cache write" + (cacheWrite1h > 0 ? ", " + cacheWrite1h + " of it 1h" : "") + "), " + output + " out (" + reasoning + " reasoning), " + totalTokens() + " total"
                 + (logged != null ? ", logged cost " + logged.toPlainString() : "");
     }
 }

@@ -38,12 +38,16 @@ public final class UsageResult {
     private final List<String> firstSkipped;
     private final long duplicates;
     private final long withoutUsage;
+    private final long placeholders;
+    private final long incompleteLastLines;
     private final List<String> sources;
     private final List<String> notes;
 
     private UsageResult(PeriodType period, ZoneId zone, List<String> dimensions, List<UsageGroup> groups, long rows, long blankLines,
             long skipped, Map<String, Long> skippedByReason, List<String> firstSkipped, long duplicates, long withoutUsage,
-            List<String> sources, List<String> notes) {
+            long placeholders, long incompleteLastLines, List<String> sources, List<String> notes) {
+        this.placeholders = placeholders;
+        this.incompleteLastLines = incompleteLastLines;
         this.duplicates = duplicates;
         this.withoutUsage = withoutUsage;
         this.sources = sources;
@@ -90,7 +94,7 @@ public final class UsageResult {
         Problems problems = run.problems;
         return new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), run.rows, run.blank, problems.total,
                 Collections.unmodifiableMap(new LinkedHashMap<>(problems.byKind)), Collections.unmodifiableList(new ArrayList<>(problems.firstMessages)),
-                run.duplicates, run.notUsage, Collections.unmodifiableList(new ArrayList<>(run.sources)),
+                run.duplicates, run.notUsage, run.placeholders, run.incompleteLastLines, Collections.unmodifiableList(new ArrayList<>(run.sources)),
                 Collections.unmodifiableList(notes));
     }
 
@@ -181,6 +185,29 @@ public final class UsageResult {
      */
     public long rows() {
         return rows;
+    }
+
+    /**
+     * Placeholder records: all-zero usage written for a request that failed (Claude Code's
+     * {@code <synthetic>} lines with {@code isApiErrorMessage}). Not requests, not rows, and
+     * never in need of a price.
+     *
+     * @return placeholder records read
+     */
+    public long placeholders() {
+        return placeholders;
+    }
+
+    /**
+     * Files whose last line was cut short: malformed JSON (or a CSV row missing its end) on the
+     * last line of a file is a write that did not finish, as when an agent is stopped or its log
+     * is read while being written. Counted here, not as a bad row; a malformed line anywhere else
+     * is bad.
+     *
+     * @return files whose last line was incomplete
+     */
+    public long incompleteLastLines() {
+        return incompleteLastLines;
     }
 
     /**

@@ -202,7 +202,9 @@ class UsageAggregatorTest {
         Path empty = file("empty.csv", "");
         assertEquals(empty + ": the file is empty: a CSV usage log needs a header row",
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(empty))).getMessage());
-        Path json = file("bad.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":2}\n{\"timestamp\":\n");
+        // a line cut short is an error when a line follows it (as the last line it is a write that did not finish)
+        Path json = file("bad.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":2}\n{\"timestamp\":\n"
+                + "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":2}\n");
         assertEquals(json + ":2: malformed JSON: Unexpected end-of-input within/between Object entries",
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(json))).getMessage());
     }

@@ -125,10 +125,12 @@ class UsageSourcesTest {
         // the summary and the user line are not usage
         assertEquals(2, r.recordsWithoutUsage());
         UsageResult byProject = agg(PeriodType.MONTH, "project").build().aggregate(projects);
-        // files are read in path order, so -home-dev-api/s2.jsonl comes first and its copy of msg_B
-        // is the one counted: api holds B and C (13502 + 20007 = 33509 in, 800 + 50 out), app holds A
-        assertEquals(Arrays.asList("2026-04-01 -home-dev-api 2 33509 850 34359 33000 500 0",
-                "2026-04-01 -home-dev-app 1 13004 120 13124 10000 3000 0"), rows(byProject));
+        // files are read in path order (-home-dev-api/s2.jsonl, then -home-dev-app/s1.jsonl); the copies of
+        // msg_B tie at 800 output, and of a tie the later copy is kept whole, so app's copy is counted:
+        // api holds C (20007 in, 50 out); app holds A and B (13004 + 13502 = 26506 in, 120 + 800 = 920 out,
+        // reads 10000 + 13000, writes 3000 + 500)
+        assertEquals(Arrays.asList("2026-04-01 -home-dev-api 1 20007 50 20057 20000 0 0",
+                "2026-04-01 -home-dev-app 2 26506 920 27426 23000 3500 0"), rows(byProject));
     }
 
     @Test
