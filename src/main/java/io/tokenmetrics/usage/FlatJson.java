@@ -38,9 +38,12 @@ final class FlatJson {
         final String dotted;
         /** At the top, a name that makes the value a document: a usage page or an OTLP file. */
         final boolean document;
+        /** Its bit among the names that tell a record's source ({@link Profile#SHAPE_NAMES}), or 0. */
+        final long shape;
 
         Field(String path, int[] want) {
             this.path = path;
+            this.shape = Profile.shapeBit(path);
             this.want = want;
             this.dotted = path + ".";
             this.document = path.equals("resourcespans") || path.equals("data") || path.equals("results");
@@ -249,6 +252,7 @@ final class FlatJson {
                 field = k.field;
             }
             member++;
+            shape |= field.shape;
             if (depth == 0 && field.document) {
                 return false;
             }
@@ -475,7 +479,11 @@ final class FlatJson {
         return true;
     }
 
+    /** The shape names ({@link Profile#SHAPE_NAMES}) of the last line read, as bits. */
+    long shape;
+
     private void begin() {
+        shape = 0;
         Arrays.fill(priority, Integer.MAX_VALUE);
         Arrays.fill(fractional, false);
         at = 0;
@@ -504,6 +512,7 @@ final class FlatJson {
             switch (t) {
                 case FIELD_NAME:
                     field = field(prefix[depth], p.currentName());
+                    shape |= field.shape;
                     if (depth == 0 && field.document) {
                         return TREE;
                     }

@@ -43,12 +43,32 @@ final class JsonRecords extends RowCounts {
     private final UsageAggregator.Run run;
     private final String name;
     private final String project;
+    // the reading of the current record's source: the file's, or another that a record's own shape names
     private Profile profile;
     private RowProcessor proc;
     private RowProcessor.Layout layout;
     /** Per column of the virtual row: the candidate names. */
     private List<List<String>> candidates;
     private int[] dimColumns;
+    /** The columns of the {@code type} and {@code object} values, which tell some records' sources. */
+    private int typeColumn;
+    private int objectColumn;
+    /** The reading of each source met in this file, the file's own first. */
+    private final Map<UsageSource, Reading> readings = new java.util.LinkedHashMap<>();
+    /** The source the file's first decided record gave; records of other shapes are read by their own. */
+    private Reading home;
+
+    /** What reading records of one source needs. */
+    private static final class Reading {
+        Profile profile;
+        RowProcessor proc;
+        RowProcessor.Layout layout;
+        List<List<String>> candidates;
+        int[] dimColumns;
+        FlatJson flat;
+        int typeColumn;
+        int objectColumn;
+    }
     private final List<Pending> undecided = new ArrayList<>();
     final Problems problems = new Problems();
 
@@ -110,6 +130,7 @@ final class JsonRecords extends RowCounts {
         r.part = true;
         r.endsFile = last;
         r.decide(source);
+        // made before the part was known to be one when the caller named the source
         r.proc.noIds = true;
         return r;
     }
@@ -311,7 +332,7 @@ final class JsonRecords extends RowCounts {
             if (flat != null) {
                 int r = flat.readPlainOrParse(buf, start, end);
                 if (r == 0) {
-                    processFlat(line);
+                    processFlat(line, buf, start, end);
                     continue;
                 }
                 if (r == -1) {
@@ -323,35 +344,40 @@ final class JsonRecords extends RowCounts {
                     throw Abort.INSTANCE;
                 }
             }
-            JsonNode node;
-            try (JsonParser p = MAPPER.getFactory().createParser(buf, start, end - start)) {
-                node = TREES.readTree(p);
-                if (node == null || node.isMissingNode()) {
-                    // found by UsageLogFuzzTest: a line of NUL bytes holds no JSON value at all
-                    bad(line, null, "malformed JSON", "malformed JSON: the line holds no JSON value");
-                    continue;
-                }
-                if (p.nextToken() != null) {
-                    bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
-                    continue;
-                }
-            } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-                // the line ends inside a value: cut short if it is the file's last
-                cutLine = line;
-                cutMessage = "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage()));
-                continue;
-            } catch (JsonProcessingException e) {
-                bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage())));
-                continue;
-            } catch (IOException e) {
-                // the line is in memory: an I/O error here is Jackson taking NUL bytes for UTF-32
-                bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getMessage())));
-                continue;
-            }
-            records(node, line, "");
+            tree(buf, start, end, line);
         }
         finish();
         return line;
+    }
+
+    /** A line read as a JSON tree: its records, or why it is not JSON. */
+    private void tree(byte[] buf, int start, int end, long line) {
+        JsonNode node;
+        try (JsonParser p = MAPPER.getFactory().createParser(buf, start, end - start)) {
+            node = TREES.readTree(p);
+            if (node == null || node.isMissingNode()) {
+                // found by UsageLogFuzzTest: a line of NUL bytes holds no JSON value at all
+                bad(line, null, "malformed JSON", "malformed JSON: the line holds no JSON value");
+                return;
+            }
+            if (p.nextToken() != null) {
+                bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
+                return;
+            }
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            // the line ends inside a value: cut short if it is the file's last
+            cutLine = line;
+            cutMessage = "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage()));
+            return;
+        } catch (JsonProcessingException e) {
+            bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage())));
+            return;
+        } catch (IOException e) {
+            // the line is in memory: an I/O error here is Jackson taking NUL bytes for UTF-32
+            bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getMessage())));
+            return;
+        }
+        records(node, line, "");
     }
 
     private static boolean startsDocument(byte[] b, int from, int to) {
@@ -417,7 +443,7 @@ final class JsonRecords extends RowCounts {
         }
         Record r = new Record();
         flatten(node, "", r);
-        handle(r, line, path);
+        handle(r, line, path, true);
     }
 
     private void bucket(JsonNode b, long line, String path) {
@@ -445,7 +471,7 @@ final class JsonRecords extends RowCounts {
                     r.keys.add(k);
                 }
             }
-            handle(r, line, at);
+            handle(r, line, at, false);
         }
     }
 
@@ -473,7 +499,7 @@ final class JsonRecords extends RowCounts {
                         }
                     }
                     attributes(span.path("attributes"), r);
-                    handle(r, line, path + "resourceSpans[" + i + "].scopeSpans[" + j + "].spans[" + k + "]");
+                    handle(r, line, path + "resourceSpans[" + i + "].scopeSpans[" + j + "].spans[" + k + "]", false);
                 }
             }
         }
@@ -525,7 +551,8 @@ final class JsonRecords extends RowCounts {
                 : n.isNull() ? "null" : "an object";
     }
 
-    private void handle(Record r, long line, String path) {
+    /** One record; {@code own}: a record of its own (not a result of a usage page or a span), whose shape may name its source. */
+    private void handle(Record r, long line, String path, boolean own) {
         if (project != null) {
             r.values.put(Records.PROJECT_KEY, project);
         }
@@ -550,8 +577,38 @@ final class JsonRecords extends RowCounts {
             for (Pending p : held) {
                 process(p.record, p.line, p.path);
             }
+            process(r, line, path);
+            return;
         }
-        process(r, line, path);
+        UsageSource other;
+        try {
+            other = own ? otherSource(shape(r), r.values.get("type"), r.values.get("object")) : null;
+        } catch (IllegalArgumentException e) {
+            bad(line, path, "ambiguous record", "cannot tell the source: the record " + e.getMessage());
+            return;
+        }
+        if (other == null) {
+            process(r, line, path);
+            return;
+        }
+        if (part) {
+            throw Abort.INSTANCE;
+        }
+        try {
+            use(reading(other));
+            process(r, line, path);
+        } finally {
+            use(home);
+        }
+    }
+
+    /** The shape names ({@link Profile#SHAPE_NAMES}) a record has, as bits. */
+    private static long shape(Record r) {
+        long bits = 0;
+        for (String k : r.keys) {
+            bits |= Profile.shapeBit(k);
+        }
+        return bits;
     }
 
     private UsageLogException undecidable() {
@@ -591,41 +648,163 @@ final class JsonRecords extends RowCounts {
             return;
         }
         run.problems.addAll(problems, 0, name);
-        run.sources.add(name + ": " + (profile == null ? "no records" : profile.source.id()));
+        List<String> ids = new ArrayList<>();
+        for (UsageSource u : readings.keySet()) {
+            ids.add(u.id());
+        }
+        run.sources.add(name + ": " + (ids.isEmpty() ? "no records" : String.join(", ", ids)));
     }
 
     private void decide(UsageSource s) {
-        profile = agg.profile(s);
-        candidates = new ArrayList<>();
+        home = reading(s);
+        use(home);
+    }
+
+    /** The reading of source {@code s}, made the first time it is met. */
+    private Reading reading(UsageSource s) {
+        Reading existing = readings.get(s);
+        if (existing != null) {
+            return existing;
+        }
+        Reading g = new Reading();
+        g.profile = agg.profile(s);
+        g.candidates = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int[] slot = new int[Slot.ALL.length];
         for (Slot s2 : Slot.ALL) {
-            List<String> c = profile.names(s2);
+            List<String> c = g.profile.names(s2);
             if (c.isEmpty()) {
                 slot[s2.ordinal()] = -1;
                 continue;
             }
-            slot[s2.ordinal()] = candidates.size();
-            candidates.add(c);
+            slot[s2.ordinal()] = g.candidates.size();
+            g.candidates.add(c);
             names.add(c.get(0));
         }
         List<String> by = agg.by();
-        dimColumns = new int[by.size()];
+        g.dimColumns = new int[by.size()];
         for (int k = 0; k < by.size(); k++) {
-            dimColumns[k] = candidates.size();
-            candidates.add(profile.dimensionNames(by.get(k)));
+            g.dimColumns[k] = g.candidates.size();
+            g.candidates.add(g.profile.dimensionNames(by.get(k)));
             names.add(by.get(k));
         }
-        layout = new RowProcessor.Layout(candidates.size(), slot, dimColumns, by.toArray(new String[0]), names.toArray(new String[0]),
-                profile, true);
-        proc = run.processor(layout);
-        proc.file = name;
-        flat = new FlatJson(candidates, layout.names, project);
-        proc.fractional = flat.fractional();
+        g.typeColumn = valueColumn(g.candidates, names, "type");
+        g.objectColumn = valueColumn(g.candidates, names, "object");
+        g.layout = new RowProcessor.Layout(g.candidates.size(), slot, g.dimColumns, by.toArray(new String[0]), names.toArray(new String[0]),
+                g.profile, true);
+        g.proc = run.processor(g.layout);
+        g.proc.file = name;
+        g.flat = new FlatJson(g.candidates, g.layout.names, project);
+        g.proc.fractional = g.flat.fractional();
+        if (part) {
+            g.proc.noIds = true;
+        }
+        readings.put(s, g);
+        return g;
+    }
+
+    /** The column that reads field {@code field} first (a dimension may already), else a new one. */
+    private static int valueColumn(List<List<String>> candidates, List<String> names, String field) {
+        for (int k = 0; k < candidates.size(); k++) {
+            if (candidates.get(k).get(0).equals(field)) {
+                return k;
+            }
+        }
+        candidates.add(java.util.Collections.singletonList(field));
+        names.add(field);
+        return candidates.size() - 1;
+    }
+
+    private void use(Reading g) {
+        profile = g.profile;
+        proc = g.proc;
+        layout = g.layout;
+        candidates = g.candidates;
+        dimColumns = g.dimColumns;
+        flat = g.flat;
+        typeColumn = g.typeColumn;
+        objectColumn = g.objectColumn;
+    }
+
+    /**
+     * The source a record's own shape names when it is not the file's: null when the shape names
+     * none, or the file's. With a source named by the caller ({@code --source}), every record is
+     * read as that source.
+     *
+     * @throws IllegalArgumentException when the shape fits two sources that count differently
+     */
+    private UsageSource otherSource(long shapeBits, String type, String object) {
+        if (agg.source() != null || home == null) {
+            return null;
+        }
+        UsageSource own;
+        if (shapeBits == lastShape && java.util.Objects.equals(type, lastType) && java.util.Objects.equals(object, lastObject)) {
+            own = lastSource;
+        } else {
+            try {
+                own = Profile.detectShape(shapeBits, type, object);
+            } catch (IllegalArgumentException e) {
+                if (!e.getMessage().startsWith("has both")) {
+                    // a shape that could be either of two sources: the file's source places it
+                    own = null;
+                } else {
+                    throw e;
+                }
+            }
+            lastShape = shapeBits;
+            lastType = type;
+            lastObject = object;
+            lastSource = own;
+        }
+        return own == null || own == home.profile.source ? null : own;
+    }
+
+    // the last shape and its source: the lines of one file mostly share one shape
+    private long lastShape = -1;
+    private String lastType;
+    private String lastObject;
+    private UsageSource lastSource;
+
+    /** The text of a value column of the flat reader's row, or null. */
+    private String flatValue(int column) {
+        if (!flat.has(column)) {
+            return null;
+        }
+        return new String(flat.row(), flat.start()[column], flat.end()[column] - flat.start()[column], StandardCharsets.UTF_8);
     }
 
     /** The streaming reader of flat objects, once the source is decided. */
     private FlatJson flat;
+
+    /** A flat record read by the file's reading: read again by its own source's when its shape names another. */
+    private void processFlat(long line, byte[] buf, int start, int end) {
+        UsageSource other;
+        try {
+            other = otherSource(flat.shape, flatValue(typeColumn), flatValue(objectColumn));
+        } catch (IllegalArgumentException e) {
+            bad(line, "", "ambiguous record", "cannot tell the source: the record " + e.getMessage());
+            return;
+        }
+        if (other == null) {
+            processFlat(line);
+            return;
+        }
+        if (part) {
+            // a file of several sources is read by one thread
+            throw Abort.INSTANCE;
+        }
+        try {
+            use(reading(other));
+            int r = flat.readPlainOrParse(buf, start, end);
+            if (r == 0) {
+                processFlat(line);
+            } else {
+                tree(buf, start, end, line);
+            }
+        } finally {
+            use(home);
+        }
+    }
 
     private void processFlat(long line) {
         if (profile.nonUsageAllowed) {

@@ -337,6 +337,61 @@ final class Profile {
         return null;
     }
 
+    /**
+     * Every field name {@link #detectFlat} looks at (besides the values of {@code type} and
+     * {@code object}): a record's shape, for deciding each record's source in a file that mixes
+     * sources. The names a reader saw of these, with those two values, decide as the whole record
+     * would, since {@link #detectFlat} looks at nothing else.
+     */
+    static final List<String> SHAPE_NAMES;
+    private static final Map<String, Long> SHAPE_BITS = new HashMap<>();
+
+    static {
+        Set<String> n = new java.util.LinkedHashSet<>(java.util.Arrays.asList("sessionid", "uuid", "message.usage.input_tokens", "leafuuid",
+                "usagemetadata.prompttokencount", "usage_metadata.prompt_token_count", "usagemetadata.totaltokencount", "input.inputtokencount",
+                "modelid", "output.outputtokencount", "spend", "custom_llm_provider", "starttime", "prompt_tokens",
+                "cache_creation_input_tokens", "cache_read_input_tokens", "usage.cache_creation_input_tokens", "usage.cache_read_input_tokens",
+                "cache_creation.ephemeral_5m_input_tokens", "usage.cache_creation.ephemeral_5m_input_tokens", "usage.input_tokens",
+                "usage.prompt_tokens", "usage.input_tokens_details.cached_tokens", "usage.output_tokens_details.reasoning_tokens",
+                "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens", "usage.output_tokens"));
+        Profile g = PROFILES.get(UsageSource.JSONL);
+        n.addAll(g.names(Slot.INPUT));
+        n.addAll(g.names(Slot.OUTPUT));
+        SHAPE_NAMES = Collections.unmodifiableList(new ArrayList<>(n));
+        if (SHAPE_NAMES.size() > 64) {
+            throw new IllegalStateException("more shape names than bits");
+        }
+        for (int i = 0; i < SHAPE_NAMES.size(); i++) {
+            SHAPE_BITS.put(SHAPE_NAMES.get(i), 1L << i);
+        }
+    }
+
+    /** The bit of a shape name ({@link #SHAPE_NAMES}), 0 for any other name (lower case, dotted). */
+    static long shapeBit(String name) {
+        Long b = SHAPE_BITS.get(name);
+        return b == null ? 0 : b;
+    }
+
+    /** {@link #detectFlat} of a JSON record from the shape names it has (as bits) and its {@code type} and {@code object} values. */
+    static UsageSource detectShape(long bits, String type, String object) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < SHAPE_NAMES.size(); i++) {
+            if ((bits & (1L << i)) != 0) {
+                keys.add(SHAPE_NAMES.get(i));
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        if (type != null) {
+            keys.add("type");
+            values.put("type", type);
+        }
+        if (object != null) {
+            keys.add("object");
+            values.put("object", object);
+        }
+        return detectFlat(keys, values);
+    }
+
     private static boolean any(Set<String> keys, List<String> names) {
         for (String n : names) {
             if (keys.contains(n)) {

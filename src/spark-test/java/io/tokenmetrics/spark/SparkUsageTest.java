@@ -129,35 +129,8 @@ class SparkUsageTest {
                 Paths.get(base + "claude/projects/-home-dev-api/s2.jsonl"));
     }
 
-    /**
-     * A generated log of one source: its fixture's records again and again, every count times a
-     * random factor (totals stay consistent), dates moved, ids drawn from a small set (repeats),
-     * and one record in 40 with a count that is not a number.
-     */
     private Path generated(String fixture, int n, long seed) throws IOException {
-        List<String> records = Files.readAllLines(Paths.get("src/test/resources/io/tokenmetrics/usage/sources/" + fixture), StandardCharsets.UTF_8);
-        Random r = new Random(seed);
-        List<String> out = new ArrayList<>();
-        java.util.regex.Pattern count = java.util.regex.Pattern.compile("\": (\\d+)");
-        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"(id|responseId|requestId)\": \"([^\"]*)\"");
-        for (int i = 0; i < n; i++) {
-            String line = records.get(r.nextInt(records.size()));
-            int factor = 1 + r.nextInt(5);
-            java.util.regex.Matcher m = count.matcher(line);
-            StringBuffer b = new StringBuffer();
-            boolean broken = r.nextInt(40) == 0;
-            while (m.find()) {
-                m.appendReplacement(b, broken ? "\": \"7x\"" : "\": " + Long.parseLong(m.group(1)) * factor);
-                broken = false;
-            }
-            m.appendTail(b);
-            line = b.toString().replaceAll("2026-04-1\\d", "2026-04-" + (10 + r.nextInt(18)));
-            line = id.matcher(line).replaceAll("\"$1\": \"$2-" + r.nextInt(n / 3) + "\"");
-            out.add(line);
-        }
-        Path f = dir.resolve("gen-" + fixture.replace('/', '-'));
-        Files.write(f, out, StandardCharsets.UTF_8);
-        return f;
+        return io.tokenmetrics.usage.SourceLogs.write(dir, fixture, n, seed, true);
     }
 
     @Test
