@@ -16,13 +16,15 @@ import java.util.Map;
  * may replace the one held. Memory grows with the number of distinct ids (one small object each).
  *
  * <p>Parts read apart (on threads, or on Spark's workers) each hold their own copies and are
- * merged in input order with {@link #mergeLater}, which gives what one reader of the whole input
- * would have held: the rule is a maximum and a minimum, with ties broken by input order.
+ * merged with {@link #merge}, in any order: the rule is a maximum and a minimum, with ties broken
+ * by each copy's place in the input (the input's rank in the order given, directories in path
+ * order, then the copy's line), so every way of reading gives what one reader of the whole input
+ * in that order would have held.
  */
 final class FinalCopies implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The 128-bit hash of an id ({@link SeenIds#hash}). */
+    /** The 128-bit hash of an id ({@link SeenIds#key}). */
     static final class Key implements Serializable {
         private static final long serialVersionUID = 1L;
         final long h1;
@@ -64,6 +66,14 @@ final class FinalCopies implements Serializable {
         /** Where the kept copy was read, for a message. */
         String file;
         long line;
+        /** The copy's place in the input: its file's rank among the inputs, then its place in the file. */
+        long fileRank;
+        long seq;
+
+        /** Whether this copy comes after {@code o} in the input. */
+        boolean after(Copy o) {
+            return fileRank != o.fileRank ? fileRank > o.fileRank : seq > o.seq;
+        }
     }
 
     private final LinkedHashMap<Key, Copy> copies = new LinkedHashMap<>();
@@ -90,27 +100,26 @@ final class FinalCopies implements Serializable {
         return false;
     }
 
-    private void combine(Key key, Copy held, Copy later) {
-        if (later.out >= held.out) {
-            if (held.earliest < later.earliest) {
-                later.earliest = held.earliest;
-                later.periodIndex = held.periodIndex;
-            }
-            copies.put(key, later);
-        } else if (later.earliest < held.earliest) {
-            held.earliest = later.earliest;
-            held.periodIndex = later.periodIndex;
+    private void combine(Key key, Copy held, Copy other) {
+        boolean replace = other.out > held.out || other.out == held.out && other.after(held);
+        Copy kept = replace ? other : held;
+        Copy dropped = replace ? held : other;
+        if (dropped.earliest < kept.earliest) {
+            kept.earliest = dropped.earliest;
+            kept.periodIndex = dropped.periodIndex;
+        }
+        if (replace) {
+            copies.put(key, kept);
         }
     }
 
     /**
-     * Adds the copies of {@code later}, read after this one's, as if one reader had read both in
-     * that order; the number of its ids that this one already held (each counted as a request by
-     * both, so one count too many).
+     * Adds the copies of {@code other}, read apart from this one's; the number of its ids that this
+     * one already held (each counted as a request by both, so one count too many).
      */
-    long mergeLater(FinalCopies later) {
+    long merge(FinalCopies other) {
         long both = 0;
-        for (Map.Entry<Key, Copy> e : later.copies.entrySet()) {
+        for (Map.Entry<Key, Copy> e : other.copies.entrySet()) {
             Copy held = copies.get(e.getKey());
             if (held == null) {
                 copies.put(e.getKey(), e.getValue());

@@ -380,6 +380,21 @@ final class JsonRecords extends RowCounts {
         records(node, line, "");
     }
 
+    /**
+     * Whether a line that is not JSON ends inside a value: the mark of a write cut short, which
+     * {@link #tree} counts as an incomplete last line when no line follows it.
+     */
+    static boolean cutShort(String line) {
+        try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+            TREES.readTree(p);
+            return false;
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean startsDocument(byte[] b, int from, int to) {
         try (JsonParser p = MAPPER.getFactory().createParser(b, from, to - from)) {
             p.nextToken();
@@ -694,6 +709,7 @@ final class JsonRecords extends RowCounts {
                 g.profile, true);
         g.proc = run.processor(g.layout);
         g.proc.file = name;
+        g.proc.fileRank = run.fileRank;
         g.flat = new FlatJson(g.candidates, g.layout.names, project);
         g.proc.fractional = g.flat.fractional();
         if (part) {

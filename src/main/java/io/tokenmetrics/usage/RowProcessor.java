@@ -106,8 +106,9 @@ final class RowProcessor {
     private final SeenIds seen;
     /** The copies held, for a source whose copy rule is the final copy ({@link Profile#finalCopy}); null where ids are not this reader's. */
     final FinalCopies finals;
-    /** Where the current row was read, for the copy held of it. */
+    /** Where the current row was read, for the copy held of it: the file, its rank among the inputs, the line (or row). */
     String file;
+    long fileRank;
     long line;
     private final Timestamps.Parsed ts = new Timestamps.Parsed();
     private final int[] ids;
@@ -313,6 +314,8 @@ final class RowProcessor {
         c.cost = cost;
         c.file = file;
         c.line = line;
+        c.fileRank = fileRank;
+        c.seq = line;
         return finals.offer(SeenIds.key(b, start[idCol], end[idCol], 0, 0), c) ? COUNTED : DUPLICATE;
     }
 

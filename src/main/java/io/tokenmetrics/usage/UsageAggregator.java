@@ -436,6 +436,8 @@ public final class UsageAggregator {
         final SeenIds seen = new SeenIds();
         /** The copies held by a source whose copy rule is the final copy, added to the groups when every input has been read. */
         final FinalCopies finals = new FinalCopies();
+        /** The rank of the input being read, in the order given (directories in path order): a copy's place in the input. */
+        long fileRank;
         /** A processor of a final-copy source, which adds the held copies. */
         private RowProcessor finalsProcessor;
         final Problems problems = new Problems();
@@ -507,6 +509,7 @@ public final class UsageAggregator {
             }) : null;
             try {
                 for (Inputs.Input in : inputs) {
+                    fileRank++;
                     if (in.note != null) {
                         notes.add(in.note);
                         continue;

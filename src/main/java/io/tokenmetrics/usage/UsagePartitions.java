@@ -111,6 +111,10 @@ public final class UsagePartitions {
         public List<Integer> idColumns() {
             RowProcessor.Layout l = layout(aggregator());
             List<Integer> ids = new ArrayList<>();
+            if (l.profile.finalCopy) {
+                // the parts keep each id's final copy themselves, merged by the copies' places in the input
+                return Collections.emptyList();
+            }
             for (Slot s : new Slot[] {Slot.ID, Slot.ID2}) {
                 if (l.slot[s.ordinal()] >= 0) {
                     ids.add(l.slot[s.ordinal()]);
@@ -151,6 +155,13 @@ public final class UsagePartitions {
         private long blank;
         private long counted;
         private long withoutUsage;
+        private long placeholderCount;
+        /** Copies of a response this part held another copy of (final-copy sources). */
+        private long copiesCount;
+        private FinalCopies finals;
+        /** The place of the row being added in the input, for a final-copy source. */
+        private long fileRank;
+        private long seq;
         private boolean withCostField;
         private final ProblemsCopy problems = new ProblemsCopy();
 
@@ -159,8 +170,9 @@ public final class UsagePartitions {
             UsageAggregator a = plan.aggregator();
             this.run = a.newRun();
             RowProcessor.Layout l = plan.layout(a);
-            // ids are the engine's to de-duplicate across parts
-            this.proc = new RowProcessor(l, a.period(), a.zone(), run.shared, null);
+            // ids are the engine's to de-duplicate across parts; final copies are the part's to keep
+            this.proc = new RowProcessor(l, a.period(), a.zone(), run.shared, null, l.profile.finalCopy ? run.finals : null);
+            this.proc.file = partName;
             run.layoutUsed(l);
             this.withCostField = run.withCostField;
             this.start = new int[l.columns];
@@ -176,6 +188,27 @@ public final class UsagePartitions {
         public Part add(String[] values) {
             Objects.requireNonNull(values, "values");
             count(read(values), proc, line, null);
+            return this;
+        }
+
+        /**
+         * Adds one row with its place in the input: for a source that writes a response several
+         * times (Claude Code), of two copies with the same output the later one in the input is
+         * kept, whichever part holds them.
+         *
+         * @param values the row's values in the plan's column order; null for a missing one
+         * @param fileRank the rank of the row's file among the inputs, in the order one machine
+         *     reads them (the order given, directories in path order)
+         * @param seq the row's place within its file (any increasing number)
+         * @return this part
+         */
+        public Part add(String[] values, long fileRank, long seq) {
+            Objects.requireNonNull(values, "values");
+            this.fileRank = fileRank;
+            this.seq = seq;
+            seen(fileRank, seq);
+            int r = read(values);
+            count(r, proc, line, null);
             return this;
         }
 
@@ -219,6 +252,38 @@ public final class UsagePartitions {
         }
 
         /**
+         * A line the engine could not read as JSON, with its text and its place in the input: when
+         * it ends inside a value and is its file's last line, it is a write cut short (counted,
+         * not bad), as on one machine; which line is a file's last is decided at the merge.
+         *
+         * @param what what is wrong with it, for the message
+         * @param text the line
+         * @param fileRank the rank of its file among the inputs
+         * @param seq its place within its file (as for {@link #add(String[], long, long)})
+         * @return this part
+         */
+        public Part malformed(String what, String text, long fileRank, long seq) {
+            Objects.requireNonNull(what, "what");
+            Objects.requireNonNull(text, "text");
+            seen(fileRank, seq);
+            if (!JsonRecords.cutShort(text)) {
+                return malformed(what);
+            }
+            line++;
+            cut.add(new long[] {fileRank, seq, line});
+            return this;
+        }
+
+        /** Lines that end inside a value: their file's rank, their place, their row in the part. */
+        private final ArrayList<long[]> cut = new ArrayList<>();
+        /** The last place seen in each file, by rank: which line is a file's last. */
+        private final HashMap<Long, Long> lastSeq = new HashMap<>();
+
+        private void seen(long fileRank, long seq) {
+            lastSeq.merge(fileRank, seq, Math::max);
+        }
+
+        /**
          * Whether a row is good: what {@link #add} would count, checked without keeping anything,
          * so that an engine can keep the first good row of each request id. A bad row is not
          * counted here; {@link #add} counts it.
@@ -241,6 +306,8 @@ public final class UsagePartitions {
 
         private int read(String[] values) {
             line++;
+            proc.line = line;
+            proc.fileRank = fileRank;
             if (fill(values) < 0) {
                 proc.errorKind = "wrong number of columns";
                 proc.error = "expected " + start.length + " columns, found " + values.length;
@@ -283,6 +350,9 @@ public final class UsagePartitions {
                 // RowCounts is not serializable: its counts travel in this class's fields
                 counted = rows;
                 withoutUsage = notUsage;
+                placeholderCount = placeholders;
+                copiesCount = duplicates;
+                finals = run.finals;
                 run.mergeShared();
                 groups = new HashMap<>(run.groups);
                 logged = new HashMap<>(run.logged);
@@ -378,9 +448,24 @@ public final class UsagePartitions {
         Objects.requireNonNull(parts, "parts");
         UsageAggregator aggregator = plan.aggregator();
         UsageAggregator.Run total = aggregator.newRun();
-        total.sources.add(plan.name + ": " + plan.layout(aggregator).profile.source.id());
+        HashMap<Long, Long> last = new HashMap<>();
+        for (Part p : parts) {
+            p.lastSeq.forEach((k, v) -> last.merge(k, v, Math::max));
+        }
+        RowProcessor.Layout layout = plan.layout(aggregator);
+        total.sources.add(plan.name + ": " + layout.profile.source.id());
+        // the processor that adds the final copies the parts kept
+        total.processor(layout);
         for (Part p : parts) {
             p.seal();
+            for (long[] c : p.cut) {
+                if (last.get(c[0]) == c[1]) {
+                    total.incompleteLastLines++;
+                } else {
+                    p.problems.add("malformed JSON", c[2], "malformed JSON: the line ends inside a value, and it is not its file's last");
+                }
+            }
+            p.cut.clear();
             if (!aggregator.skipsBad() && p.problems.total > 0) {
                 throw new UsageLogException(p.partName, p.problems.lines.get(0), p.problems.messages.get(0));
             }
@@ -391,6 +476,13 @@ public final class UsagePartitions {
             }
             total.rows += p.counted;
             total.notUsage += p.withoutUsage;
+            total.placeholders += p.placeholderCount;
+            total.duplicates += p.copiesCount;
+            if (p.finals != null) {
+                long both = total.finals.merge(p.finals);
+                total.rows -= both;
+                total.duplicates += both;
+            }
             total.blank += p.blank;
             if (p.withCostField) {
                 total.withCostField = true;
@@ -409,6 +501,13 @@ public final class UsagePartitions {
             total.problems.addAll(pr, 0, p.partName);
         }
         total.duplicates += duplicates;
+        // a copy whose add passes the limit stops here, naming its part and row, unless skipping
+        total.addHeldCopies();
+        try {
+            total.mergeShared();
+        } catch (UsageAggregator.MergeOverflow overflow) {
+            throw new UsageLogException(overflow.file, 0, overflow.getMessage());
+        }
         return total.result();
     }
 }

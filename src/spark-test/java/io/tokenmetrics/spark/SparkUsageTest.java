@@ -134,6 +134,25 @@ class SparkUsageTest {
     }
 
     @Test
+    void claudeCodeTreesKeepEachResponsesFinalCopyAsOnOneMachine() throws IOException {
+        // copies of one response sit in different files (resumed sessions, other projects), and
+        // Spark packs files into partitions largest first: the final copy, the first day and the
+        // later copy of a tie are decided by the copies' places in the input, not by partitions
+        for (long seed = 1; seed <= 2; seed++) {
+            Path d = Files.createTempDirectory(dir, "tree" + seed);
+            io.tokenmetrics.usage.ClaudeCodeTrees.generate(d, seed);
+            List<Path> files;
+            try (java.util.stream.Stream<Path> w = Files.walk(d)) {
+                files = w.filter(Files::isRegularFile).sorted().collect(java.util.stream.Collectors.toList());
+            }
+            Path[] f = files.toArray(new Path[0]);
+            compare(agg(PeriodType.DAY, "model"), f);
+            compare(agg(PeriodType.DAY, "project", "model"), f);
+            compare(agg(PeriodType.WEEK, "session"), f);
+        }
+    }
+
+    @Test
     void generatedLogsOfEveryRecordSourceWithBadRowsAndRepeats() throws IOException {
         String[] fixtures = {"openai-chat.jsonl", "openai-responses.jsonl", "anthropic-messages.jsonl", "gemini.jsonl", "bedrock.jsonl",
             "claude/projects/-home-dev-app/s1.jsonl"};

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -54,6 +55,15 @@ public final class SparkUsage {
      *     inside arrays
      */
     public static UsageResult aggregate(UsageAggregator aggregator, Dataset<Row> rows, boolean json, String name) {
+        return aggregate(aggregator, rows, json, name, Collections.<String, Long>emptyMap());
+    }
+
+    /**
+     * {@link #aggregate(UsageAggregator, Dataset, boolean, String)} with each file's rank among
+     * the inputs (by its path), for the rows' places in the input: of two copies of one Claude
+     * Code response with the same output, the later one in the input is kept, as on one machine.
+     */
+    private static UsageResult aggregate(UsageAggregator aggregator, Dataset<Row> rows, boolean json, String name, Map<String, Long> ranks) {
         Objects.requireNonNull(aggregator, "aggregator");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(name, "name");
@@ -83,11 +93,13 @@ public final class SparkUsage {
         int width = columns.size();
         boolean hasCorrupt = corrupt;
         int project = columns.indexOf(UsagePartitions.PROJECT_COLUMN);
-        return run(plan, flat.javaRDD(), (p, r) -> {
+        return run(plan, flat.javaRDD(), (p, r, seq) -> {
+            Object file = project >= 0 ? r.get(project) : null;
+            Long rank = file == null ? null : ranks.get(java.net.URI.create(file.toString()).getPath());
             if (hasCorrupt && r.get(width) != null) {
-                p.malformed("Spark could not read the line as a JSON object");
+                p.malformed("Spark could not read the line as a JSON object", r.get(width).toString(), rank == null ? 0 : rank, seq);
             } else {
-                p.add(values(r, width, project));
+                p.add(values(r, width, project), rank == null ? 0 : rank, seq);
             }
         }, (probe, r) -> {
             if (hasCorrupt && r.get(width) != null) {
@@ -98,9 +110,9 @@ public final class SparkUsage {
         }, !ids.isEmpty());
     }
 
-    /** How a worker adds one record to its part. */
+    /** How a worker adds one record to its part; {@code seq} increases with the record's place in its partition, and partitions in order. */
     interface Adder<T> extends java.io.Serializable {
-        void add(UsagePartitions.Part part, T record);
+        void add(UsagePartitions.Part part, T record, long seq);
     }
 
     /** A good record's request id (null: none, or a bad record), checked with a part that keeps nothing. */
@@ -116,8 +128,9 @@ public final class SparkUsage {
         if (!ids) {
             List<UsagePartitions.Part> parts = records.mapPartitionsWithIndex((index, it) -> {
                 UsagePartitions.Part p = plan.newPart("spark partition " + index);
+                long seq = (long) index << 40;
                 while (it.hasNext()) {
-                    adder.add(p, it.next());
+                    adder.add(p, it.next(), seq++);
                 }
                 return Collections.singletonList(p.seal()).iterator();
             }, true).collect();
@@ -140,7 +153,8 @@ public final class SparkUsage {
         List<UsagePartitions.Part> parts = kept.mapPartitionsWithIndex((index, it) -> {
             UsagePartitions.Part p = plan.newPart("spark partition " + index);
             while (it.hasNext()) {
-                adder.add(p, it.next()._2());
+                Tuple2<Long, T> t = it.next();
+                adder.add(p, t._2(), t._1());
             }
             return Collections.singletonList(p.seal()).iterator();
         }, true).collect();
@@ -181,7 +195,7 @@ public final class SparkUsage {
         if (json) {
             // each record with the file it came from, for Claude Code's project dimension
             return aggregate(aggregator, spark.read().option("primitivesAsString", "true").json(p)
-                    .withColumn(UsagePartitions.PROJECT_COLUMN, functions.input_file_name()), true, name);
+                    .withColumn(UsagePartitions.PROJECT_COLUMN, functions.input_file_name()), true, name, fileRanks(spark, paths));
         }
         // CSV as lines split by our own rules: Spark's CSV reader fills a short row with nulls and
         // drops a long row's extra fields, where a row of the wrong width is a bad row
@@ -193,7 +207,7 @@ public final class SparkUsage {
         }
         UsagePartitions.Plan plan = UsagePartitions.plan(aggregator, columns, false, name);
         List<Integer> ids = plan.idColumns();
-        return run(plan, spark.read().textFile(p).javaRDD(), (part, line) -> {
+        return run(plan, spark.read().textFile(p).javaRDD(), (part, line, seq) -> {
             if (!isHeader(line, header)) {
                 part.addCsvLine(line);
             }
@@ -209,6 +223,37 @@ public final class SparkUsage {
             String[] v = f.toArray(new String[0]);
             return probe.check(v) ? idKey(v, ids) : null;
         }, !ids.isEmpty());
+    }
+
+    /**
+     * Each input file's rank in the order one machine reads them (the paths in the order given, a
+     * glob's matches in path order), by its path: the files' order, which Spark's partitions do
+     * not keep (they are packed largest first).
+     */
+    static Map<String, Long> fileRanks(SparkSession spark, List<String> paths) {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Map<String, Long> ranks = new java.util.HashMap<>();
+        long rank = 0;
+        try {
+            for (String p : paths) {
+                org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(p);
+                org.apache.hadoop.fs.FileStatus[] found = hp.getFileSystem(conf).globStatus(hp);
+                if (found == null) {
+                    continue;
+                }
+                List<String> files = new ArrayList<>();
+                for (org.apache.hadoop.fs.FileStatus st : found) {
+                    files.add(st.getPath().toUri().getPath());
+                }
+                Collections.sort(files);
+                for (String f : files) {
+                    ranks.putIfAbsent(f, ++rank);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ranks;
     }
 
     private static boolean isHeader(String line, String header) {

@@ -22,5 +22,7 @@ public final class SameResult {
         assertEquals(expected.duplicates(), actual.duplicates());
         assertEquals(expected.recordsWithoutUsage(), actual.recordsWithoutUsage());
         assertEquals(expected.blankLines(), actual.blankLines());
+        assertEquals(expected.placeholders(), actual.placeholders());
+        assertEquals(expected.incompleteLastLines(), actual.incompleteLastLines());
     }
 }
