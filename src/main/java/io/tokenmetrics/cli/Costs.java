@@ -5,7 +5,6 @@ import io.tokenmetrics.cost.ModelPrice;
 import io.tokenmetrics.cost.PriceMatch;
 import io.tokenmetrics.cost.PriceTable;
 import io.tokenmetrics.cost.PriceTableException;
-import io.tokenmetrics.cost.TokenParts;
 import io.tokenmetrics.period.TimePeriod;
 import io.tokenmetrics.usage.IoErrors;
 import io.tokenmetrics.usage.Text;
@@ -103,6 +102,16 @@ final class Costs {
     static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
             java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save) {
         int modelAt = r.dimensions().indexOf("model");
+        // the vendor whose entries are preferred among a model's copies: known when every record came from one
+        java.util.Set<String> vendors = new java.util.TreeSet<>();
+        for (io.tokenmetrics.usage.UsageSource s : r.sourcesRead()) {
+            vendors.add(s.vendor().orElse("?"));
+        }
+        String vendor = vendors.size() == 1 && !vendors.contains("?") ? vendors.iterator().next() : null;
+        Map<String, String> doubled = new TreeMap<>();
+        for (String n : table.notes()) {
+            err.println("token-metrics: " + Text.escape(n));
+        }
         Map<String, Row> rows = new TreeMap<>();
         Map<String, String> used = new TreeMap<>();
         Map<String, String> unpriced = new TreeMap<>();
@@ -130,7 +139,11 @@ final class Costs {
             row.cacheWrite = Math.addExact(row.cacheWrite, g.cacheWriteTokens());
             row.reasoning = Math.addExact(row.reasoning, g.reasoningTokens());
             String model = g.dimensions().get(modelAt);
-            java.util.Optional<PriceMatch> m = table.match(model);
+            java.util.Optional<PriceMatch> m = table.match(model, vendor);
+            if (g.totalTokens() == 0 && (!m.isPresent() || !m.get().price().request().isPresent())) {
+                // no tokens (a failed request's placeholder model, say) cost nothing: never a blank for want of a price
+                continue;
+            }
             if (!m.isPresent()) {
                 List<String> c = table.candidates(model);
                 unpriced.put(model, c.isEmpty() ? "no price" : "no price (matches " + String.join(", ", c) + " equally: use --price-map "
@@ -145,13 +158,20 @@ final class Costs {
                 continue;
             }
             used.put(model, m.get().toString());
-            row.cost = row.cost.plus(cost(p, g));
+            if (g.cacheWrite1hTokens() > 0 && !p.cacheWrite1hFromTable().isPresent()) {
+                doubled.put(model, p.key());
+            }
+            row.cost = row.cost.plus(p.costOf(g));
         }
         for (Map.Entry<String, String> e : unpriced.entrySet()) {
             err.println("token-metrics: " + Text.escape(e.getKey()) + ": " + Text.escape(e.getValue()) + "; its groups have no cost_usd");
         }
         for (String u : used.values()) {
             err.println("token-metrics: priced " + Text.escape(u));
+        }
+        for (Map.Entry<String, String> e : doubled.entrySet()) {
+            err.println("token-metrics: " + Text.escape(e.getKey()) + ": one-hour cache writes priced at twice the input price (Anthropic's"
+                    + " published rate): " + Text.escape(e.getValue()) + " has no cache_creation_input_token_cost_above_1hr");
         }
         if (withoutLogged > 0) {
             err.println("token-metrics: " + (withoutLogged == 1 ? "1 row has" : withoutLogged + " rows have")
@@ -197,31 +217,6 @@ final class Costs {
             }
         }
         return false;
-    }
-
-    /**
-     * A group's cost: requests known to be at most 200,000 input tokens at base prices, single
-     * requests above at tier prices, and rows of several requests above it (where which request
-     * crossed is unknown) as the range between the two.
-     */
-    static Quantity cost(ModelPrice p, UsageGroup g) {
-        UsageGroup large = g.largeRequests();
-        UsageGroup undecided = g.undecidedRows();
-        // without a request count the request counts do not matter: the table has no request price (checked before)
-        boolean counted = g.requests().isPresent();
-        long baseRequests = counted ? g.requests().getAsLong() - large.requests().getAsLong() - undecided.requests().orElse(0) : 0;
-        TokenParts base = TokenParts.of(g.inputTokens() - large.inputTokens() - undecided.inputTokens(),
-                g.cacheReadTokens() - large.cacheReadTokens() - undecided.cacheReadTokens(),
-                g.cacheWriteTokens() - large.cacheWriteTokens() - undecided.cacheWriteTokens(),
-                g.outputTokens() - large.outputTokens() - undecided.outputTokens(),
-                g.reasoningTokens() - large.reasoningTokens() - undecided.reasoningTokens());
-        return Quantity.of(p.costOfBucket(base, baseRequests), Quantity.Unit.USD)
-                .plus(Quantity.of(p.costOfLargeRequests(parts(large), counted ? large.requests().getAsLong() : 0), Quantity.Unit.USD))
-                .plus(p.costOfBucketRange(parts(undecided), counted ? undecided.requests().orElse(0) : 0));
-    }
-
-    private static TokenParts parts(UsageGroup g) {
-        return TokenParts.of(g.inputTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.outputTokens(), g.reasoningTokens());
     }
 
     /**

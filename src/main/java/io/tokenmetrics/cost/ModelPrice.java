@@ -13,13 +13,16 @@ import java.util.Optional;
  *
  * <pre>
  * cost = (input - cacheRead - cacheWrite) × input price
- *      + cacheRead × cache-read price + cacheWrite × cache-write price
+ *      + cacheRead × cache-read price
+ *      + (cacheWrite - cacheWrite1h) × cache-write price + cacheWrite1h × one-hour cache-write price
  *      + (output - reasoning) × output price + reasoning × reasoning price
  *      + requests × request price
  * </pre>
  *
- * where a missing cache price is the input price, and a missing reasoning price is the output
- * price (reasoning is billed as output unless the table says otherwise). For one request whose
+ * where a missing cache price is the input price, a missing one-hour cache-write price is twice
+ * the input price (Anthropic's published rate for one-hour writes, {@link #cacheWrite1hFromTable()}
+ * says which), and a missing reasoning price is the output price (reasoning is billed as output
+ * unless the table says otherwise). For one request whose
  * input is above 200,000 tokens, the {@code _above_200k_tokens} prices replace the base ones
  * where the table has them. Immutable and thread-safe.
  */
@@ -39,8 +42,14 @@ public final class ModelPrice {
     private final BigDecimal outputAbove;
     private final BigDecimal cacheReadAbove;
     private final BigDecimal cacheWriteAbove;
+    private final BigDecimal cacheWrite1h;
+    private final BigDecimal cacheWrite1hAbove;
+    private final String provider;
 
     private ModelPrice(Builder b) {
+        this.cacheWrite1h = b.cacheWrite1h;
+        this.cacheWrite1hAbove = b.cacheWrite1hAbove;
+        this.provider = b.provider;
         this.key = b.key;
         this.source = b.source;
         this.input = b.input;
@@ -147,7 +156,67 @@ public final class ModelPrice {
      * @return true if some tier price is given
      */
     public boolean hasTier() {
-        return inputAbove != null || outputAbove != null || cacheReadAbove != null || cacheWriteAbove != null;
+        return inputAbove != null || outputAbove != null || cacheReadAbove != null || cacheWriteAbove != null || cacheWrite1hAbove != null;
+    }
+
+    /**
+     * The price of a cache write kept for one hour, as the table gives it (LiteLLM's
+     * {@code cache_creation_input_token_cost_above_1hr}); empty when it does not, and then such
+     * writes cost twice the input price.
+     *
+     * @return the table's one-hour cache-write price, or empty
+     */
+    public Optional<BigDecimal> cacheWrite1hFromTable() {
+        return Optional.ofNullable(cacheWrite1h);
+    }
+
+    /**
+     * Who serves the model at these prices, as the table says (LiteLLM's {@code litellm_provider}:
+     * {@code anthropic}, {@code bedrock}, {@code vertex_ai-anthropic_models}…); empty when it does
+     * not say. Of several entries for one model name, the first party's is preferred
+     * ({@link PriceTable#match}).
+     *
+     * @return the provider, or empty
+     */
+    public Optional<String> provider() {
+        return Optional.ofNullable(provider);
+    }
+
+    /**
+     * The cost of a group of an aggregation at these prices: its requests of at most 200,000
+     * input tokens at the base prices, its single requests above at the tier prices, and its rows
+     * of several requests above 200,000 together (which request crossed is unknown) as the range
+     * between the two. One-hour cache writes at their own price. A request-level log is exact.
+     *
+     * @param g the group
+     * @return the cost in US dollars: a point, or a range when the group has undecided rows
+     * @throws IllegalArgumentException if the table prices requests and the group's request count is unknown
+     */
+    public io.tokenmetrics.amount.Quantity costOf(io.tokenmetrics.usage.UsageGroup g) {
+        Objects.requireNonNull(g, "group");
+        io.tokenmetrics.usage.UsageGroup large = g.largeRequests();
+        io.tokenmetrics.usage.UsageGroup undecided = g.undecidedRows();
+        boolean counted = g.requests().isPresent();
+        if (request != null && !counted) {
+            throw new IllegalArgumentException("group (" + g.period() + " " + g.dimensions() + ") has no request count, and " + key
+                    + " is priced per request");
+        }
+        long baseRequests = counted ? g.requests().getAsLong() - large.requests().getAsLong() - undecided.requests().orElse(0) : 0;
+        TokenParts base = TokenParts.of(g.inputTokens() - large.inputTokens() - undecided.inputTokens(),
+                g.cacheReadTokens() - large.cacheReadTokens() - undecided.cacheReadTokens(),
+                g.cacheWriteTokens() - large.cacheWriteTokens() - undecided.cacheWriteTokens(),
+                g.outputTokens() - large.outputTokens() - undecided.outputTokens(),
+                g.reasoningTokens() - large.reasoningTokens() - undecided.reasoningTokens())
+                .withCacheWrite1h(g.cacheWrite1hTokens() - large.cacheWrite1hTokens() - undecided.cacheWrite1hTokens());
+        io.tokenmetrics.amount.Quantity.Unit usd = io.tokenmetrics.amount.Quantity.Unit.USD;
+        return io.tokenmetrics.amount.Quantity.of(costOfBucket(base, baseRequests), usd)
+                .plus(io.tokenmetrics.amount.Quantity.of(costOfLargeRequests(parts(large), counted ? large.requests().getAsLong() : 0), usd))
+                .plus(costOfBucketRange(parts(undecided), counted ? undecided.requests().orElse(0) : 0));
+    }
+
+    private static TokenParts parts(io.tokenmetrics.usage.UsageGroup g) {
+        return TokenParts.of(g.inputTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.outputTokens(), g.reasoningTokens())
+                .withCacheWrite1h(g.cacheWrite1hTokens());
     }
 
     /**
@@ -224,12 +293,16 @@ public final class ModelPrice {
         // a missing cache price is the input price in force (the tier's, above 200k)
         BigDecimal cr = pick(above, cacheReadAbove, cacheRead != null ? cacheRead : in);
         BigDecimal cw = pick(above, cacheWriteAbove, cacheWrite != null ? cacheWrite : in);
+        // Anthropic's one-hour writes cost twice the input price (the tier's, above 200k)
+        BigDecimal cw1 = above && cacheWrite1hAbove != null ? cacheWrite1hAbove
+                : cacheWrite1h != null && !(above && inputAbove != null) ? cacheWrite1h : in.add(in);
         BigDecimal r = reasoning != null ? reasoning : out;
         long uncached = t.input() - t.cacheRead() - t.cacheWrite();
         long plainOut = t.output() - t.reasoning();
         return BigDecimal.valueOf(uncached).multiply(in)
                 .add(BigDecimal.valueOf(t.cacheRead()).multiply(cr))
-                .add(BigDecimal.valueOf(t.cacheWrite()).multiply(cw))
+                .add(BigDecimal.valueOf(t.cacheWrite() - t.cacheWrite1h()).multiply(cw))
+                .add(BigDecimal.valueOf(t.cacheWrite1h()).multiply(cw1))
                 .add(BigDecimal.valueOf(plainOut).multiply(out))
                 .add(BigDecimal.valueOf(t.reasoning()).multiply(r))
                 .add(request == null ? BigDecimal.ZERO : BigDecimal.valueOf(requests).multiply(request));
@@ -247,7 +320,16 @@ public final class ModelPrice {
         ModelPrice p = (ModelPrice) o;
         return key.equals(p.key) && source.equals(p.source) && same(input, p.input) && same(output, p.output) && same(cacheRead, p.cacheRead)
                 && same(cacheWrite, p.cacheWrite) && same(reasoning, p.reasoning) && same(request, p.request) && same(inputAbove, p.inputAbove)
-                && same(outputAbove, p.outputAbove) && same(cacheReadAbove, p.cacheReadAbove) && same(cacheWriteAbove, p.cacheWriteAbove);
+                && same(outputAbove, p.outputAbove) && same(cacheReadAbove, p.cacheReadAbove) && same(cacheWriteAbove, p.cacheWriteAbove)
+                && same(cacheWrite1h, p.cacheWrite1h) && same(cacheWrite1hAbove, p.cacheWrite1hAbove) && Objects.equals(provider, p.provider);
+    }
+
+    /** Whether {@code p} has the same prices (whatever its key, source and provider). */
+    boolean samePrices(ModelPrice p) {
+        return same(input, p.input) && same(output, p.output) && same(cacheRead, p.cacheRead) && same(cacheWrite, p.cacheWrite)
+                && same(reasoning, p.reasoning) && same(request, p.request) && same(inputAbove, p.inputAbove) && same(outputAbove, p.outputAbove)
+                && same(cacheReadAbove, p.cacheReadAbove) && same(cacheWriteAbove, p.cacheWriteAbove) && same(cacheWrite1h, p.cacheWrite1h)
+                && same(cacheWrite1hAbove, p.cacheWrite1hAbove);
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
@@ -278,6 +360,9 @@ public final class ModelPrice {
         private BigDecimal outputAbove;
         private BigDecimal cacheReadAbove;
         private BigDecimal cacheWriteAbove;
+        private BigDecimal cacheWrite1h;
+        private BigDecimal cacheWrite1hAbove;
+        private String provider;
 
         private Builder(String key, String source, BigDecimal input, BigDecimal output) {
             this.key = Objects.requireNonNull(key, "key");
@@ -364,6 +449,31 @@ public final class ModelPrice {
          *
          * @return the prices
          */
+        /**
+         * The price of cache writes kept for one hour, and its price above 200k (null: twice the
+         * input price in force).
+         *
+         * @param v the one-hour cache-write price per token, or null
+         * @param above the same above 200,000 input tokens, or null
+         * @return this builder
+         */
+        public Builder cacheWrite1h(BigDecimal v, BigDecimal above) {
+            this.cacheWrite1h = optional("one-hour cache-write", v);
+            this.cacheWrite1hAbove = optional("one-hour cache-write above 200k", above);
+            return this;
+        }
+
+        /**
+         * Who serves the model at these prices (LiteLLM's {@code litellm_provider}), or null.
+         *
+         * @param p the provider, or null
+         * @return this builder
+         */
+        public Builder provider(String p) {
+            this.provider = p;
+            return this;
+        }
+
         public ModelPrice build() {
             return new ModelPrice(this);
         }

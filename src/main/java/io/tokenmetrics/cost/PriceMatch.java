@@ -13,7 +13,12 @@ public final class PriceMatch {
         /** The same name ignoring case, a provider prefix ({@code anthropic/}) and '.' against '-'. */
         NORMALIZED,
         /** The same once a date suffix ({@code -20250929}, {@code -2025-09-29}) is dropped from either side. */
-        UNDATED
+        UNDATED,
+        /**
+         * Several entries fit the name (copies of one model from several providers); the one
+         * from the log's own vendor, else from the model family's first party, was taken.
+         */
+        PROVIDER
     }
 
     private final String model;

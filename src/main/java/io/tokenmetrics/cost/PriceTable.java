@@ -31,10 +31,26 @@ public final class PriceTable {
 
     private final Map<String, ModelPrice> entries;
     private final Map<String, String> mapped;
+    private final List<String> notes;
 
     private PriceTable(Map<String, ModelPrice> entries, Map<String, String> mapped) {
+        this(entries, mapped, Collections.<String>emptyList());
+    }
+
+    private PriceTable(Map<String, ModelPrice> entries, Map<String, String> mapped, List<String> notes) {
         this.entries = Collections.unmodifiableMap(entries);
         this.mapped = Collections.unmodifiableMap(mapped);
+        this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
+    }
+
+    /**
+     * What reading the table skipped, for a person to see: top-level values that are not model
+     * entries (a {@code "last_updated"} stamp that a copy of LiteLLM's table adds, say).
+     *
+     * @return the notes, empty when nothing was skipped
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /**
@@ -131,6 +147,7 @@ public final class PriceTable {
 
     private static PriceTable liteLlm(JsonNode root, String name) {
         Map<String, ModelPrice> m = new TreeMap<>();
+        List<String> notes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -141,7 +158,9 @@ public final class PriceTable {
             }
             JsonNode n = e.getValue();
             if (!n.isObject()) {
-                throw new MalformedPriceTableException(name + ": " + p + ": expected an object of prices", null);
+                // a copy's "last_updated": "…" stamp and the like: not a model
+                notes.add(name + ": " + p + " is not an object of prices (" + kind(n) + "): skipped");
+                continue;
             }
             BigDecimal in = number(n, name, p, "input_cost_per_token");
             BigDecimal out = number(n, name, p, "output_cost_per_token");
@@ -153,6 +172,9 @@ public final class PriceTable {
                 m.put(key, ModelPrice.builder(key, name, in, out).cacheRead(number(n, name, p, "cache_read_input_token_cost"))
                         .cacheWrite(number(n, name, p, "cache_creation_input_token_cost"))
                         .reasoning(number(n, name, p, "output_cost_per_reasoning_token"))
+                        .cacheWrite1h(number(n, name, p, "cache_creation_input_token_cost_above_1hr"),
+                                number(n, name, p, "cache_creation_input_token_cost_above_1hr_above_200k_tokens"))
+                        .provider(n.hasNonNull("litellm_provider") ? n.get("litellm_provider").asText() : null)
                         .above200k(number(n, name, p, "input_cost_per_token_above_200k_tokens"), number(n, name, p, "output_cost_per_token_above_200k_tokens"),
                                 number(n, name, p, "cache_read_input_token_cost_above_200k_tokens"),
                                 number(n, name, p, "cache_creation_input_token_cost_above_200k_tokens"))
@@ -161,7 +183,11 @@ public final class PriceTable {
                 throw new InvalidPriceTableException(name + ": " + p + ": " + x.getMessage(), x);
             }
         }
-        return new PriceTable(m, new TreeMap<>());
+        return new PriceTable(m, new TreeMap<>(), notes);
+    }
+
+    private static String kind(JsonNode n) {
+        return n.isArray() ? "an array" : n.isTextual() ? "a string" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean" : "null";
     }
 
     private static PriceTable openRouter(JsonNode root, String name) {
@@ -233,7 +259,9 @@ public final class PriceTable {
         m.putAll(later.entries);
         Map<String, String> map = new TreeMap<>(mapped);
         map.putAll(later.mapped);
-        return new PriceTable(m, map);
+        List<String> n = new ArrayList<>(notes);
+        n.addAll(later.notes);
+        return new PriceTable(m, map, n);
     }
 
     /**
@@ -251,7 +279,7 @@ public final class PriceTable {
         }
         Map<String, String> map = new TreeMap<>(mapped);
         map.put(model, key);
-        return new PriceTable(entries, map);
+        return new PriceTable(entries, map, notes);
     }
 
     /**
@@ -271,6 +299,60 @@ public final class PriceTable {
      * @return the match
      */
     public Optional<PriceMatch> match(String model) {
+        return match(model, null);
+    }
+
+    /**
+     * The first party of a model family, by the name's start ({@code claude} → {@code anthropic},
+     * {@code gpt}/{@code o1}… → {@code openai}, {@code gemini} → {@code gemini}…); null for others.
+     */
+    static String firstParty(String model) {
+        String n = normalize(model);
+        for (String[] f : FAMILIES) {
+            for (int i = 1; i < f.length; i++) {
+                if (n.startsWith(f[i])) {
+                    return f[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final String[][] FAMILIES = {{"anthropic", "claude"}, {"openai", "gpt-", "o1", "o3", "o4", "chatgpt", "codex-"},
+        {"gemini", "gemini", "gemma"}, {"xai", "grok"}, {"mistral", "mistral", "codestral", "magistral", "devstral", "pixtral"},
+        {"deepseek", "deepseek"}};
+
+    /** LiteLLM's provider names of each first party and vendor: an entry "is" anthropic if its provider is one of these. */
+    private static boolean provides(ModelPrice p, String who) {
+        if (who == null || !p.provider().isPresent()) {
+            return false;
+        }
+        String v = p.provider().get().toLowerCase(Locale.ROOT);
+        switch (who) {
+            case "gemini":
+                return v.equals("gemini") || v.equals("vertex_ai-language-models");
+            case "bedrock":
+                return v.equals("bedrock") || v.equals("bedrock_converse");
+            case "openai":
+                return v.equals("openai") || v.equals("text-completion-openai");
+            default:
+                return v.equals(who);
+        }
+    }
+
+    /**
+     * The entry for {@code model} as a log of {@code vendor} writes it: a mapping, the exact
+     * name, then a normalised or undated name; of several entries for one name, the vendor's own
+     * ({@code litellm_provider}: {@code anthropic} for Anthropic's API and Claude Code,
+     * {@code openai}, {@code gemini}/{@code vertex_ai-language-models}, {@code bedrock}), then
+     * the first party of the model family's. Empty when none fits or several still do.
+     *
+     * @param model the name as a log writes it
+     * @param vendor the provider that served the log's requests ({@code anthropic},
+     *     {@code openai}, {@code gemini}, {@code bedrock}), or null when unknown
+     * @return the match
+     */
+    public Optional<PriceMatch> match(String model, String vendor) {
         Objects.requireNonNull(model, "model");
         if (mapped.containsKey(model)) {
             return Optional.of(new PriceMatch(model, PriceMatch.Rule.MAPPED, entries.get(mapped.get(model))));
@@ -283,6 +365,27 @@ public final class PriceTable {
             String k = c.get(0);
             PriceMatch.Rule r = normalize(k).equals(normalize(model)) ? PriceMatch.Rule.NORMALIZED : PriceMatch.Rule.UNDATED;
             return Optional.of(new PriceMatch(model, r, entries.get(k)));
+        }
+        for (String who : new String[] {vendor, firstParty(model)}) {
+            List<String> own = new ArrayList<>();
+            for (String k : c) {
+                if (provides(entries.get(k), who)) {
+                    own.add(k);
+                }
+            }
+            if (own.size() == 1) {
+                return Optional.of(new PriceMatch(model, PriceMatch.Rule.PROVIDER, entries.get(own.get(0))));
+            }
+            if (own.size() > 1) {
+                // several of the provider's own (dated and undated copies, say): the first, if their prices agree
+                ModelPrice first = entries.get(own.get(0));
+                for (String k : own) {
+                    if (!entries.get(k).samePrices(first)) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of(new PriceMatch(model, PriceMatch.Rule.PROVIDER, first));
+            }
         }
         return Optional.empty();
     }

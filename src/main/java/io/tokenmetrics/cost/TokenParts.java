@@ -10,8 +10,10 @@ public final class TokenParts {
     private final long cacheWrite;
     private final long output;
     private final long reasoning;
+    private final long cacheWrite1h;
 
-    private TokenParts(long input, long cacheRead, long cacheWrite, long output, long reasoning) {
+    private TokenParts(long input, long cacheRead, long cacheWrite, long cacheWrite1h, long output, long reasoning) {
+        this.cacheWrite1h = cacheWrite1h;
         this.input = input;
         this.cacheRead = cacheRead;
         this.cacheWrite = cacheWrite;
@@ -44,7 +46,33 @@ public final class TokenParts {
         if (reasoning > output) {
             throw new IllegalArgumentException("reasoning (" + reasoning + ") must be <= output (" + output + "): output includes reasoning");
         }
-        return new TokenParts(input, cacheRead, cacheWrite, output, reasoning);
+        return new TokenParts(input, cacheRead, cacheWrite, 0, output, reasoning);
+    }
+
+    /**
+     * These parts with {@code cacheWrite1h} of the cache writes kept for one hour (Anthropic's
+     * {@code ephemeral_1h_input_tokens}), priced above the five-minute writes.
+     *
+     * @param cacheWrite1h the one-hour cache writes, part of {@link #cacheWrite()}
+     * @return the parts with their one-hour cache writes
+     * @throws IllegalArgumentException if negative or more than the cache writes
+     */
+    public TokenParts withCacheWrite1h(long cacheWrite1h) {
+        nonNegative("cacheWrite1h", cacheWrite1h);
+        if (cacheWrite1h > cacheWrite) {
+            throw new IllegalArgumentException("cacheWrite1h (" + cacheWrite1h + ") must be <= cacheWrite (" + cacheWrite
+                    + "): the one-hour writes are part of the cache writes");
+        }
+        return new TokenParts(input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning);
+    }
+
+    /**
+     * The cache writes kept for one hour, part of {@link #cacheWrite()} (0 unless given).
+     *
+     * @return the one-hour cache writes
+     */
+    public long cacheWrite1h() {
+        return cacheWrite1h;
     }
 
     private static void nonNegative(String name, long v) {
@@ -104,16 +132,18 @@ public final class TokenParts {
             return false;
         }
         TokenParts t = (TokenParts) o;
-        return input == t.input && cacheRead == t.cacheRead && cacheWrite == t.cacheWrite && output == t.output && reasoning == t.reasoning;
+        return input == t.input && cacheRead == t.cacheRead && cacheWrite == t.cacheWrite && cacheWrite1h == t.cacheWrite1h && output == t.output
+                && reasoning == t.reasoning;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(input, cacheRead, cacheWrite, output, reasoning);
+        return java.util.Objects.hash(input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning);
     }
 
     @Override
     public String toString() {
-        return "input " + input + " (cache read " + cacheRead + ", write " + cacheWrite + "), output " + output + " (reasoning " + reasoning + ")";
+        return "input " + input + " (cache read " + cacheRead + ", write " + cacheWrite + (cacheWrite1h > 0 ? " of which 1h " + cacheWrite1h : "")
+                + "), output " + output + " (reasoning " + reasoning + ")";
     }
 }

@@ -666,6 +666,7 @@ final class JsonRecords extends RowCounts {
         List<String> ids = new ArrayList<>();
         for (UsageSource u : readings.keySet()) {
             ids.add(u.id());
+            run.kinds.add(u);
         }
         run.sources.add(name + ": " + (ids.isEmpty() ? "no records" : String.join(", ", ids)));
     }

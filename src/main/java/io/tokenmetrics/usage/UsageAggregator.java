@@ -442,6 +442,8 @@ public final class UsageAggregator {
         private RowProcessor finalsProcessor;
         final Problems problems = new Problems();
         final List<String> sources = new ArrayList<>();
+        /** The sources read, whichever input. */
+        final java.util.Set<UsageSource> kinds = java.util.EnumSet.noneOf(UsageSource.class);
         final List<String> notes = new ArrayList<>();
         long blank;
 
@@ -662,6 +664,7 @@ public final class UsageAggregator {
                     lineOffset += r.lines;
                 }
                 sources.add(name + ": " + source.id());
+                kinds.add(source);
                 JSON_FILES_IN_PARTS.incrementAndGet();
                 return true;
             }
@@ -934,6 +937,7 @@ public final class UsageAggregator {
             List<String> names = CsvChunk.header(CsvChunk.utf8(b, start, end));
             RowProcessor.Layout layout = layout(names, name);
             sources.add(name + ": " + layout.profile.source.id());
+            kinds.add(layout.profile.source);
             int rest = Math.min(i + 1, have);
             CsvStart s = new CsvStart();
             s.layout = layout;

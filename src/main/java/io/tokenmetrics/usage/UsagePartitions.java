@@ -454,6 +454,7 @@ public final class UsagePartitions {
         }
         RowProcessor.Layout layout = plan.layout(aggregator);
         total.sources.add(plan.name + ": " + layout.profile.source.id());
+        total.kinds.add(layout.profile.source);
         // the processor that adds the final copies the parts kept
         total.processor(layout);
         for (Part p : parts) {

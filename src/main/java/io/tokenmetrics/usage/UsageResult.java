@@ -41,11 +41,13 @@ public final class UsageResult {
     private final long placeholders;
     private final long incompleteLastLines;
     private final List<String> sources;
+    private final java.util.Set<UsageSource> kinds;
     private final List<String> notes;
 
     private UsageResult(PeriodType period, ZoneId zone, List<String> dimensions, List<UsageGroup> groups, long rows, long blankLines,
             long skipped, Map<String, Long> skippedByReason, List<String> firstSkipped, long duplicates, long withoutUsage,
-            long placeholders, long incompleteLastLines, List<String> sources, List<String> notes) {
+            long placeholders, long incompleteLastLines, List<String> sources, java.util.Set<UsageSource> kinds, List<String> notes) {
+        this.kinds = kinds;
         this.placeholders = placeholders;
         this.incompleteLastLines = incompleteLastLines;
         this.duplicates = duplicates;
@@ -95,6 +97,7 @@ public final class UsageResult {
         return new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), run.rows, run.blank, problems.total,
                 Collections.unmodifiableMap(new LinkedHashMap<>(problems.byKind)), Collections.unmodifiableList(new ArrayList<>(problems.firstMessages)),
                 run.duplicates, run.notUsage, run.placeholders, run.incompleteLastLines, Collections.unmodifiableList(new ArrayList<>(run.sources)),
+                Collections.unmodifiableSet(java.util.EnumSet.copyOf(run.kinds)),
                 Collections.unmodifiableList(notes));
     }
 
@@ -196,6 +199,16 @@ public final class UsageResult {
      */
     public long placeholders() {
         return placeholders;
+    }
+
+    /**
+     * The sources the records were read as (the vendors whose rules counted them), whatever the
+     * inputs.
+     *
+     * @return the sources read, in the order of {@link UsageSource}
+     */
+    public java.util.Set<UsageSource> sourcesRead() {
+        return kinds;
     }
 
     /**

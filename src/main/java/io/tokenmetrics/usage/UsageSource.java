@@ -10,32 +10,45 @@ import java.util.Locale;
  */
 public enum UsageSource {
     /** Flat CSV with a header row: generic names, or those given with {@code --map}. */
-    CSV("csv"),
+    CSV("csv", null),
     /** Flat JSON Lines: generic names, nested objects as dotted names, or {@code --map}. */
-    JSONL("jsonl"),
+    JSONL("jsonl", null),
     /** OpenAI Chat Completions or Responses objects, one per line. */
-    OPENAI("openai"),
+    OPENAI("openai", "openai"),
     /** Pages of OpenAI's organization Usage API for completions (time buckets). */
-    OPENAI_USAGE("openai-usage"),
+    OPENAI_USAGE("openai-usage", "openai"),
     /** Anthropic Messages API responses, one per line, or flat rows with Anthropic's column names. */
-    ANTHROPIC("anthropic"),
+    ANTHROPIC("anthropic", "anthropic"),
     /** Pages of Anthropic's Admin API usage report for messages (time buckets). */
-    ANTHROPIC_USAGE("anthropic-usage"),
+    ANTHROPIC_USAGE("anthropic-usage", "anthropic"),
     /** Claude Code's session logs ({@code projects/<project>/<session>.jsonl}). */
-    CLAUDE_CODE("claude-code"),
+    CLAUDE_CODE("claude-code", "anthropic"),
     /** Gemini {@code GenerateContentResponse} objects with {@code usageMetadata}, one per line. */
-    GEMINI("gemini"),
+    GEMINI("gemini", "gemini"),
     /** Amazon Bedrock model invocation logs. */
-    BEDROCK("bedrock"),
+    BEDROCK("bedrock", "bedrock"),
     /** OTLP/JSON trace files (the Collector's file exporter), or flat rows with {@code gen_ai.*} names. */
-    OTEL("otel"),
+    OTEL("otel", null),
     /** LiteLLM spend logs exported as CSV or JSON. */
-    LITELLM("litellm");
+    LITELLM("litellm", null);
 
     private final String id;
+    private final String vendor;
 
-    UsageSource(String id) {
+    UsageSource(String id, String vendor) {
         this.id = id;
+        this.vendor = vendor;
+    }
+
+    /**
+     * The provider that served the records of this source, by the name price tables use for it
+     * ({@code anthropic}, {@code openai}, {@code gemini}, {@code bedrock}); empty for sources
+     * that carry any provider's records (generic rows, OpenTelemetry, LiteLLM).
+     *
+     * @return the vendor, or empty
+     */
+    public java.util.Optional<String> vendor() {
+        return java.util.Optional.ofNullable(vendor);
     }
 
     /**

@@ -101,11 +101,11 @@ class CliDataCommandsTest {
         // $0.000003 a token is $3 a million; OpenRouter's entry is found by the normalized name before LiteLLM's dated one
         assertEquals("model,entry,rule,input_per_m,output_per_m,cache_read_per_m,cache_write_per_m,source\n"
                 + "claude-sonnet-4-5,anthropic/claude-sonnet-4.5,normalized,3,15,0.3,3.75," + or + "\n"
-                + "openai/gpt-5-2025-08-07,,ambiguous,,,,,\n"
+                + "openai/gpt-5-2025-08-07,gpt-5-2025-08-07,provider,1.25,10,,," + lite + "\n"
                 + "kimi:free,,none,,,,,\n"
                 + "mine,gpt-5,mapped,1.25,10,0.125,," + lite + "\n", r.out);
-        assertEquals("token-metrics: openai/gpt-5-2025-08-07: no price (matches azure/gpt-5-2025-08-07, gpt-5-2025-08-07 equally:"
-                + " use --price-map openai/gpt-5-2025-08-07=ENTRY)\ntoken-metrics: kimi:free: no price\n", r.err);
+        // openai/gpt-5-2025-08-07 fits the plain entry and azure's: the first party's (litellm_provider openai) is taken
+        assertEquals("token-metrics: kimi:free: no price\n", r.err);
     }
 
     @Test

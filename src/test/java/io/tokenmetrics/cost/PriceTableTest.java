@@ -124,11 +124,15 @@ class PriceTableTest {
         PriceMatch n = t.match("Anthropic/Claude-Sonnet-4.5").get();
         assertEquals(PriceMatch.Rule.NORMALIZED, n.rule());
         assertEquals("anthropic/claude-sonnet-4.5", n.price().key());
-        // a dated name with an entry of its own is exact; with a provider prefix it matches two entries equally
-        // (the plain one and azure's), so it is ambiguous and left unpriced rather than guessed
+        // a dated name with an entry of its own is exact; with a provider prefix it matches two entries
+        // (the plain one, litellm_provider openai, and azure's): the family's first party, openai, is taken
         assertEquals(Arrays.asList("azure/gpt-5-2025-08-07", "gpt-5-2025-08-07"), t.candidates("gpt-5-2025-08-07").subList(0, 2));
         assertEquals(PriceMatch.Rule.EXACT, t.match("gpt-5-2025-08-07").get().rule());
-        assertFalse(t.match("openai/gpt-5-2025-08-07").isPresent());
+        PriceMatch fp = t.match("openai/gpt-5-2025-08-07").get();
+        assertEquals(PriceMatch.Rule.PROVIDER, fp.rule());
+        assertEquals("gpt-5-2025-08-07", fp.price().key());
+        // the log's own vendor comes before the first party: azure's copy for a log served by azure
+        assertEquals("azure/gpt-5-2025-08-07", t.match("openai/gpt-5-2025-08-07", "azure").get().price().key());
         // an undated name finds the one dated entry
         PriceMatch u = litellm().match("claude-sonnet-4-5").get();
         assertEquals(PriceMatch.Rule.UNDATED, u.rule());
@@ -143,6 +147,75 @@ class PriceTableTest {
         assertEquals(PriceMatch.Rule.MAPPED, m.rule());
         assertEquals("my-proxy-sonnet -> anthropic/claude-sonnet-4.5 (mapped, " + fixture("openrouter-models.json") + ")", m.toString());
         assertEquals("no price entry \"nope\" to map x to", assertThrows(IllegalArgumentException.class, () -> t.withMapping("x", "nope")).getMessage());
+    }
+
+    private static PriceTable table(String json) throws IOException {
+        return PriceTable.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.json");
+    }
+
+    @Test
+    void copiesOfOneModelFromSeveralProvidersPreferTheVendorThenTheFirstParty() throws IOException {
+        // LiteLLM without a bare claude-3-5-haiku-20241022 key: anthropic's, bedrock's and vertex's copies,
+        // whose names all normalise to it, at different prices
+        PriceTable t = table("{\"anthropic/claude-3-5-haiku-20241022\": {\"input_cost_per_token\": 8e-07, \"output_cost_per_token\": 4e-06,"
+                + " \"litellm_provider\": \"anthropic\"},"
+                + " \"bedrock/us-east-1/claude-3-5-haiku-20241022\": {\"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 5e-06,"
+                + " \"litellm_provider\": \"bedrock\"},"
+                + " \"openrouter/claude-3-5-haiku-20241022\": {\"input_cost_per_token\": 9e-07, \"output_cost_per_token\": 4e-06,"
+                + " \"litellm_provider\": \"openrouter\"},"
+                + " \"together/kimi-k2\": {\"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 3e-06, \"litellm_provider\": \"together_ai\"},"
+                + " \"fireworks/kimi-k2\": {\"input_cost_per_token\": 6e-07, \"output_cost_per_token\": 2.5e-06, \"litellm_provider\": \"fireworks_ai\"}}");
+        assertEquals(3, t.candidates("claude-3-5-haiku-20241022").size());
+        // no vendor known: claude's first party is anthropic
+        assertEquals("anthropic/claude-3-5-haiku-20241022", t.match("claude-3-5-haiku-20241022").get().price().key());
+        // a Bedrock log's own vendor first
+        assertEquals("bedrock/us-east-1/claude-3-5-haiku-20241022", t.match("claude-3-5-haiku-20241022", "bedrock").get().price().key());
+        // a family without a first party, two providers: still ambiguous, never guessed
+        assertFalse(t.match("kimi-k2").isPresent());
+        assertEquals(Arrays.asList("fireworks/kimi-k2", "together/kimi-k2"), t.candidates("kimi-k2"));
+    }
+
+    @Test
+    void topLevelValuesThatAreNotModelEntriesAreSkippedWithANote() throws IOException {
+        PriceTable t = table("{\"last_updated\": \"2026-11-30\", \"gpt-5\": {\"input_cost_per_token\": 1.25e-06, \"output_cost_per_token\": 1e-05}}");
+        assertEquals(Collections.singleton("gpt-5"), t.entries().keySet());
+        assertEquals(Collections.singletonList("t.json: $[\"last_updated\"] is not an object of prices (a string): skipped"), t.notes());
+    }
+
+    @Test
+    void oneHourCacheWritesAtTheirOwnPriceOrTwiceTheInput() throws IOException {
+        // claude-sonnet-4-5 as LiteLLM prices it: input 3e-06, output 1.5e-05, 5m write 3.75e-06, 1h write 6e-06,
+        // read 3e-07; above 200k: input 6e-06, output 2.25e-05, 5m write 7.5e-06, 1h write 1.2e-05, read 6e-07
+        PriceTable t = table("{\"claude-sonnet-4-5\": {\"input_cost_per_token\": 3e-06, \"output_cost_per_token\": 1.5e-05,"
+                + " \"cache_creation_input_token_cost\": 3.75e-06, \"cache_creation_input_token_cost_above_1hr\": 6e-06,"
+                + " \"cache_read_input_token_cost\": 3e-07, \"input_cost_per_token_above_200k_tokens\": 6e-06,"
+                + " \"output_cost_per_token_above_200k_tokens\": 2.25e-05, \"cache_creation_input_token_cost_above_200k_tokens\": 7.5e-06,"
+                + " \"cache_creation_input_token_cost_above_1hr_above_200k_tokens\": 1.2e-05,"
+                + " \"cache_read_input_token_cost_above_200k_tokens\": 6e-07},"
+                + " \"no-1h\": {\"input_cost_per_token\": 3e-06, \"output_cost_per_token\": 1.5e-05, \"cache_creation_input_token_cost\": 3.75e-06,"
+                + " \"input_cost_per_token_above_200k_tokens\": 6e-06}}");
+        ModelPrice p = t.entries().get("claude-sonnet-4-5");
+        // 10 uncached + 1000 read + 2000 written (500 of them for 1h), 100 out:
+        // 10 × 3e-06 + 1000 × 3e-07 + 1500 × 3.75e-06 + 500 × 6e-06 + 100 × 1.5e-05
+        // = 0.00003 + 0.0003 + 0.005625 + 0.003 + 0.0015 = 0.010455
+        TokenParts small = TokenParts.of(3010, 1000, 2000, 100, 0).withCacheWrite1h(500);
+        assertDollars("0.010455", p.costOfRequest(small));
+        // one request of 250,000 input: 10,000 uncached + 200,000 read + 40,000 written (30,000 for 1h), 1,000 out, all at the tier:
+        // 10000 × 6e-06 + 200000 × 6e-07 + 10000 × 7.5e-06 + 30000 × 1.2e-05 + 1000 × 2.25e-05
+        // = 0.06 + 0.12 + 0.075 + 0.36 + 0.0225 = 0.6375
+        TokenParts large = TokenParts.of(250_000, 200_000, 40_000, 1000, 0).withCacheWrite1h(30_000);
+        assertDollars("0.6375", p.costOfRequest(large));
+        // without a 1h price: twice the input price in force, 2 × 3e-06 below the tier, 2 × 6e-06 above it
+        ModelPrice q = t.entries().get("no-1h");
+        assertFalse(q.cacheWrite1hFromTable().isPresent());
+        // 10 × 3e-06 + 1000 × 3e-06 (no read price: the input's) + 1500 × 3.75e-06 + 500 × 6e-06 + 100 × 1.5e-05
+        // = 0.00003 + 0.003 + 0.005625 + 0.003 + 0.0015 = 0.013155
+        assertDollars("0.013155", q.costOfRequest(small));
+        // 10000 × 6e-06 + 200000 × 6e-06 + 10000 × 3.75e-06 (no write tier) + 30000 × 1.2e-05 + 1000 × 1.5e-05
+        // = 0.06 + 1.2 + 0.0375 + 0.36 + 0.015 = 1.6725
+        assertDollars("1.6725", q.costOfRequest(large));
+        assertEquals("cacheWrite1h (2001) must be <= cacheWrite (2000): the one-hour writes are part of the cache writes",
+                assertThrows(IllegalArgumentException.class, () -> TokenParts.of(3010, 1000, 2000, 100, 0).withCacheWrite1h(2001)).getMessage());
     }
 
     @Test
