@@ -34,8 +34,8 @@ class ClaudeCodeTreeTest {
                         g.outputTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.cacheWrite1hTokens()});
                 }
                 assertEquals(render(tree.truth), render(got), "seed " + seed + ", " + threads + " threads");
-                assertEquals(tree.responses, r.rows());
-                assertEquals(tree.copies - tree.responses, r.duplicates(), "copies beyond the first of each response");
+                assertEquals(tree.responseCount, r.rows());
+                assertEquals(tree.copies - tree.responseCount, r.duplicates(), "copies beyond the first of each response");
                 assertEquals(tree.placeholders, r.placeholders());
                 assertEquals(tree.cut, r.incompleteLastLines());
                 assertEquals(0, r.skipped());

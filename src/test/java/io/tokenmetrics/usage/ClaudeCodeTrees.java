@@ -24,22 +24,31 @@ import java.util.TreeMap;
 public final class ClaudeCodeTrees {
     private static final String[] MODELS = {"claude-sonnet-4-5-20250929", "claude-opus-4-1-20250805", "claude-haiku-4-5-20251001"};
 
-    /** One API response as the API billed it. */
-    private static final class Response {
+    /** One API response as the API billed it: its first copy's time, and its final output. */
+    public static final class Response {
         String id;
-        String model;
-        long start;
-        long input;
-        long cw5;
-        long cw1h;
-        long cacheRead;
-        long finalOutput;
+        public String model;
+        public long start;
+        /** Uncached input (Anthropic's input_tokens). */
+        public long input;
+        public long cw5;
+        public long cw1h;
+        public long cacheRead;
+        public long finalOutput;
+
+        /** The day (UTC) of the response's first copy. */
+        public String day() {
+            return LocalDate.ofEpochDay(Math.floorDiv(start, 86_400_000L)).toString();
+        }
     }
+
+    /** Every response, once. */
+    public final List<Response> responses = new ArrayList<>();
 
     /** The generator's truth per (day, model): requests, input (all), output, cache read, cache write, of it 1h. */
     public final Map<String, long[]> truth = new TreeMap<>();
     public long copies;
-    public long responses;
+    public long responseCount;
     public long placeholders;
     public long cut;
 
@@ -54,7 +63,8 @@ public final class ClaudeCodeTrees {
     }
 
     private void expect(Response r) {
-        String day = LocalDate.ofEpochDay(Math.floorDiv(r.start, 86_400_000L)).toString();
+        responseList(r);
+        String day = r.day();
         long[] t = truth.computeIfAbsent(day + " " + r.model, k -> new long[6]);
         t[0]++;
         t[1] += r.input + r.cw5 + r.cw1h + r.cacheRead;
@@ -62,7 +72,11 @@ public final class ClaudeCodeTrees {
         t[3] += r.cacheRead;
         t[4] += r.cw5 + r.cw1h;
         t[5] += r.cw1h;
-        responses++;
+        responseCount++;
+    }
+
+    private void responseList(Response r) {
+        responses.add(r);
     }
 
     private final Path dir;
