@@ -80,6 +80,7 @@ final class Costs {
         long total;
         long cacheRead;
         long cacheWrite;
+        long cacheWrite1h;
         long reasoning;
         Quantity cost = Quantity.of(0, Quantity.Unit.USD);
         boolean priced = true;
@@ -100,7 +101,7 @@ final class Costs {
      * (see {@link #costSeries}). Returns the number of rows.
      */
     static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
-            java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save) {
+            java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save, boolean oneHour) {
         int modelAt = r.dimensions().indexOf("model");
         // the vendor whose entries are preferred among a model's copies: known when every record came from one
         java.util.Set<String> vendors = new java.util.TreeSet<>();
@@ -137,6 +138,7 @@ final class Costs {
             row.total = Math.addExact(row.total, g.totalTokens());
             row.cacheRead = Math.addExact(row.cacheRead, g.cacheReadTokens());
             row.cacheWrite = Math.addExact(row.cacheWrite, g.cacheWriteTokens());
+            row.cacheWrite1h = Math.addExact(row.cacheWrite1h, g.cacheWrite1hTokens());
             row.reasoning = Math.addExact(row.reasoning, g.reasoningTokens());
             String model = g.dimensions().get(modelAt);
             java.util.Optional<PriceMatch> m = table.match(model, vendor);
@@ -179,7 +181,7 @@ final class Costs {
         }
         for (Row row : rows.values()) {
             List<Cell> cells = UsageCommand.cells(row.period, row.dims, row.requestsKnown ? Long.toString(row.requests) : "", row.input, row.output,
-                    row.total, row.cacheRead, row.cacheWrite, row.reasoning);
+                    row.total, row.cacheRead, row.cacheWrite, oneHour ? row.cacheWrite1h : -1, row.reasoning);
             cells.add(row.priced ? Cell.text(dollars(row.cost)) : Cell.text(""));
             if (logs) {
                 cells.add(Cell.text(row.loggedWhole ? row.logged.stripTrailingZeros().toPlainString() : ""));

@@ -150,6 +150,10 @@ final class UsageCommand extends Commands.Base {
         cols.add("total_tokens");
         cols.add("cache_read_tokens");
         cols.add("cache_write_tokens");
+        boolean oneHour = splitsCacheWrites(r);
+        if (oneHour) {
+            cols.add("cache_write_1h_tokens");
+        }
         cols.add("reasoning_tokens");
         if (table != null) {
             cols.add("cost_usd");
@@ -168,12 +172,13 @@ final class UsageCommand extends Commands.Base {
         int groups = r.groups().size();
         List<io.tokenmetrics.data.Series> costSeries = save != null && table != null ? new ArrayList<>() : null;
         if (table != null) {
-            groups = Costs.rows(r, by, table, t, err(), seat, fee, costSeries);
+            groups = Costs.rows(r, by, table, t, err(), seat, fee, costSeries, oneHour);
         }
         // with prices, Costs writes the rows: groups by model added up to --by
         for (UsageGroup g : table != null ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
             t.row(cells(g.period(), g.dimensions(), g.requests().isPresent() ? Long.toString(g.requests().getAsLong()) : "", g.inputTokens(),
-                    g.outputTokens(), g.totalTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.reasoningTokens()).toArray(new Cell[0]));
+                    g.outputTokens(), g.totalTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), oneHour ? g.cacheWrite1hTokens() : -1,
+                    g.reasoningTokens()).toArray(new Cell[0]));
         }
         Language l = common.lang;
         String summary = Messages.get(l, "usage.summary", r.rows(), groups)
@@ -184,7 +189,7 @@ final class UsageCommand extends Commands.Base {
                 + (r.incompleteLastLines() > 0 ? Messages.get(l, r.incompleteLastLines() == 1 ? "usage.incomplete.one" : "usage.incomplete", r.incompleteLastLines()) : "")
                 + (r.skipped() > 0 ? Messages.get(l, "usage.skipped", r.skipped(), r.skippedByReason(), String.join("; ", r.firstSkipped())) : "");
         doc.notes.add(summary);
-        doc.notes.add(Messages.get(l, "usage.sources", String.join("; ", r.sources())));
+        doc.notes.add(Messages.get(l, "usage.sources", common.format == Format.JSON ? String.join("; ", r.sources()) : shortSources(r.sources())));
         doc.notes.addAll(r.notes());
         if ((r.skipped() > 0 || !r.notes().isEmpty()) && common.format == Format.CSV) {
             err().println("token-metrics: " + Text.escape(summary));
@@ -208,8 +213,45 @@ final class UsageCommand extends Commands.Base {
     }
 
     /** The columns every usage row has: period, dimensions, requests, then the six token sums. */
+    /**
+     * The inputs read, for a person: by source, at most three files named and how many more
+     * (JSON output names every one).
+     */
+    static String shortSources(List<String> sources) {
+        if (sources.size() <= 3) {
+            return String.join("; ", sources);
+        }
+        Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
+        for (String s : sources) {
+            int at = s.lastIndexOf(": ");
+            byKind.computeIfAbsent(at < 0 ? "" : s.substring(at + 2), k -> new ArrayList<>()).add(at < 0 ? s : s.substring(0, at));
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byKind.entrySet()) {
+            List<String> files = e.getValue();
+            String named = String.join(", ", files.subList(0, Math.min(3, files.size())));
+            out.add(e.getKey() + ": " + (files.size() == 1 ? named : files.size() + " files (" + named
+                    + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "") + ")"));
+        }
+        return String.join("; ", out);
+    }
+
+    /**
+     * Whether a source read tells five-minute and one-hour cache writes apart (Anthropic's): then
+     * the one-hour writes have a column of their own, part of cache_write_tokens.
+     */
+    static boolean splitsCacheWrites(UsageResult r) {
+        for (UsageSource s : r.sourcesRead()) {
+            if (s == UsageSource.ANTHROPIC || s == UsageSource.ANTHROPIC_USAGE || s == UsageSource.CLAUDE_CODE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A row's cells; {@code cacheWrite1h} -1 where the one-hour column is not shown. */
     static List<Cell> cells(io.tokenmetrics.period.TimePeriod period, List<String> dims, String requests, long input, long output, long total,
-            long cacheRead, long cacheWrite, long reasoning) {
+            long cacheRead, long cacheWrite, long cacheWrite1h, long reasoning) {
         List<Cell> row = new ArrayList<>();
         row.add(Cell.text(period.start()));
         row.add(Cell.text(period.end()));
@@ -217,8 +259,10 @@ final class UsageCommand extends Commands.Base {
             row.add(Cell.text(d));
         }
         row.add(Cell.text(requests));
-        for (long v : new long[] {input, output, total, cacheRead, cacheWrite, reasoning}) {
-            row.add(Cell.text(v));
+        for (long v : new long[] {input, output, total, cacheRead, cacheWrite, cacheWrite1h, reasoning}) {
+            if (v >= 0) {
+                row.add(Cell.text(v));
+            }
         }
         return row;
     }

@@ -445,11 +445,6 @@ public final class ModelPrice {
         }
 
         /**
-         * The prices.
-         *
-         * @return the prices
-         */
-        /**
          * The price of cache writes kept for one hour, and its price above 200k (null: twice the
          * input price in force).
          *
@@ -474,6 +469,11 @@ public final class ModelPrice {
             return this;
         }
 
+        /**
+         * The prices.
+         *
+         * @return the prices
+         */
         public ModelPrice build() {
             return new ModelPrice(this);
         }

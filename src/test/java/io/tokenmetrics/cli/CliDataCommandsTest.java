@@ -275,15 +275,16 @@ class CliDataCommandsTest {
                 + "\"usage\":{\"input_tokens\":10,\"cache_creation_input_tokens\":2000,\"cache_read_input_tokens\":50000,\"output_tokens\":300}}\n");
         CliRun r = CliRun.of("usage", log.toString(), "--by", "model", "--format", "csv");
         assertEquals(0, r.code, r::toString);
+        // an Anthropic source tells one-hour writes apart: their column follows cache_write_tokens (none here: 0)
         assertEquals("period_start,period_end,model,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
-                + "reasoning_tokens\n2026-04-13,2026-04-19,claude-sonnet-4-5,1,52010,300,52310,50000,2000,0\n", r.out);
+                + "cache_write_1h_tokens,reasoning_tokens\n2026-04-13,2026-04-19,claude-sonnet-4-5,1,52010,300,52310,50000,2000,0,0\n", r.out);
         // from standard input, named with --source
         java.io.InputStream saved = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(log)));
             CliRun in = CliRun.of("usage", "-", "--source", "anthropic", "--format", "csv");
             assertEquals(0, in.code, in::toString);
-            assertTrue(in.out.endsWith("\n2026-04-13,2026-04-19,1,52010,300,52310,50000,2000,0\n"), in.out);
+            assertTrue(in.out.endsWith("\n2026-04-13,2026-04-19,1,52010,300,52310,50000,2000,0,0\n"), in.out);
         } finally {
             System.setIn(saved);
         }
