@@ -69,6 +69,8 @@ final class FinalCopies implements Serializable {
         /** The copy's place in the input: its file's rank among the inputs, then its place in the file. */
         long fileRank;
         long seq;
+        /** The last copy is the final one (a record re-written whole), not the one with the highest output. */
+        boolean lastWins;
 
         /** Whether this copy comes after {@code o} in the input. */
         boolean after(Copy o) {
@@ -101,7 +103,7 @@ final class FinalCopies implements Serializable {
     }
 
     private void combine(Key key, Copy held, Copy other) {
-        boolean replace = other.out > held.out || other.out == held.out && other.after(held);
+        boolean replace = other.lastWins ? other.after(held) : other.out > held.out || other.out == held.out && other.after(held);
         Copy kept = replace ? other : held;
         Copy dropped = replace ? held : other;
         if (dropped.earliest < kept.earliest) {

@@ -140,8 +140,7 @@ final class Inputs {
             throw new UsageLogException(f.toString(), 0, "cannot read: " + IoErrors.reason(e));
         }
         String first = seen.putIfAbsent(key, f.toString());
-        Path dir = f.toAbsolutePath().getParent();
-        String project = dir == null || dir.getFileName() == null ? null : dir.getFileName().toString();
+        String project = Records.project(f.toAbsolutePath().toString());
         if (first != null) {
             out.add(new Input(f, null, f.toString(), project, f + " is the same file as " + first + ": read once"));
         } else {

@@ -68,7 +68,14 @@ final class JsonRecords extends RowCounts {
         FlatJson flat;
         int typeColumn;
         int objectColumn;
+        /** Records that need the file's earlier lines (Codex's model, Gemini CLI's session): read as trees, in order. */
+        boolean trees;
     }
+
+    /** The state of a Codex CLI rollout file; null until the file is known to be one. */
+    private CodexRollout codex;
+    /** A Gemini CLI chat file's session, from its metadata line: the messages after it do not repeat it. */
+    private String chatSession;
     private final List<Pending> undecided = new ArrayList<>();
     final Problems problems = new Problems();
 
@@ -329,7 +336,7 @@ final class JsonRecords extends RowCounts {
             if (part && flat == null) {
                 throw Abort.INSTANCE;
             }
-            if (flat != null) {
+            if (flat != null && !trees) {
                 int r = flat.readPlainOrParse(buf, start, end);
                 if (r == 0) {
                     processFlat(line, buf, start, end);
@@ -445,6 +452,28 @@ final class JsonRecords extends RowCounts {
             return;
         }
         JsonNode data = node.get("data");
+        JsonNode messages = node.get("messages");
+        if (messages == null && node.has("$set")) {
+            // a Gemini CLI checkpoint: the whole message list again
+            messages = node.get("$set").get("messages");
+        }
+        if (messages != null && messages.isArray() && (node.has("sessionId") || node.has("projectHash") || node.has("$set"))) {
+            if (profile == null) {
+                decide(UsageSource.GEMINI_CLI);
+            }
+            if (node.hasNonNull("sessionId")) {
+                chatSession = node.get("sessionId").asText();
+            }
+            for (int i = 0; i < messages.size(); i++) {
+                JsonNode m = messages.get(i);
+                if (m.isObject()) {
+                    Record r = new Record();
+                    flatten(m, "", r);
+                    handle(r, line, path + "messages[" + i + "]", false);
+                }
+            }
+            return;
+        }
         if (data != null && data.isArray() && (node.has("has_more") || "page".equals(node.path("object").asText(null))
                 || data.size() > 0 && data.get(0).has("results"))) {
             for (int i = 0; i < data.size(); i++) {
@@ -712,6 +741,7 @@ final class JsonRecords extends RowCounts {
         g.proc.file = name;
         g.proc.fileRank = run.fileRank;
         g.flat = new FlatJson(g.candidates, g.layout.names, project);
+        g.trees = s == UsageSource.CODEX || s == UsageSource.GEMINI_CLI;
         g.proc.fractional = g.flat.fractional();
         if (part) {
             g.proc.noIds = true;
@@ -733,6 +763,7 @@ final class JsonRecords extends RowCounts {
     }
 
     private void use(Reading g) {
+        trees = g.trees;
         profile = g.profile;
         proc = g.proc;
         layout = g.layout;
@@ -750,6 +781,8 @@ final class JsonRecords extends RowCounts {
      *
      * @throws IllegalArgumentException when the shape fits two sources that count differently
      */
+    private boolean trees;
+
     private UsageSource otherSource(long shapeBits, String type, String object) {
         if (agg.source() != null || home == null) {
             return null;
@@ -846,6 +879,23 @@ final class JsonRecords extends RowCounts {
     }
 
     private void process(Record r, long line, String path) {
+        if (profile.source == UsageSource.CODEX) {
+            if (codex == null) {
+                codex = new CodexRollout();
+            }
+            r = codex.next(r);
+            if (r == null) {
+                notUsage++;
+                return;
+            }
+        } else if (profile.source == UsageSource.GEMINI_CLI) {
+            if (r.values.containsKey("sessionid")) {
+                chatSession = r.values.get("sessionid");
+            } else if (chatSession != null) {
+                r.values.put("sessionid", chatSession);
+                r.keys.add("sessionid");
+            }
+        }
         if (profile.nonUsageAllowed && !hasTokens(r)) {
             // a user line of Claude Code, a span of other work: not a request, whatever it lacks
             notUsage++;

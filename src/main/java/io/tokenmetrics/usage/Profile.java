@@ -37,10 +37,13 @@ final class Profile {
     final boolean finalCopy;
     /** Records whose token counts are all zero are placeholders (a failed request), not requests. */
     final boolean zeroIsPlaceholder;
+    /** With {@link #finalCopy}: the last copy of an id is the final one (a record re-written whole when it changes), not the one with the highest output. */
+    final boolean lastCopyWins;
 
     private Profile(Builder b) {
         this.finalCopy = b.finalCopy;
         this.zeroIsPlaceholder = b.zeroIsPlaceholder;
+        this.lastCopyWins = b.lastCopyWins;
         this.source = b.source;
         this.names = b.names;
         this.inputIncludesCache = b.inputIncludesCache;
@@ -76,6 +79,7 @@ final class Profile {
         b.nonUsageAllowed = nonUsageAllowed;
         b.finalCopy = finalCopy;
         b.zeroIsPlaceholder = zeroIsPlaceholder;
+        b.lastCopyWins = lastCopyWins;
         b.required.addAll(required);
         b.dimensions.putAll(dimensions);
         for (Map.Entry<UsageField, String> e : mapping.entrySet()) {
@@ -93,6 +97,7 @@ final class Profile {
         boolean nonUsageAllowed;
         boolean finalCopy;
         boolean zeroIsPlaceholder;
+        boolean lastCopyWins;
         final Set<Slot> required = EnumSet.of(Slot.TIMESTAMP, Slot.INPUT, Slot.OUTPUT);
         final Map<String, List<String>> dimensions = new HashMap<>();
 
@@ -223,6 +228,56 @@ final class Profile {
         cc.finalCopy = true;
         cc.zeroIsPlaceholder = true;
         PROFILES.put(UsageSource.CLAUDE_CODE, cc.build());
+        // Gemini CLI's chat files: a gemini message's tokens are one response's usageMetadata, re-written whole when the message changes
+        Builder gc = new Builder(UsageSource.GEMINI_CLI)
+                .slot(Slot.TIMESTAMP, "timestamp")
+                .slot(Slot.ID, "id")
+                .slot(Slot.INPUT, "tokens.input")
+                .slot(Slot.INPUT_EXTRA, "tokens.tool")
+                .slot(Slot.CACHE_READ, "tokens.cached")
+                .slot(Slot.OUTPUT, "tokens.output")
+                .slot(Slot.REASONING, "tokens.thoughts")
+                .slot(Slot.TOTAL, "tokens.total")
+                .dim("model", "model")
+                .dim("session", "sessionid")
+                .dim("project", Records.PROJECT_KEY);
+        gc.outputIncludesReasoning = false;
+        gc.nonUsageAllowed = true;
+        gc.finalCopy = true;
+        gc.lastCopyWins = true;
+        PROFILES.put(UsageSource.GEMINI_CLI, gc.build());
+        // OpenCode's messages: input without the cache, output without reasoning, the five parts adding up to the whole
+        Builder oc = new Builder(UsageSource.OPENCODE)
+                .slot(Slot.TIMESTAMP, "time.created")
+                .slot(Slot.ID, "id")
+                .slot(Slot.INPUT, "tokens.input")
+                .slot(Slot.CACHE_READ, "tokens.cache.read")
+                .slot(Slot.CACHE_WRITE, "tokens.cache.write")
+                .slot(Slot.OUTPUT, "tokens.output")
+                .slot(Slot.REASONING, "tokens.reasoning")
+                .dim("model", "modelid")
+                .dim("provider", "providerid")
+                .dim("session", "sessionid")
+                .dim("project", "path.root");
+        oc.inputIncludesCache = false;
+        oc.outputIncludesReasoning = false;
+        oc.nonUsageAllowed = true;
+        oc.zeroIsPlaceholder = true;
+        PROFILES.put(UsageSource.OPENCODE, oc.build());
+        // Codex CLI's rollout files, as CodexRollout turns their token_count events into one record per request
+        Builder cx = new Builder(UsageSource.CODEX)
+                .slot(Slot.TIMESTAMP, "timestamp")
+                .slot(Slot.ID, CodexRollout.ID)
+                .slot(Slot.INPUT, "input_tokens")
+                .slot(Slot.CACHE_READ, "cached_input_tokens")
+                .slot(Slot.OUTPUT, "output_tokens")
+                .slot(Slot.REASONING, "reasoning_output_tokens")
+                .slot(Slot.TOTAL, "total_tokens")
+                .dim("model", "model")
+                .dim("session", "session_id")
+                .dim("project", Records.PROJECT_KEY);
+        cx.nonUsageAllowed = true;
+        PROFILES.put(UsageSource.CODEX, cx.build());
         Builder ge = new Builder(UsageSource.GEMINI)
                 .slot(Slot.TIMESTAMP, "createtime", "create_time", "timestamp")
                 .slot(Slot.ID, "responseid", "response_id")
@@ -295,6 +350,19 @@ final class Profile {
                 || k.contains("leafuuid") && "summary".equals(type)) {
             return UsageSource.CLAUDE_CODE;
         }
+        if (k.contains("payload.type") && type != null && (type.equals("session_meta") || type.equals("turn_context")
+                || type.equals("event_msg") || type.equals("response_item") || type.equals("compacted"))) {
+            return UsageSource.CODEX;
+        }
+        if (k.contains("projecthash") && k.contains("sessionid") || k.contains("tokens.input") && k.contains("tokens.total")
+                && k.contains("tokens.cached")) {
+            return UsageSource.GEMINI_CLI;
+        }
+        if (k.contains("tokens.cache.read") || k.contains("modelid") && k.contains("providerid") && k.contains("tokens.input")
+                || k.contains("role") && k.contains("sessionid") && k.contains("time.created")) {
+            // an assistant message, or a user message (a file of its own, without tokens)
+            return UsageSource.OPENCODE;
+        }
         if (k.contains("usagemetadata.prompttokencount") || k.contains("usage_metadata.prompt_token_count")
                 || k.contains("usagemetadata.totaltokencount")) {
             return UsageSource.GEMINI;
@@ -353,7 +421,8 @@ final class Profile {
                 "cache_creation_input_tokens", "cache_read_input_tokens", "usage.cache_creation_input_tokens", "usage.cache_read_input_tokens",
                 "cache_creation.ephemeral_5m_input_tokens", "usage.cache_creation.ephemeral_5m_input_tokens", "usage.input_tokens",
                 "usage.prompt_tokens", "usage.input_tokens_details.cached_tokens", "usage.output_tokens_details.reasoning_tokens",
-                "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens", "usage.output_tokens"));
+                "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens", "usage.output_tokens", "payload.type", "projecthash",
+                "tokens.input", "tokens.total", "tokens.cached", "tokens.cache.read", "providerid", "role", "time.created"));
         Profile g = PROFILES.get(UsageSource.JSONL);
         n.addAll(g.names(Slot.INPUT));
         n.addAll(g.names(Slot.OUTPUT));
@@ -403,7 +472,8 @@ final class Profile {
 
     /** What detection looks for, for the error when nothing fits. */
     static String detectionHint() {
-        return "looked for Claude Code (sessionId, message.usage), Gemini (usageMetadata), Bedrock (input.inputTokenCount),"
+        return "looked for Claude Code (sessionId, message.usage), Codex CLI (type, payload), Gemini CLI (projectHash, tokens),"
+                + " OpenCode (tokens.cache, modelID, providerID), Gemini (usageMetadata), Bedrock (input.inputTokenCount),"
                 + " LiteLLM (startTime, spend), Anthropic (cache_creation_input_tokens, cache_read_input_tokens),"
                 + " OpenAI (usage.prompt_tokens), OpenTelemetry (gen_ai.usage.*, resourceSpans), usage exports (data[].results[])"
                 + " and generic input_tokens/output_tokens; name the source with --source "

@@ -316,6 +316,7 @@ final class RowProcessor {
         c.line = line;
         c.fileRank = fileRank;
         c.seq = line;
+        c.lastWins = layout.profile.lastCopyWins;
         return finals.offer(SeenIds.key(b, start[idCol], end[idCol], 0, 0), c) ? COUNTED : DUPLICATE;
     }
 

@@ -33,6 +33,18 @@ public final class UsagePartitions {
     }
 
     /**
+     * The project of a record read from the file at {@code path}, as on one machine: the directory
+     * the file lies in (Claude Code's {@code projects/<project>/}), the one above {@code chats} for
+     * Gemini CLI; null at the root.
+     *
+     * @param path the file's path (a URI's path for a remote file)
+     * @return the project, or null
+     */
+    public static String projectOf(String path) {
+        return Records.project(Objects.requireNonNull(path, "path"));
+    }
+
+    /**
      * The plan for rows with these column names (a CSV header, or a JSON record's fields with
      * dotted names for nested objects).
      *

@@ -23,6 +23,12 @@ public enum UsageSource {
     ANTHROPIC_USAGE("anthropic-usage", "anthropic"),
     /** Claude Code's session logs ({@code projects/<project>/<session>.jsonl}). */
     CLAUDE_CODE("claude-code", "anthropic"),
+    /** Codex CLI's session rollouts ({@code sessions/YYYY/MM/DD/rollout-*.jsonl}): one request per change of the running token totals. */
+    CODEX("codex", "openai"),
+    /** Gemini CLI's chat files ({@code tmp/<project>/chats/session-*.jsonl}, and the older {@code .json}). */
+    GEMINI_CLI("gemini-cli", "gemini"),
+    /** OpenCode's message files ({@code storage/message/<session>/<message>.json}). */
+    OPENCODE("opencode", null),
     /** Gemini {@code GenerateContentResponse} objects with {@code usageMetadata}, one per line. */
     GEMINI("gemini", "gemini"),
     /** Amazon Bedrock model invocation logs. */

@@ -344,8 +344,7 @@ public final class SparkUsage {
         }
         if (project >= 0 && v[project] != null) {
             // as on one machine: the name of the directory the file lies in
-            java.nio.file.Path dir = java.nio.file.Paths.get(java.net.URI.create(v[project]).getPath()).getParent();
-            v[project] = dir == null || dir.getFileName() == null ? null : dir.getFileName().toString();
+            v[project] = UsagePartitions.projectOf(java.net.URI.create(v[project]).getPath());
         }
         return v;
     }

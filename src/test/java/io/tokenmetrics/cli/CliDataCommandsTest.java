@@ -291,7 +291,7 @@ class CliDataCommandsTest {
         CliRun bad = CliRun.of("usage", log.toString(), "--source", "vertex");
         assertEquals(2, bad.code);
         assertEquals("token-metrics: --source (vertex) must be one of csv, jsonl, openai, openai-usage, anthropic, anthropic-usage,"
-                + " claude-code, gemini, bedrock, otel, litellm\n", bad.err);
+                + " claude-code, codex, gemini-cli, opencode, gemini, bedrock, otel, litellm\n", bad.err);
     }
 
     @Test

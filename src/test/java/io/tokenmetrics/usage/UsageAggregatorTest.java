@@ -194,10 +194,11 @@ class UsageAggregatorTest {
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(neg))).getMessage());
         Path header = file("header.csv", "time_of_day,tokens\n1,2\n");
         assertEquals(header + ":1: the header fits no known source (columns: time_of_day, tokens); looked for Claude Code (sessionId,"
-                + " message.usage), Gemini (usageMetadata), Bedrock (input.inputTokenCount), LiteLLM (startTime, spend), Anthropic"
+                + " message.usage), Codex CLI (type, payload), Gemini CLI (projectHash, tokens), OpenCode (tokens.cache, modelID, providerID),"
+                + " Gemini (usageMetadata), Bedrock (input.inputTokenCount), LiteLLM (startTime, spend), Anthropic"
                 + " (cache_creation_input_tokens, cache_read_input_tokens), OpenAI (usage.prompt_tokens), OpenTelemetry (gen_ai.usage.*,"
                 + " resourceSpans), usage exports (data[].results[]) and generic input_tokens/output_tokens; name the source with --source"
-                + " csv|jsonl|openai|openai-usage|anthropic|anthropic-usage|claude-code|gemini|bedrock|otel|litellm",
+                + " csv|jsonl|openai|openai-usage|anthropic|anthropic-usage|claude-code|codex|gemini-cli|opencode|gemini|bedrock|otel|litellm",
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(header))).getMessage());
         Path empty = file("empty.csv", "");
         assertEquals(empty + ": the file is empty: a CSV usage log needs a header row",

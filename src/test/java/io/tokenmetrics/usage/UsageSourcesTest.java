@@ -251,7 +251,7 @@ class UsageSourcesTest {
         UsageLogException e = assertThrows(UsageLogException.class, () -> agg(PeriodType.WEEK).build().aggregate(f));
         assertEquals(f + ":1: cannot tell the source: the record has usage.input_tokens but nothing that says whether it is an Anthropic"
                 + " message (type \"message\", cache_read_input_tokens) or an OpenAI response (object \"response\", input_tokens_details);"
-                + " name it with --source csv|jsonl|openai|openai-usage|anthropic|anthropic-usage|claude-code|gemini|bedrock|otel|litellm",
+                + " name it with --source csv|jsonl|openai|openai-usage|anthropic|anthropic-usage|claude-code|codex|gemini-cli|opencode|gemini|bedrock|otel|litellm",
                 e.getMessage());
         // named, it is read: as Anthropic, 5 in and 1 out
         UsageResult r = agg(PeriodType.WEEK).source(UsageSource.ANTHROPIC).build().aggregate(f);
