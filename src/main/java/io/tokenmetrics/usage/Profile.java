@@ -350,8 +350,9 @@ final class Profile {
                 || k.contains("leafuuid") && "summary".equals(type)) {
             return UsageSource.CLAUDE_CODE;
         }
-        if (k.contains("payload.type") && type != null && (type.equals("session_meta") || type.equals("turn_context")
-                || type.equals("event_msg") || type.equals("response_item") || type.equals("compacted"))) {
+        if (k.contains("payload.type") && (!json && k.contains("payload.info.total_token_usage.input_tokens") || type != null
+                && (type.equals("session_meta") || type.equals("turn_context")
+                || type.equals("event_msg") || type.equals("response_item") || type.equals("compacted")))) {
             return UsageSource.CODEX;
         }
         if (k.contains("projecthash") && k.contains("sessionid") || k.contains("tokens.input") && k.contains("tokens.total")

@@ -61,6 +61,25 @@ public final class UsagePartitions {
         Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(name, "name");
         Plan p = new Plan(aggregator, columns, json, name);
+        UsageSource s = aggregator.source();
+        if (s == null) {
+            List<String> lower = new ArrayList<>();
+            for (String c : columns) {
+                lower.add(c.toLowerCase(java.util.Locale.ROOT));
+            }
+            try {
+                s = Profile.detectFlat(lower, null);
+            } catch (IllegalArgumentException e) {
+                // the layout below says why
+                s = null;
+            }
+        }
+        if (s == UsageSource.CODEX || s == UsageSource.GEMINI_CLI || s == UsageSource.OPENCODE) {
+            // their records need the lines before them in the same file, or are whole pretty-printed files
+            throw new UsageLogException(name, 0, "the records are " + s.id() + " logs, which are read file by file in order (a"
+                    + " request's model or session is on an earlier line, or a file is one pretty-printed message): aggregate them"
+                    + " with the usage command on one machine");
+        }
         // fails here, on the driver, for columns that fit no source
         p.layout(aggregator);
         return p;

@@ -153,6 +153,16 @@ class SparkUsageTest {
     }
 
     @Test
+    void agentLogsReadFileByFileAreRefusedWithTheReason() {
+        String codex = "src/test/resources/io/tokenmetrics/usage/sources/codex/sessions/2025/11/18/"
+                + "rollout-2025-11-18T21-55-50-019a9776-0a34-7842-8627-112b63d66e90.jsonl";
+        io.tokenmetrics.usage.UsageLogException e = org.junit.jupiter.api.Assertions.assertThrows(io.tokenmetrics.usage.UsageLogException.class,
+                () -> SparkUsage.aggregate(agg(PeriodType.DAY, "model"), spark, Collections.singletonList(codex)));
+        assertEquals(codex + ": the records are codex logs, which are read file by file in order (a request's model or session is on an"
+                + " earlier line, or a file is one pretty-printed message): aggregate them with the usage command on one machine", e.getMessage());
+    }
+
+    @Test
     void generatedLogsOfEveryRecordSourceWithBadRowsAndRepeats() throws IOException {
         String[] fixtures = {"openai-chat.jsonl", "openai-responses.jsonl", "anthropic-messages.jsonl", "gemini.jsonl", "bedrock.jsonl",
             "claude/projects/-home-dev-app/s1.jsonl"};
