@@ -30,9 +30,14 @@ import picocli.CommandLine.Parameters;
                 + " LiteLLM, generic CSV or JSON Lines) by period and dimensions, in one meaning: input includes cache reads and"
                 + " writes, output includes reasoning.")
 final class UsageCommand extends Commands.Base {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "usage files or directories (.csv, .jsonl, .ndjson, .json, each also"
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "usage files or directories (.csv, .jsonl, .ndjson, .json, each also"
             + " .gz), or - for standard input")
     List<String> files = new ArrayList<>();
+
+    @Option(names = "--agent", paramLabel = "AGENT", description = "read a coding agent's logs where it writes them: claude-code"
+            + " (CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude), codex (CODEX_HOME, ~/.codex), gemini-cli (~/.gemini),"
+            + " opencode (XDG_DATA_HOME, ~/.local/share/opencode)")
+    String agent;
 
     /**
      * What reads the inputs: this machine's aggregator, or another engine that gives the same
@@ -52,7 +57,7 @@ final class UsageCommand extends Commands.Base {
     };
 
     @Option(names = "--source", paramLabel = "NAME", description = "read every input as this source instead of recognising it: csv, jsonl,"
-            + " openai, openai-usage, anthropic, anthropic-usage, claude-code, gemini, bedrock, otel, litellm")
+            + " openai, openai-usage, anthropic, anthropic-usage, claude-code, codex, gemini-cli, opencode, gemini, bedrock, otel, litellm")
     String source;
 
     @Option(names = "--by", split = ",", paramLabel = "DIM", description = "dimensions to group by, such as model,region")
@@ -138,7 +143,37 @@ final class UsageCommand extends Commands.Base {
         if (threads != null) {
             b.threads(threads);
         }
-        UsageResult r = engine.aggregate(b.build(), files);
+        List<String> inputs = new ArrayList<>(files);
+        List<String> found = new ArrayList<>();
+        if (agent != null) {
+            io.tokenmetrics.usage.CodingAgent a;
+            try {
+                a = io.tokenmetrics.usage.CodingAgent.fromId(agent);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(Main.USAGE_ERROR, "--" + e.getMessage(), e);
+            }
+            List<Path> dirs = a.directories(System.getenv(), java.nio.file.Paths.get(System.getProperty("user.home")));
+            for (Path d : dirs) {
+                List<Path> logs = a.logFiles(d);
+                for (Path f : logs) {
+                    inputs.add(f.toString());
+                }
+                if (!logs.isEmpty()) {
+                    found.add(Messages.get(common.lang, "usage.agent.read", a.id(), logs.size(), d));
+                }
+            }
+            if (found.isEmpty()) {
+                throw new CliException(Main.DATA_ERROR, "no " + a.id() + " logs found: looked in " + dirs.stream().map(Path::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")), null);
+            }
+            if (source == null) {
+                b.source(a.source());
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw new CliException(Main.USAGE_ERROR, "give usage files or directories, or --agent NAME (see: token-metrics usage --help)", null);
+        }
+        UsageResult r = engine.aggregate(b.build(), inputs);
         Doc doc = new Doc("usage");
         List<String> cols = new ArrayList<>();
         cols.add("period_start");
@@ -190,6 +225,7 @@ final class UsageCommand extends Commands.Base {
                 + (r.skipped() > 0 ? Messages.get(l, "usage.skipped", r.skipped(), r.skippedByReason(), String.join("; ", r.firstSkipped())) : "");
         doc.notes.add(summary);
         doc.notes.add(Messages.get(l, "usage.sources", common.format == Format.JSON ? String.join("; ", r.sources()) : shortSources(r.sources())));
+        doc.notes.addAll(found);
         doc.notes.addAll(r.notes());
         if ((r.skipped() > 0 || !r.notes().isEmpty()) && common.format == Format.CSV) {
             err().println("token-metrics: " + Text.escape(summary));

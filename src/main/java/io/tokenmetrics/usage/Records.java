@@ -14,13 +14,18 @@ final class Records {
 
     /**
      * The project of a file at {@code path} (any separator): the name of the directory it lies in,
-     * or of the one above when that is Gemini CLI's {@code chats}; null at the root.
+     * or of the one above Gemini CLI's {@code chats} (the file's directory, or its parent for a
+     * subagent's file); null at the root.
      */
     static String project(String path) {
         String[] parts = path.replace('\\', '/').split("/");
         int dir = parts.length - 2;
-        if (dir >= 1 && parts[dir].equals("chats")) {
-            dir--;
+        // Gemini CLI: <project>/chats/<file>, or <project>/chats/<parent session>/<file> for a subagent's
+        for (int up = dir; up >= Math.max(1, dir - 1); up--) {
+            if (parts[up].equals("chats")) {
+                dir = up - 1;
+                break;
+            }
         }
         return dir >= 0 && !parts[dir].isEmpty() ? parts[dir] : null;
     }
