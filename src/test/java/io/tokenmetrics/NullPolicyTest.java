@@ -62,7 +62,7 @@ class NullPolicyTest {
     /** Methods (Class.method) whose reference parameters may be null, as their javadoc says. */
     private static final Set<String> NULLABLE = new HashSet<>(Arrays.asList(
             "Builder.per", "Builder.note", "Builder.source", "Builder.status", "Builder.rank", "Builder.listed", "Builder.statedChange",
-            "Builder.quote", "Builder.fact", "Claim.withProvenance", "Claim.withNote", "Claim.withChinese", "Source.of", "Observation.builder",
+            "Builder.quote", "Builder.fact", "Builder.since", "Builder.until", "PriceTable.match#1", "Builder.cacheWrite1h", "Builder.provider", "Claim.withProvenance", "Claim.withNote", "Claim.withChinese", "Source.of", "Observation.builder",
             // the total of a comparison is optional
             "Calculator.compare#3"));
 

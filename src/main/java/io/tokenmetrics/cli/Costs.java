@@ -72,6 +72,9 @@ final class Costs {
     /** One output row: a period and the asked dimensions, with sums over the models in it. */
     private static final class Row {
         final TimePeriod period;
+        /** The row's first and last day: its period's, or the whole range's. */
+        final String start;
+        final String end;
         final List<String> dims;
         long requests;
         boolean requestsKnown = true;
@@ -87,8 +90,10 @@ final class Costs {
         java.math.BigDecimal logged = java.math.BigDecimal.ZERO;
         boolean loggedWhole = true;
 
-        Row(TimePeriod period, List<String> dims) {
+        Row(TimePeriod period, String start, String end, List<String> dims) {
             this.period = period;
+            this.start = start;
+            this.end = end;
             this.dims = dims;
         }
     }
@@ -101,8 +106,17 @@ final class Costs {
      * (see {@link #costSeries}). Returns the number of rows.
      */
     static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
-            java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save, boolean oneHour) {
+            java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save, boolean oneHour, boolean whole) {
         int modelAt = r.dimensions().indexOf("model");
+        // the whole range (--period all): one row per combination of the dimensions, from the first day to the last
+        String first = null;
+        String last = null;
+        for (UsageGroup g : r.groups()) {
+            String s = g.period().start().toString();
+            String e = g.period().end().toString();
+            first = first == null || s.compareTo(first) < 0 ? s : first;
+            last = last == null || e.compareTo(last) > 0 ? e : last;
+        }
         // the vendor whose entries are preferred among a model's copies: known when every record came from one
         java.util.Set<String> vendors = new java.util.TreeSet<>();
         for (io.tokenmetrics.usage.UsageSource s : r.sourcesRead()) {
@@ -110,7 +124,7 @@ final class Costs {
         }
         String vendor = vendors.size() == 1 && !vendors.contains("?") ? vendors.iterator().next() : null;
         Map<String, String> doubled = new TreeMap<>();
-        for (String n : table.notes()) {
+        for (String n : table == null ? java.util.Collections.<String>emptyList() : table.notes()) {
             err.println("token-metrics: " + Text.escape(n));
         }
         Map<String, Row> rows = new TreeMap<>();
@@ -123,8 +137,10 @@ final class Costs {
             for (String d : by) {
                 dims.add(g.dimensions().get(r.dimensions().indexOf(d)));
             }
-            String key = g.period().start() + "\u0000" + String.join("\u0000", dims);
-            Row row = rows.computeIfAbsent(key, k -> new Row(g.period(), dims));
+            String key = (whole ? "" : g.period().start()) + "\u0000" + String.join("\u0000", dims);
+            String from = whole ? first : g.period().start().toString();
+            String to = whole ? last : g.period().end().toString();
+            Row row = rows.computeIfAbsent(key, k -> new Row(g.period(), from, to, dims));
             if (g.loggedCost().isPresent()) {
                 row.logged = row.logged.add(g.loggedCost().get());
             } else {
@@ -140,6 +156,9 @@ final class Costs {
             row.cacheWrite = Math.addExact(row.cacheWrite, g.cacheWriteTokens());
             row.cacheWrite1h = Math.addExact(row.cacheWrite1h, g.cacheWrite1hTokens());
             row.reasoning = Math.addExact(row.reasoning, g.reasoningTokens());
+            if (table == null) {
+                continue;
+            }
             String model = g.dimensions().get(modelAt);
             java.util.Optional<PriceMatch> m = table.match(model, vendor);
             if (g.totalTokens() == 0 && (!m.isPresent() || !m.get().price().request().isPresent())) {
@@ -180,9 +199,11 @@ final class Costs {
                     + " no logged cost; their groups have no logged_cost_usd");
         }
         for (Row row : rows.values()) {
-            List<Cell> cells = UsageCommand.cells(row.period, row.dims, row.requestsKnown ? Long.toString(row.requests) : "", row.input, row.output,
+            List<Cell> cells = UsageCommand.cells(row.start, row.end, row.dims, row.requestsKnown ? Long.toString(row.requests) : "", row.input, row.output,
                     row.total, row.cacheRead, row.cacheWrite, oneHour ? row.cacheWrite1h : -1, row.reasoning);
-            cells.add(row.priced ? Cell.text(dollars(row.cost)) : Cell.text(""));
+            if (table != null) {
+                cells.add(row.priced ? Cell.text(dollars(row.cost)) : Cell.text(""));
+            }
             if (logs) {
                 cells.add(Cell.text(row.loggedWhole ? row.logged.stripTrailingZeros().toPlainString() : ""));
                 cells.add(Cell.text(row.loggedWhole && row.priced

@@ -63,8 +63,15 @@ final class UsageCommand extends Commands.Base {
     @Option(names = "--by", split = ",", paramLabel = "DIM", description = "dimensions to group by, such as model,region")
     List<String> by = new ArrayList<>();
 
-    @Option(names = "--period", defaultValue = "week", paramLabel = "PERIOD", description = "day, week (ISO) or month (default: ${DEFAULT-VALUE})")
+    @Option(names = "--period", defaultValue = "week", paramLabel = "PERIOD", description = "day, week (ISO), month, or all (one row per"
+            + " group over the whole range) (default: ${DEFAULT-VALUE})")
     String period;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "count records from this day on (YYYY-MM-DD or YYYYMMDD, in --zone)")
+    String since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "count records up to this day, inclusive (YYYY-MM-DD or YYYYMMDD, in --zone)")
+    String until;
 
     @Option(names = "--zone", defaultValue = "UTC", paramLabel = "ZONE", description = "time zone periods are cut in (default: ${DEFAULT-VALUE})")
     String zone;
@@ -118,11 +125,21 @@ final class UsageCommand extends Commands.Base {
             dims.add("model");
         }
         UsageAggregator.Builder b = UsageAggregator.builder().by(dims).skipBad(skipBad);
+        boolean whole = period.equalsIgnoreCase("all");
+        if (whole && save != null) {
+            throw new CliException(Main.USAGE_ERROR, "--save needs a period of day, week or month: series are made of periods", null);
+        }
+        java.time.LocalDate from = date("--since", since);
+        java.time.LocalDate to = date("--until", until);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new CliException(Main.USAGE_ERROR, "--since (" + from + ") must not be after --until (" + to + ")", null);
+        }
+        b.since(from).until(to);
         switch (period.toLowerCase(Locale.ROOT)) {
-            case "day": b.period(PeriodType.DAY); break;
+            case "day": case "all": b.period(PeriodType.DAY); break;
             case "week": b.period(PeriodType.WEEK); break;
             case "month": b.period(PeriodType.MONTH); break;
-            default: throw new CliException(Main.USAGE_ERROR, "--period (" + period + ") must be day, week or month", null);
+            default: throw new CliException(Main.USAGE_ERROR, "--period (" + period + ") must be day, week, month or all", null);
         }
         try {
             b.zone(ZoneId.of(zone));
@@ -206,12 +223,12 @@ final class UsageCommand extends Commands.Base {
         Table t = doc.table("usage", cols.toArray(new String[0]));
         int groups = r.groups().size();
         List<io.tokenmetrics.data.Series> costSeries = save != null && table != null ? new ArrayList<>() : null;
-        if (table != null) {
-            groups = Costs.rows(r, by, table, t, err(), seat, fee, costSeries, oneHour);
+        if (table != null || whole) {
+            groups = Costs.rows(r, by, table, t, err(), seat, fee, costSeries, oneHour, whole);
         }
-        // with prices, Costs writes the rows: groups by model added up to --by
-        for (UsageGroup g : table != null ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
-            t.row(cells(g.period(), g.dimensions(), g.requests().isPresent() ? Long.toString(g.requests().getAsLong()) : "", g.inputTokens(),
+        // with prices, or over the whole range, Costs writes the rows: groups added up to --by
+        for (UsageGroup g : table != null || whole ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
+            t.row(cells(g.period().start().toString(), g.period().end().toString(), g.dimensions(), g.requests().isPresent() ? Long.toString(g.requests().getAsLong()) : "", g.inputTokens(),
                     g.outputTokens(), g.totalTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), oneHour ? g.cacheWrite1hTokens() : -1,
                     g.reasoningTokens()).toArray(new Cell[0]));
         }
@@ -221,10 +238,11 @@ final class UsageCommand extends Commands.Base {
                 + (r.duplicates() > 0 ? Messages.get(l, "usage.duplicates", r.duplicates()) : "")
                 + (r.recordsWithoutUsage() > 0 ? Messages.get(l, "usage.withoutusage", r.recordsWithoutUsage()) : "")
                 + (r.placeholders() > 0 ? Messages.get(l, "usage.placeholders", r.placeholders()) : "")
+                + (r.outsideDates() > 0 ? Messages.get(l, "usage.outside", r.outsideDates()) : "")
                 + (r.incompleteLastLines() > 0 ? Messages.get(l, r.incompleteLastLines() == 1 ? "usage.incomplete.one" : "usage.incomplete", r.incompleteLastLines()) : "")
                 + (r.skipped() > 0 ? Messages.get(l, "usage.skipped", r.skipped(), r.skippedByReason(), String.join("; ", r.firstSkipped())) : "");
         doc.notes.add(summary);
-        doc.notes.add(Messages.get(l, "usage.sources", common.format == Format.JSON ? String.join("; ", r.sources()) : shortSources(r.sources())));
+        doc.notes.add(Messages.get(l, "usage.sources", common.format == Format.JSON ? String.join("; ", r.sources()) : shortSources(r.sources(), l)));
         doc.notes.addAll(found);
         doc.notes.addAll(r.notes());
         if ((r.skipped() > 0 || !r.notes().isEmpty()) && common.format == Format.CSV) {
@@ -249,11 +267,24 @@ final class UsageCommand extends Commands.Base {
     }
 
     /** The columns every usage row has: period, dimensions, requests, then the six token sums. */
+    /** A day given as YYYY-MM-DD or YYYYMMDD (ccusage's form); null for none. */
+    private static java.time.LocalDate date(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            return t.matches("\\d{8}") ? java.time.LocalDate.parse(t, java.time.format.DateTimeFormatter.BASIC_ISO_DATE) : java.time.LocalDate.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CliException(Main.USAGE_ERROR, option + " (" + text + ") must be a day: YYYY-MM-DD or YYYYMMDD", e);
+        }
+    }
+
     /**
      * The inputs read, for a person: by source, at most three files named and how many more
      * (JSON output names every one).
      */
-    static String shortSources(List<String> sources) {
+    static String shortSources(List<String> sources, Language l) {
         if (sources.size() <= 3) {
             return String.join("; ", sources);
         }
@@ -266,8 +297,8 @@ final class UsageCommand extends Commands.Base {
         for (Map.Entry<String, List<String>> e : byKind.entrySet()) {
             List<String> files = e.getValue();
             String named = String.join(", ", files.subList(0, Math.min(3, files.size())));
-            out.add(e.getKey() + ": " + (files.size() == 1 ? named : files.size() + " files (" + named
-                    + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "") + ")"));
+            out.add(e.getKey() + ": " + (files.size() == 1 ? named : Messages.get(l, "usage.sources.files", files.size(), named
+                    + (files.size() > 3 ? Messages.get(l, "usage.sources.more", files.size() - 3) : ""))));
         }
         return String.join("; ", out);
     }
@@ -286,11 +317,11 @@ final class UsageCommand extends Commands.Base {
     }
 
     /** A row's cells; {@code cacheWrite1h} -1 where the one-hour column is not shown. */
-    static List<Cell> cells(io.tokenmetrics.period.TimePeriod period, List<String> dims, String requests, long input, long output, long total,
+    static List<Cell> cells(String start, String end, List<String> dims, String requests, long input, long output, long total,
             long cacheRead, long cacheWrite, long cacheWrite1h, long reasoning) {
         List<Cell> row = new ArrayList<>();
-        row.add(Cell.text(period.start()));
-        row.add(Cell.text(period.end()));
+        row.add(Cell.text(start));
+        row.add(Cell.text(end));
         for (String d : dims) {
             row.add(Cell.text(d));
         }

@@ -52,6 +52,8 @@ final class FinalCopies implements Serializable {
         /** Earliest instant among the copies (epoch seconds), and its period index. */
         long earliest;
         int periodIndex;
+        /** The day (in the zone) of the earliest copy. */
+        long day;
         String[] dims;
         long requests;
         long unknown;
@@ -109,6 +111,7 @@ final class FinalCopies implements Serializable {
         if (dropped.earliest < kept.earliest) {
             kept.earliest = dropped.earliest;
             kept.periodIndex = dropped.periodIndex;
+            kept.day = dropped.day;
         }
         if (replace) {
             copies.put(key, kept);

@@ -371,13 +371,15 @@ final class JsonRecords extends RowCounts {
                 bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
                 return;
             }
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-            // the line ends inside a value: cut short if it is the file's last
-            cutLine = line;
-            cutMessage = "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage()));
-            return;
         } catch (JsonProcessingException e) {
-            bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage())));
+            String m = "malformed JSON: " + Text.escape(firstLine(e.getOriginalMessage()));
+            if (unfinished(e, buf[lastNonBlank(buf, start, end)])) {
+                // cut short if it is the file's last line
+                cutLine = line;
+                cutMessage = m;
+            } else {
+                bad(line, null, "malformed JSON", m);
+            }
             return;
         } catch (IOException e) {
             // the line is in memory: an I/O error here is Jackson taking NUL bytes for UTF-32
@@ -392,14 +394,33 @@ final class JsonRecords extends RowCounts {
      * {@link #tree} counts as an incomplete last line when no line follows it.
      */
     static boolean cutShort(String line) {
-        try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser p = MAPPER.getFactory().createParser(b)) {
             TREES.readTree(p);
             return false;
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-            return true;
+        } catch (JsonProcessingException e) {
+            return b.length > 0 && unfinished(e, b[lastNonBlank(b, 0, b.length)]);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a line that is not JSON looks unfinished: it ends inside a value, or does not end with
+     * a closing bracket (a write cut inside {@code null} or a name). A whole line that is wrong
+     * (a repeated field, two values) is not.
+     */
+    private static boolean unfinished(JsonProcessingException e, byte last) {
+        return e instanceof com.fasterxml.jackson.core.io.JsonEOFException || last != '}' && last != ']';
+    }
+
+    /** The index of the last byte of {@code b[from, to)} that is not a space or tab ({@code from} if none). */
+    private static int lastNonBlank(byte[] b, int from, int to) {
+        int i = to - 1;
+        while (i > from && (b[i] == ' ' || b[i] == '\t')) {
+            i--;
+        }
+        return i;
     }
 
     private static boolean startsDocument(byte[] b, int from, int to) {

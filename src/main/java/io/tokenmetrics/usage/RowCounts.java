@@ -6,6 +6,8 @@ abstract class RowCounts {
     long notUsage;
     long duplicates;
     long placeholders;
+    /** Good rows dated outside the days asked for. */
+    long outside;
     /** Files whose last line was cut short (a write that did not finish): not errors. */
     long incompleteLastLines;
 
@@ -25,6 +27,9 @@ abstract class RowCounts {
             case RowProcessor.PLACEHOLDER:
                 placeholders++;
                 break;
+            case RowProcessor.OUTSIDE:
+                outside++;
+                break;
             default:
                 bad(line, path, p.errorKind, p.error);
                 break;
@@ -40,6 +45,7 @@ abstract class RowCounts {
         into.notUsage += notUsage;
         into.duplicates += duplicates;
         into.placeholders += placeholders;
+        into.outside += outside;
         into.incompleteLastLines += incompleteLastLines;
     }
 }

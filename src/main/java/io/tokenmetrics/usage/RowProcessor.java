@@ -27,6 +27,8 @@ final class RowProcessor {
      * {@code <synthetic>} lines for a request that failed): not a request, and needs no price.
      */
     static final int PLACEHOLDER = 5;
+    /** A good row dated outside {@code --since} .. {@code --until}: left out, and counted. */
+    static final int OUTSIDE = 6;
 
     private static final int IN = Slot.INPUT.ordinal();
     private static final int IN_X = Slot.INPUT_EXTRA.ordinal();
@@ -104,6 +106,11 @@ final class RowProcessor {
     private final int fixedOffset;
     private final boolean fixed;
     private final SeenIds seen;
+    /** The first and last day (in the zone) whose rows count, inclusive. */
+    private final long sinceDay;
+    private final long untilDay;
+    /** The current row's day in the zone, set by {@link #periodIndex}. */
+    private long rowDay;
     /** The copies held, for a source whose copy rule is the final copy ({@link Profile#finalCopy}); null where ids are not this reader's. */
     final FinalCopies finals;
     /** Where the current row was read, for the copy held of it: the file, its rank among the inputs, the line (or row). */
@@ -133,15 +140,18 @@ final class RowProcessor {
     String errorKind;
     String error;
 
-    RowProcessor(Layout layout, PeriodType period, ZoneId zone, Accumulator acc, SeenIds seen) {
-        this(layout, period, zone, acc, seen, null);
+    RowProcessor(Layout layout, UsageAggregator agg, Accumulator acc, SeenIds seen) {
+        this(layout, agg, acc, seen, null);
     }
 
-    RowProcessor(Layout layout, PeriodType period, ZoneId zone, Accumulator acc, SeenIds seen, FinalCopies finals) {
+    RowProcessor(Layout layout, UsageAggregator agg, Accumulator acc, SeenIds seen, FinalCopies finals) {
         this.finals = finals;
         this.layout = layout;
         this.acc = acc;
-        this.period = period;
+        this.period = agg.period();
+        this.sinceDay = agg.since() == null ? Long.MIN_VALUE : agg.since().toEpochDay();
+        this.untilDay = agg.until() == null ? Long.MAX_VALUE : agg.until().toEpochDay();
+        ZoneId zone = agg.zone();
         this.rules = zone.getRules();
         this.fixed = rules.isFixedOffset();
         this.fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
@@ -253,6 +263,10 @@ final class RowProcessor {
             requests = 1;
         }
         int index = periodIndex();
+        if ((rowDay < sinceDay || rowDay > untilDay) && !layout.profile.finalCopy) {
+            // a held copy is dated by its earliest copy: its range is checked when it is added
+            return OUTSIDE;
+        }
         int r = findDimensions(b, start, end);
         if (r != COUNTED) {
             return r;
@@ -297,6 +311,7 @@ final class RowProcessor {
         FinalCopies.Copy c = new FinalCopies.Copy();
         c.earliest = instant();
         c.periodIndex = index;
+        c.day = rowDay;
         c.dims = new String[ids.length];
         for (int k = 0; k < ids.length; k++) {
             int f = layout.dims[k];
@@ -321,24 +336,27 @@ final class RowProcessor {
     }
 
     /**
-     * Adds a held copy to its group; false (with the error set) when a sum would pass the limit.
-     * Its dimension values were checked when it was read.
+     * Adds a held copy to its group: {@link #COUNTED}, {@link #OUTSIDE} the dates, or {@link #BAD}
+     * (with the error set) when a sum would pass the limit. Its dimension values were checked
+     * when it was read.
      */
-    boolean addHeld(FinalCopies.Copy c) {
+    int addHeld(FinalCopies.Copy c) {
+        if (c.day < sinceDay || c.day > untilDay) {
+            return OUTSIDE;
+        }
         for (int k = 0; k < ids.length; k++) {
             byte[] v = c.dims[k].getBytes(java.nio.charset.StandardCharsets.UTF_8);
             ids[k] = acc.dicts[k].intern(v, 0, v.length);
         }
         int tuple = acc.tuple(ids);
         if (!acc.add(c.periodIndex, tuple, c.requests, c.unknown, c.in, c.out, c.cacheRead, c.cacheWrite, c.reasoning)) {
-            badGroupSum(c.periodIndex, tuple, c.requests, c.unknown, c.in, c.out, c.cacheRead, c.cacheWrite, c.reasoning);
-            return false;
+            return badGroupSum(c.periodIndex, tuple, c.requests, c.unknown, c.in, c.out, c.cacheRead, c.cacheWrite, c.reasoning);
         }
         if (c.in > Accumulator.LARGE_INPUT || c.costField || c.cacheWrite1h > 0) {
             acc.extra(c.periodIndex, tuple, c.requests, c.unknown, c.in, c.out, c.cacheRead, c.cacheWrite, c.cacheWrite1h, c.reasoning,
                     c.costField, c.cost);
         }
-        return true;
+        return COUNTED;
     }
 
     /** The current row's instant in epoch seconds; a time without an offset is wall time in the zone. */
@@ -383,6 +401,9 @@ final class RowProcessor {
             return badTimestamp(b, start[tcol], end[tcol], tcol);
         }
         int index = periodIndex();
+        if (rowDay < sinceDay || rowDay > untilDay) {
+            return OUTSIDE;
+        }
         int r = findDimensions(b, start, end);
         if (r != COUNTED || checkOnly) {
             return r;
@@ -519,22 +540,8 @@ final class RowProcessor {
     }
 
     private int periodIndex() {
-        long day = ts.day;
-        if (ts.offsetSeconds != Timestamps.NO_OFFSET || !fixed) {
-            // move the written wall time to the zone's wall time; an offset and a zone may be up
-            // to 36 hours apart, so the day can move by more than one
-            int shift;
-            if (fixed) {
-                shift = fixedOffset - ts.offsetSeconds;
-            } else {
-                long instant = ts.day * 86400L + ts.secondOfDay - (ts.offsetSeconds == Timestamps.NO_OFFSET ? 0 : ts.offsetSeconds);
-                shift = ts.offsetSeconds == Timestamps.NO_OFFSET ? 0 : offsetAt(instant) - ts.offsetSeconds;
-            }
-            int sod = ts.secondOfDay + shift;
-            if (sod < 0 || sod >= 86400) {
-                day += Math.floorDiv(sod, 86400);
-            }
-        }
+        long day = zonedDay();
+        rowDay = day;
         switch (period) {
             case DAY:
                 return (int) day;
@@ -553,6 +560,27 @@ final class RowProcessor {
                 }
                 return lastMonth;
         }
+    }
+
+    /** The current row's day in the zone. */
+    private long zonedDay() {
+        long day = ts.day;
+        if (ts.offsetSeconds != Timestamps.NO_OFFSET || !fixed) {
+            // move the written wall time to the zone's wall time; an offset and a zone may be up
+            // to 36 hours apart, so the day can move by more than one
+            int shift;
+            if (fixed) {
+                shift = fixedOffset - ts.offsetSeconds;
+            } else {
+                long instant = ts.day * 86400L + ts.secondOfDay - (ts.offsetSeconds == Timestamps.NO_OFFSET ? 0 : ts.offsetSeconds);
+                shift = ts.offsetSeconds == Timestamps.NO_OFFSET ? 0 : offsetAt(instant) - ts.offsetSeconds;
+            }
+            int sod = ts.secondOfDay + shift;
+            if (sod < 0 || sod >= 86400) {
+                day += Math.floorDiv(sod, 86400);
+            }
+        }
+        return day;
     }
 
     /** A token count, or -1 with the error set. */

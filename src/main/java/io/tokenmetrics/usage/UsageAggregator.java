@@ -71,8 +71,12 @@ public final class UsageAggregator {
     private final boolean skipBad;
     private final int threads;
     private final UsageSource source;
+    private final java.time.LocalDate since;
+    private final java.time.LocalDate until;
 
     private UsageAggregator(Builder b) {
+        this.since = b.since;
+        this.until = b.until;
         this.period = b.period;
         this.zone = b.zone;
         this.by = Collections.unmodifiableList(new ArrayList<>(b.by));
@@ -100,6 +104,33 @@ public final class UsageAggregator {
         private boolean skipBad;
         private int threads = Runtime.getRuntime().availableProcessors();
         private UsageSource source;
+        private java.time.LocalDate since;
+        private java.time.LocalDate until;
+
+        /**
+         * Counts only records dated on or after {@code first} in the aggregation's zone (null: from
+         * the first). A record of a source that writes a response several times is dated by its
+         * first copy. Records left out are counted ({@link UsageResult#outsideDates()}).
+         *
+         * @param first the first day, or null
+         * @return this builder
+         */
+        public Builder since(java.time.LocalDate first) {
+            this.since = first;
+            return this;
+        }
+
+        /**
+         * Counts only records dated on or before {@code last} in the aggregation's zone (null: to
+         * the last); see {@link #since}.
+         *
+         * @param last the last day, or null
+         * @return this builder
+         */
+        public Builder until(java.time.LocalDate last) {
+            this.until = last;
+            return this;
+        }
 
         /**
          * Reads every input as this source instead of recognising it (null: recognise).
@@ -214,6 +245,9 @@ public final class UsageAggregator {
          * @return the aggregator
          */
         public UsageAggregator build() {
+            if (since != null && until != null && since.isAfter(until)) {
+                throw new IllegalArgumentException("since (" + since + ") must not be after until (" + until + ")");
+            }
             return new UsageAggregator(this);
         }
     }
@@ -243,6 +277,24 @@ public final class UsageAggregator {
      */
     public List<String> by() {
         return by;
+    }
+
+    /**
+     * The first day counted, or null.
+     *
+     * @return the first day counted, or null
+     */
+    public java.time.LocalDate since() {
+        return since;
+    }
+
+    /**
+     * The last day counted, or null.
+     *
+     * @return the last day counted, or null
+     */
+    public java.time.LocalDate until() {
+        return until;
     }
 
     /**
@@ -454,10 +506,10 @@ public final class UsageAggregator {
         RowProcessor processor(RowProcessor.Layout layout) {
             layoutUsed(layout);
             if (layout.profile.finalCopy) {
-                finalsProcessor = new RowProcessor(layout, period, zone, shared, seen, finals);
+                finalsProcessor = new RowProcessor(layout, UsageAggregator.this, shared, seen, finals);
                 return finalsProcessor;
             }
-            return new RowProcessor(layout, period, zone, shared, seen);
+            return new RowProcessor(layout, UsageAggregator.this, shared, seen);
         }
 
         /**
@@ -470,7 +522,11 @@ public final class UsageAggregator {
                 return;
             }
             for (FinalCopies.Copy c : finals.drain()) {
-                if (!finalsProcessor.addHeld(c)) {
+                int r = finalsProcessor.addHeld(c);
+                if (r == RowProcessor.OUTSIDE) {
+                    rows--;
+                    outside++;
+                } else if (r != RowProcessor.COUNTED) {
                     rows--;
                     bad(problems, c.file, c.line, null, finalsProcessor.errorKind, finalsProcessor.error);
                 }
@@ -763,7 +819,7 @@ public final class UsageAggregator {
             for (int k = 0; k < n; k++) {
                 long s = bounds[k];
                 long e = bounds[k + 1];
-                RowProcessor p = new RowProcessor(layout, period, zone, new Accumulator(by.size()), null);
+                RowProcessor p = new RowProcessor(layout, UsageAggregator.this, new Accumulator(by.size()), null);
                 procs.add(p);
                 futures.add(pool.submit(() -> {
                     CsvChunk c = new CsvChunk(skipBad);

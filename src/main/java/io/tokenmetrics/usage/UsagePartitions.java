@@ -101,8 +101,12 @@ public final class UsagePartitions {
         private final ArrayList<String> columns;
         private final boolean json;
         private final String name;
+        private final java.time.LocalDate since;
+        private final java.time.LocalDate until;
 
         private Plan(UsageAggregator a, List<String> columns, boolean json, String name) {
+            this.since = a.since();
+            this.until = a.until();
             this.period = a.period();
             this.zone = a.zone().getId();
             this.by = new ArrayList<>(a.by());
@@ -117,7 +121,8 @@ public final class UsagePartitions {
 
         /** The aggregator this plan was made from, made again (on a worker). */
         UsageAggregator aggregator() {
-            UsageAggregator.Builder b = UsageAggregator.builder().period(period).zone(ZoneId.of(zone)).by(by).skipBad(skipBad).threads(1);
+            UsageAggregator.Builder b = UsageAggregator.builder().period(period).zone(ZoneId.of(zone)).by(by).skipBad(skipBad).threads(1)
+                    .since(since).until(until);
             if (source != null) {
                 b.source(source);
             }
@@ -187,6 +192,7 @@ public final class UsagePartitions {
         private long counted;
         private long withoutUsage;
         private long placeholderCount;
+        private long outsideCount;
         /** Copies of a response this part held another copy of (final-copy sources). */
         private long copiesCount;
         private FinalCopies finals;
@@ -202,7 +208,7 @@ public final class UsagePartitions {
             this.run = a.newRun();
             RowProcessor.Layout l = plan.layout(a);
             // ids are the engine's to de-duplicate across parts; final copies are the part's to keep
-            this.proc = new RowProcessor(l, a.period(), a.zone(), run.shared, null, l.profile.finalCopy ? run.finals : null);
+            this.proc = new RowProcessor(l, a, run.shared, null, l.profile.finalCopy ? run.finals : null);
             this.proc.file = partName;
             run.layoutUsed(l);
             this.withCostField = run.withCostField;
@@ -382,6 +388,7 @@ public final class UsagePartitions {
                 counted = rows;
                 withoutUsage = notUsage;
                 placeholderCount = placeholders;
+                outsideCount = outside;
                 copiesCount = duplicates;
                 finals = run.finals;
                 run.mergeShared();
@@ -509,6 +516,7 @@ public final class UsagePartitions {
             total.rows += p.counted;
             total.notUsage += p.withoutUsage;
             total.placeholders += p.placeholderCount;
+            total.outside += p.outsideCount;
             total.duplicates += p.copiesCount;
             if (p.finals != null) {
                 long both = total.finals.merge(p.finals);

@@ -40,15 +40,17 @@ public final class UsageResult {
     private final long withoutUsage;
     private final long placeholders;
     private final long incompleteLastLines;
+    private final long outside;
     private final List<String> sources;
     private final java.util.Set<UsageSource> kinds;
     private final List<String> notes;
 
     private UsageResult(PeriodType period, ZoneId zone, List<String> dimensions, List<UsageGroup> groups, long rows, long blankLines,
             long skipped, Map<String, Long> skippedByReason, List<String> firstSkipped, long duplicates, long withoutUsage,
-            long placeholders, long incompleteLastLines, List<String> sources, java.util.Set<UsageSource> kinds, List<String> notes) {
+            long placeholders, long incompleteLastLines, long outside, List<String> sources, java.util.Set<UsageSource> kinds, List<String> notes) {
         this.kinds = kinds;
         this.placeholders = placeholders;
+        this.outside = outside;
         this.incompleteLastLines = incompleteLastLines;
         this.duplicates = duplicates;
         this.withoutUsage = withoutUsage;
@@ -96,7 +98,7 @@ public final class UsageResult {
         Problems problems = run.problems;
         return new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), run.rows, run.blank, problems.total,
                 Collections.unmodifiableMap(new LinkedHashMap<>(problems.byKind)), Collections.unmodifiableList(new ArrayList<>(problems.firstMessages)),
-                run.duplicates, run.notUsage, run.placeholders, run.incompleteLastLines, Collections.unmodifiableList(new ArrayList<>(run.sources)),
+                run.duplicates, run.notUsage, run.placeholders, run.incompleteLastLines, run.outside, Collections.unmodifiableList(new ArrayList<>(run.sources)),
                 Collections.unmodifiableSet(java.util.EnumSet.copyOf(run.kinds)),
                 Collections.unmodifiableList(notes));
     }
@@ -199,6 +201,16 @@ public final class UsageResult {
      */
     public long placeholders() {
         return placeholders;
+    }
+
+    /**
+     * Good records left out because they are dated outside the days asked for
+     * ({@link UsageAggregator.Builder#since}, {@link UsageAggregator.Builder#until}).
+     *
+     * @return records outside the dates
+     */
+    public long outsideDates() {
+        return outside;
     }
 
     /**

@@ -327,7 +327,7 @@ class CliDataCommandsTest {
         assertTrue(zone.err.startsWith("token-metrics: --zone (Mars/Olympus) is not a time zone"), zone.err);
         CliRun period = CliRun.of("usage", bad.toString(), "--period", "fortnight");
         assertEquals(2, period.code);
-        assertEquals("token-metrics: --period (fortnight) must be day, week or month\n", period.err);
+        assertEquals("token-metrics: --period (fortnight) must be day, week, month or all\n", period.err);
     }
 
     @Test
@@ -421,5 +421,32 @@ class CliDataCommandsTest {
         // W15 7 × 510 = 3570 after W14's 2394: a rise where the claim needs its first fall (W16 fell to 1820)
         assertTrue(bad.out.contains("from the primary data (openrouter-total): the change into 2026-W15 is a rise, the claim needs a fall"
                 + " (after 2026-W16 fall)."), bad.out);
+    }
+
+    @Test
+    void sinceUntilAndTheWholeRange() throws Exception {
+        String projects = java.nio.file.Paths.get(CliDataCommandsTest.class.getResource("/io/tokenmetrics/usage/sources/claude/projects").toURI())
+                .toString();
+        // the fixture: msg_A and msg_B on 2026-04-13 (opus: 13004 + 13502 = 26506 in, 120 + 800 = 920 out), msg_C on 2026-04-20
+        // (sonnet: 20007 in, 50 out, 20000 read)
+        CliRun all = CliRun.of("usage", projects, "--by", "model", "--period", "all", "--format", "csv");
+        assertEquals(0, all.code, all::toString);
+        assertEquals("period_start,period_end,model,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
+                + "cache_write_1h_tokens,reasoning_tokens\n"
+                + "2026-04-13,2026-04-20,claude-opus-4-1-20250805,2,26506,920,27426,23000,3500,0,0\n"
+                + "2026-04-13,2026-04-20,claude-sonnet-4-5-20250929,1,20007,50,20057,20000,0,0,0\n", all.out);
+        CliRun since = CliRun.of("usage", projects, "--period", "all", "--since", "2026-04-14");
+        assertEquals(0, since.code, since::toString);
+        // only msg_C; A and B (2 responses) left out
+        assertTrue(since.out.matches("(?s).*\\n2026-04-20 +2026-04-20 +1 +20007 +50 +20057 .*"), since.out);
+        assertTrue(since.out.contains("1 rows in 1 groups, 2 repeated records (same request id) counted once, 2 records without usage (not requests),"
+                + " 2 records outside --since/--until left out"), since.out);
+        CliRun until = CliRun.of("usage", projects, "--period", "day", "--until", "20260413", "--format", "csv");
+        assertTrue(until.out.endsWith("\n2026-04-13,2026-04-13,2,26506,920,27426,23000,3500,0,0\n"), until.out);
+        CliRun bad = CliRun.of("usage", projects, "--since", "13/04/2026");
+        assertEquals(2, bad.code);
+        assertEquals("token-metrics: --since (13/04/2026) must be a day: YYYY-MM-DD or YYYYMMDD\n", bad.err);
+        CliRun order = CliRun.of("usage", projects, "--since", "2026-04-20", "--until", "2026-04-13");
+        assertEquals("token-metrics: --since (2026-04-20) must not be after --until (2026-04-13)\n", order.err);
     }
 }

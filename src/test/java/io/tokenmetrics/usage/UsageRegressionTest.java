@@ -145,7 +145,7 @@ class UsageRegressionTest {
     void aBadRowInternsNothing() {
         RowProcessor.Layout layout = weekly("model").build().layout(Arrays.asList("timestamp", "model", "input_tokens", "output_tokens"), "x.csv");
         Accumulator acc = new Accumulator(1);
-        RowProcessor p = new RowProcessor(layout, PeriodType.WEEK, ZoneOffset.UTC, acc, null);
+        RowProcessor p = new RowProcessor(layout, weekly("model").build(), acc, null);
         byte[] row = "2026-04-13T10:00:00Zdistinct-name-1x1".getBytes(StandardCharsets.US_ASCII);
         // fields: timestamp [0,20), model [20,35), input "x" [35,36) is bad, output [36,37)
         assertEquals(RowProcessor.BAD, p.row(row, new int[] {0, 20, 35, 36}, new int[] {20, 35, 36, 37}));
