@@ -63,8 +63,8 @@ final class UsageCommand extends Commands.Base {
     @Option(names = "--by", split = ",", paramLabel = "DIM", description = "dimensions to group by, such as model,region")
     List<String> by = new ArrayList<>();
 
-    @Option(names = "--period", defaultValue = "week", paramLabel = "PERIOD", description = "day, week (ISO), month, or all (one row per"
-            + " group over the whole range) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--period", defaultValue = "week", paramLabel = "PERIOD", description = "day, week (ISO), month, all (one row per"
+            + " group over the whole range) or block5h (5-hour usage blocks, with the active block's burn rate) (default: ${DEFAULT-VALUE})")
     String period;
 
     @Option(names = "--since", paramLabel = "DATE", description = "count records from this day on (YYYY-MM-DD or YYYYMMDD, in --zone)")
@@ -126,8 +126,12 @@ final class UsageCommand extends Commands.Base {
         }
         UsageAggregator.Builder b = UsageAggregator.builder().by(dims).skipBad(skipBad);
         boolean whole = period.equalsIgnoreCase("all");
-        if (whole && save != null) {
+        boolean blockPeriod = period.equalsIgnoreCase("block5h");
+        if ((whole || blockPeriod) && save != null) {
             throw new CliException(Main.USAGE_ERROR, "--save needs a period of day, week or month: series are made of periods", null);
+        }
+        if (blockPeriod && table != null) {
+            throw new CliException(Main.USAGE_ERROR, "--period block5h does not take prices yet: price the blocks' days with --period day", null);
         }
         java.time.LocalDate from = date("--since", since);
         java.time.LocalDate to = date("--until", until);
@@ -136,10 +140,10 @@ final class UsageCommand extends Commands.Base {
         }
         b.since(from).until(to);
         switch (period.toLowerCase(Locale.ROOT)) {
-            case "day": case "all": b.period(PeriodType.DAY); break;
+            case "day": case "all": case "block5h": b.period(PeriodType.DAY); break;
             case "week": b.period(PeriodType.WEEK); break;
             case "month": b.period(PeriodType.MONTH); break;
-            default: throw new CliException(Main.USAGE_ERROR, "--period (" + period + ") must be day, week, month or all", null);
+            default: throw new CliException(Main.USAGE_ERROR, "--period (" + period + ") must be day, week, month, all or block5h", null);
         }
         try {
             b.zone(ZoneId.of(zone));
@@ -190,6 +194,9 @@ final class UsageCommand extends Commands.Base {
         if (inputs.isEmpty()) {
             throw new CliException(Main.USAGE_ERROR, "give usage files or directories, or --agent NAME (see: token-metrics usage --help)", null);
         }
+        if (blockPeriod) {
+            return blocks(b.build(), inputs, found);
+        }
         UsageResult r = engine.aggregate(b.build(), inputs);
         Doc doc = new Doc("usage");
         List<String> cols = new ArrayList<>();
@@ -232,6 +239,24 @@ final class UsageCommand extends Commands.Base {
                     g.outputTokens(), g.totalTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), oneHour ? g.cacheWrite1hTokens() : -1,
                     g.reasoningTokens()).toArray(new Cell[0]));
         }
+        notes(doc, r, groups, found);
+        if (save != null) {
+            try (OutputStream out = Files.newOutputStream(save)) {
+                Dataset saved = r.toDataset("usage");
+                if (costSeries != null) {
+                    saved = saved.merge(Dataset.of(costSeries));
+                }
+                saved.write(out);
+            } catch (IOException e) {
+                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + IoErrors.reason(e), e);
+            }
+            doc.notes.add(Messages.get(common.lang, "saved", save));
+        }
+        return doc;
+    }
+
+    /** The summary of what was read, the sources, the directories an agent's logs came from, and the result's notes. */
+    private void notes(Doc doc, UsageResult r, int groups, List<String> found) {
         Language l = common.lang;
         String summary = Messages.get(l, "usage.summary", r.rows(), groups)
                 + (r.blankLines() > 0 ? Messages.get(l, "usage.blank", r.blankLines()) : "")
@@ -251,18 +276,44 @@ final class UsageCommand extends Commands.Base {
                 err().println("token-metrics: " + Text.escape(n));
             }
         }
-        if (save != null) {
-            try (OutputStream out = Files.newOutputStream(save)) {
-                Dataset saved = r.toDataset("usage");
-                if (costSeries != null) {
-                    saved = saved.merge(Dataset.of(costSeries));
-                }
-                saved.write(out);
-            } catch (IOException e) {
-                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + IoErrors.reason(e), e);
-            }
-            doc.notes.add(Messages.get(common.lang, "saved", save));
+    }
+
+    /**
+     * Five-hour usage blocks: a row per block and combination of the dimensions, times in the
+     * zone, the active block's burn rate and projection (now: this machine's clock).
+     */
+    private Doc blocks(UsageAggregator agg, List<String> inputs, List<String> found) {
+        List<Path> paths = new ArrayList<>();
+        for (String f : inputs) {
+            paths.add(java.nio.file.Paths.get(f));
         }
+        io.tokenmetrics.usage.UsageBlocks ub = agg.blocks(paths, java.time.Duration.ofHours(5), java.time.Instant.now());
+        UsageResult r = ub.read();
+        boolean oneHour = splitsCacheWrites(r);
+        Doc doc = new Doc("usage");
+        List<String> cols = new ArrayList<>(java.util.Arrays.asList("block_start", "block_end"));
+        cols.addAll(by);
+        cols.addAll(java.util.Arrays.asList("requests", "input_tokens", "output_tokens", "total_tokens", "cache_read_tokens", "cache_write_tokens"));
+        if (oneHour) {
+            cols.add("cache_write_1h_tokens");
+        }
+        cols.addAll(java.util.Arrays.asList("reasoning_tokens", "first_record", "last_record", "active", "burn_tokens_per_minute",
+                "projected_total_tokens"));
+        Table t = doc.table("usage", cols.toArray(new String[0]));
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxxx").withZone(agg.zone());
+        java.time.format.DateTimeFormatter seconds = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(agg.zone());
+        for (io.tokenmetrics.usage.UsageBlock k : ub.rows()) {
+            List<Cell> cells = cells(time.format(k.start()), time.format(k.end()), k.dimensions(), k.requests().isPresent()
+                    ? Long.toString(k.requests().getAsLong()) : "", k.inputTokens(), k.outputTokens(), k.totalTokens(), k.cacheReadTokens(),
+                    k.cacheWriteTokens(), oneHour ? k.cacheWrite1hTokens() : -1, k.reasoningTokens());
+            cells.add(Cell.text(seconds.format(k.firstRecord())));
+            cells.add(Cell.text(seconds.format(k.lastRecord())));
+            cells.add(Cell.text(k.active() ? "yes" : ""));
+            cells.add(Cell.text(k.burnRate().map(java.math.BigDecimal::toPlainString).orElse("")));
+            cells.add(Cell.text(k.projectedTotal().isPresent() ? Long.toString(k.projectedTotal().getAsLong()) : ""));
+            t.row(cells.toArray(new Cell[0]));
+        }
+        notes(doc, r, ub.rows().size(), found);
         return doc;
     }
 

@@ -300,7 +300,37 @@ final class Accumulator {
     static final int CACHE_1H = 2 * SUMS + 2;
     static final int CACHE_1H_LARGE = 2 * SUMS + 3;
     static final int CACHE_1H_UNDECIDED = 2 * SUMS + 4;
-    static final int EXTRA = 2 * SUMS + 5;
+    /**
+     * For hourly groups (usage blocks): the first and last instant of a record in the group, in
+     * epoch seconds plus one (0: none), which merge as a minimum and a maximum, not a sum.
+     */
+    static final int FIRST_SEEN = 2 * SUMS + 5;
+    static final int LAST_SEEN = 2 * SUMS + 6;
+    static final int EXTRA = 2 * SUMS + 7;
+
+    /** Adds {@code x} (extras of the same group) into {@code into}: sums added, first and last seen as minimum and maximum. */
+    static void mergeExtras(long[] into, int at, long[] x, int from) {
+        for (int i = 0; i < EXTRA; i++) {
+            long a = into[at + i];
+            long b = x[from + i];
+            if (i == FIRST_SEEN) {
+                into[at + i] = a == 0 ? b : b == 0 ? a : Math.min(a, b);
+            } else if (i == LAST_SEEN) {
+                into[at + i] = Math.max(a, b);
+            } else {
+                into[at + i] = a + b;
+            }
+        }
+    }
+
+    /** Notes a record at {@code instant} (epoch seconds) in the group of (period, tuple), for usage blocks. */
+    void seen(int periodIndex, int tuple, long instant) {
+        long key = ((long) periodIndex << 32) | (tuple & 0xFFFFFFFFL);
+        long[] x = extras.computeIfAbsent(key, k -> new long[EXTRA]);
+        long v = instant + 1;
+        x[FIRST_SEEN] = x[FIRST_SEEN] == 0 ? v : Math.min(x[FIRST_SEEN], v);
+        x[LAST_SEEN] = Math.max(x[LAST_SEEN], v);
+    }
 
     /**
      * What a group's sums alone cannot say, kept apart from the hot table because few rows need

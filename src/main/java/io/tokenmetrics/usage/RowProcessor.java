@@ -111,6 +111,9 @@ final class RowProcessor {
     private final long untilDay;
     /** The current row's day in the zone, set by {@link #periodIndex}. */
     private long rowDay;
+    /** Groups by the hour (epoch hours, UTC) for usage blocks, with each group's first and last instant ({@link UsageBlock}). */
+    private final boolean hourly;
+    private long rowInstant;
     /** The copies held, for a source whose copy rule is the final copy ({@link Profile#finalCopy}); null where ids are not this reader's. */
     final FinalCopies finals;
     /** Where the current row was read, for the copy held of it: the file, its rank among the inputs, the line (or row). */
@@ -149,6 +152,7 @@ final class RowProcessor {
         this.layout = layout;
         this.acc = acc;
         this.period = agg.period();
+        this.hourly = agg.hourly();
         this.sinceDay = agg.since() == null ? Long.MIN_VALUE : agg.since().toEpochDay();
         this.untilDay = agg.until() == null ? Long.MAX_VALUE : agg.until().toEpochDay();
         ZoneId zone = agg.zone();
@@ -302,6 +306,9 @@ final class RowProcessor {
         if (in > Accumulator.LARGE_INPUT || costCol >= 0 || cw1h > 0) {
             acc.extra(index, tuple, requests, unknown, in, out, cr, cw, cw1h, rsn, costCol >= 0, cost);
         }
+        if (hourly) {
+            acc.seen(index, tuple, rowInstant);
+        }
         return COUNTED;
     }
 
@@ -355,6 +362,9 @@ final class RowProcessor {
         if (c.in > Accumulator.LARGE_INPUT || c.costField || c.cacheWrite1h > 0) {
             acc.extra(c.periodIndex, tuple, c.requests, c.unknown, c.in, c.out, c.cacheRead, c.cacheWrite, c.cacheWrite1h, c.reasoning,
                     c.costField, c.cost);
+        }
+        if (hourly) {
+            acc.seen(c.periodIndex, tuple, c.earliest);
         }
         return COUNTED;
     }
@@ -415,6 +425,9 @@ final class RowProcessor {
         }
         if (in > Accumulator.LARGE_INPUT) {
             acc.extra(index, tuple, 1, 0, in, out, 0, 0, 0, 0, false, null);
+        }
+        if (hourly) {
+            acc.seen(index, tuple, rowInstant);
         }
         return COUNTED;
     }
@@ -542,6 +555,10 @@ final class RowProcessor {
     private int periodIndex() {
         long day = zonedDay();
         rowDay = day;
+        if (hourly) {
+            rowInstant = instant();
+            return (int) Math.floorDiv(rowInstant, 3600L);
+        }
         switch (period) {
             case DAY:
                 return (int) day;

@@ -75,6 +75,7 @@ public final class UsageAggregator {
     private final java.time.LocalDate until;
 
     private UsageAggregator(Builder b) {
+        this.hourly = b.hourly;
         this.since = b.since;
         this.until = b.until;
         this.period = b.period;
@@ -106,6 +107,7 @@ public final class UsageAggregator {
         private UsageSource source;
         private java.time.LocalDate since;
         private java.time.LocalDate until;
+        private boolean hourly;
 
         /**
          * Counts only records dated on or after {@code first} in the aggregation's zone (null: from
@@ -418,17 +420,23 @@ public final class UsageAggregator {
     }
 
     private UsageResult run(List<Inputs.Input> inputs, List<String> notes) {
+        long t0 = System.nanoTime();
+        Run r = read(inputs);
+        long t1 = System.nanoTime();
+        UsageResult result = r.result();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("read {} rows in {} ms; {} groups made in {} ms", r.rows, (t1 - t0) / 1_000_000, result.groups().size(),
+                    (System.nanoTime() - t1) / 1_000_000);
+        }
+        return result;
+    }
+
+    /** Reads the inputs into one run, again with one table if a sum passed the limit while tables were merged. */
+    private Run read(List<Inputs.Input> inputs) {
         Run r = new Run(false);
         try {
-            long t0 = System.nanoTime();
             r.readAll(inputs);
-            long t1 = System.nanoTime();
-            UsageResult result = r.result();
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("read {} rows in {} ms; {} groups made in {} ms", r.rows, (t1 - t0) / 1_000_000, result.groups().size(),
-                        (System.nanoTime() - t1) / 1_000_000);
-            }
-            return result;
+            return r;
         } catch (MergeOverflow overflow) {
             if (inputs.stream().anyMatch(i -> i.stream != null)) {
                 throw new UsageLogException(overflow.file, 0, overflow.getMessage());
@@ -438,8 +446,48 @@ public final class UsageAggregator {
             LOG.debug("overflow while merging; reading again with one thread");
             Run again = new Run(true);
             again.readAll(inputs);
-            return again.result();
+            return again;
         }
+    }
+
+    /** Groups by the hour, for usage blocks: an aggregator made by {@link #blocks}. */
+    private final boolean hourly;
+
+    boolean hourly() {
+        return hourly;
+    }
+
+    /**
+     * Usage blocks, as subscription plans meter agents' use: a block starts at the hour (UTC) of
+     * the first record after the last block ended and lasts {@code length}; a record at or after
+     * its end starts the next one, so a gap always does. Each block gives one row per
+     * combination of the dimensions, with its first and last record's time; the block that
+     * {@code now} falls in is active, and its rows have a burn rate and a projection. The
+     * aggregator's period is not used; its zone, dates, dimensions and checks are.
+     *
+     * @param inputs files, directories or {@code -}, as for {@link #aggregate(List)}
+     * @param length the length of a block: whole hours, from 1 to 24 (Claude's plans: 5)
+     * @param now the time that decides which block is active
+     * @return the blocks' rows, by start then dimension values, and what was read
+     * @throws IllegalArgumentException for a length that is not 1 to 24 whole hours
+     * @throws UsageLogException as {@link #aggregate(List)}
+     */
+    public UsageBlocks blocks(List<Path> inputs, java.time.Duration length, java.time.Instant now) {
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(length, "length");
+        Objects.requireNonNull(now, "now");
+        if (length.isNegative() || length.isZero() || length.toHours() > 24 || !length.equals(java.time.Duration.ofHours(length.toHours()))) {
+            throw new IllegalArgumentException("length (" + length + ") must be 1 to 24 whole hours");
+        }
+        Builder b = builder().period(period).zone(zone).by(by).skipBad(skipBad).threads(threads).since(since).until(until);
+        b.mapping.putAll(mapping);
+        if (source != null) {
+            b.source(source);
+        }
+        b.hourly = true;
+        UsageAggregator h = b.build();
+        Run r = h.read(Inputs.expand(inputs));
+        return UsageBlocks.of(h, r, (int) length.toHours(), now);
     }
 
     boolean skipsBad() {
@@ -902,10 +950,8 @@ public final class UsageAggregator {
                             + ": refused rather than wrapped");
                 }
                 System.arraycopy(next, 0, into, 0, next.length);
-                // the extras are parts of the sums just checked
-                for (int x = Accumulator.SUMS; x < add.length; x++) {
-                    into[x] += add[x];
-                }
+                // the extras are parts of the sums just checked (and first and last instants)
+                Accumulator.mergeExtras(into, Accumulator.SUMS, add, Accumulator.SUMS);
             }
             partLogged.forEach((k, v) -> logged.merge(k, v, java.math.BigDecimal::add));
         }
@@ -944,9 +990,7 @@ public final class UsageAggregator {
                 long[] x = a.extras.get(key);
                 if (x != null) {
                     // parts of the sums just checked: they cannot pass the limit
-                    for (int i = 0; i < Accumulator.EXTRA; i++) {
-                        sums[Accumulator.SUMS + i] += x[i];
-                    }
+                    Accumulator.mergeExtras(sums, Accumulator.SUMS, x, 0);
                 }
                 java.math.BigDecimal cost = a.logged.get(key);
                 if (cost != null) {

@@ -68,6 +68,11 @@ public final class UsageResult {
     }
 
     static UsageResult of(UsageAggregator agg, UsageAggregator.Run run) {
+        return of(agg, run, true);
+    }
+
+    /** The result of a run; without its groups ({@code groups} false) for a run whose groups are not periods (usage blocks' hours). */
+    static UsageResult of(UsageAggregator agg, UsageAggregator.Run run, boolean groups) {
         List<UsageGroup> out = new ArrayList<>();
         // a group may hold rows of an input without a cost field: its logged cost would be partial
         boolean logged = !(run.withCostField && run.withoutCostField);
@@ -80,7 +85,7 @@ public final class UsageResult {
         if (!logged) {
             notes.add("no logged cost: some inputs log their own cost and others do not, so a logged sum would leave rows out");
         }
-        for (Map.Entry<List<Object>, long[]> e : run.groups.entrySet()) {
+        for (Map.Entry<List<Object>, long[]> e : groups ? run.groups.entrySet() : java.util.Collections.<Map.Entry<List<Object>, long[]>>emptySet()) {
             List<Object> k = e.getKey();
             List<String> dims = new ArrayList<>();
             for (int i = 1; i < k.size(); i++) {

@@ -327,7 +327,7 @@ class CliDataCommandsTest {
         assertTrue(zone.err.startsWith("token-metrics: --zone (Mars/Olympus) is not a time zone"), zone.err);
         CliRun period = CliRun.of("usage", bad.toString(), "--period", "fortnight");
         assertEquals(2, period.code);
-        assertEquals("token-metrics: --period (fortnight) must be day, week, month or all\n", period.err);
+        assertEquals("token-metrics: --period (fortnight) must be day, week, month, all or block5h\n", period.err);
     }
 
     @Test
@@ -448,5 +448,18 @@ class CliDataCommandsTest {
         assertEquals("token-metrics: --since (13/04/2026) must be a day: YYYY-MM-DD or YYYYMMDD\n", bad.err);
         CliRun order = CliRun.of("usage", projects, "--since", "2026-04-20", "--until", "2026-04-13");
         assertEquals("token-metrics: --since (2026-04-20) must not be after --until (2026-04-13)\n", order.err);
+    }
+
+    @Test
+    void fiveHourBlocksInTheZone() throws Exception {
+        Path log = file("blocks.jsonl", "{\"timestamp\":\"2026-04-13T08:10:00Z\",\"input_tokens\":100,\"output_tokens\":10}\n"
+                + "{\"timestamp\":\"2026-04-13T13:00:00Z\",\"input_tokens\":400,\"output_tokens\":40}\n");
+        CliRun r = CliRun.of("usage", log.toString(), "--period", "block5h", "--zone", "Asia/Shanghai", "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // 08:10Z opens [08:00Z, 13:00Z), 16:00 to 21:00 in Shanghai (+08:00); 13:00Z opens the next; both long past: not active
+        assertEquals("block_start,block_end,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
+                + "reasoning_tokens,first_record,last_record,active,burn_tokens_per_minute,projected_total_tokens\n"
+                + "2026-04-13T16:00+08:00,2026-04-13T21:00+08:00,1,100,10,110,0,0,0,2026-04-13T16:10:00+08:00,2026-04-13T16:10:00+08:00,,,\n"
+                + "2026-04-13T21:00+08:00,2026-04-14T02:00+08:00,1,400,40,440,0,0,0,2026-04-13T21:00:00+08:00,2026-04-13T21:00:00+08:00,,,\n", r.out);
     }
 }
