@@ -108,6 +108,8 @@ final class Costs {
     static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
             java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save, boolean oneHour, boolean whole) {
         int modelAt = r.dimensions().indexOf("model");
+        int tierAt = r.dimensions().indexOf(io.tokenmetrics.usage.UsageAggregator.SERVICE_TIER);
+        Map<String, String> standardRate = new TreeMap<>();
         // the whole range (--period all): one row per combination of the dimensions, from the first day to the last
         String first = null;
         String last = null;
@@ -173,6 +175,13 @@ final class Costs {
                 continue;
             }
             ModelPrice p = m.get().price();
+            String tier = tierAt < 0 ? "" : g.dimensions().get(tierAt);
+            java.util.Optional<ModelPrice> tp = p.forTier(tier);
+            if (!tp.isPresent()) {
+                standardRate.merge(model + "\u0000" + tier, p.key(), (a, b) -> a);
+            } else {
+                p = tp.get();
+            }
             if (p.request().isPresent() && !g.requests().isPresent()) {
                 unpriced.put(model, "priced per request (" + p.key() + "), but the log has no request count");
                 row.priced = false;
@@ -189,6 +198,11 @@ final class Costs {
         }
         for (String u : used.values()) {
             err.println("token-metrics: priced " + Text.escape(u));
+        }
+        for (Map.Entry<String, String> e : standardRate.entrySet()) {
+            String[] mt = e.getKey().split("\u0000", -1);
+            err.println("token-metrics: " + Text.escape(mt[0]) + ": requests of service tier " + Text.escape(mt[1]) + " priced at the standard"
+                    + " rate: " + Text.escape(e.getValue()) + " has no " + Text.escape(mt[1]) + " prices");
         }
         for (Map.Entry<String, String> e : doubled.entrySet()) {
             err.println("token-metrics: " + Text.escape(e.getKey()) + ": one-hour cache writes priced at twice the input price (Anthropic's"

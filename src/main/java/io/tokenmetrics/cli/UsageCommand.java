@@ -124,6 +124,10 @@ final class UsageCommand extends Commands.Base {
         if (table != null && !dims.contains("model")) {
             dims.add("model");
         }
+        if (table != null && !dims.contains(UsageAggregator.SERVICE_TIER)) {
+            // each service tier at its own prices
+            dims.add(UsageAggregator.SERVICE_TIER);
+        }
         UsageAggregator.Builder b = UsageAggregator.builder().by(dims).skipBad(skipBad);
         boolean whole = period.equalsIgnoreCase("all");
         boolean blockPeriod = period.equalsIgnoreCase("block5h");

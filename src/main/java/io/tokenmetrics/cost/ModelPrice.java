@@ -45,8 +45,11 @@ public final class ModelPrice {
     private final BigDecimal cacheWrite1h;
     private final BigDecimal cacheWrite1hAbove;
     private final String provider;
+    /** The prices of other service tiers, by tier ({@code flex}, {@code priority}, {@code batch}, {@code fast}). */
+    private final java.util.Map<String, ModelPrice> tiers;
 
     private ModelPrice(Builder b) {
+        this.tiers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.tiers));
         this.cacheWrite1h = b.cacheWrite1h;
         this.cacheWrite1hAbove = b.cacheWrite1hAbove;
         this.provider = b.provider;
@@ -168,6 +171,30 @@ public final class ModelPrice {
      */
     public Optional<BigDecimal> cacheWrite1hFromTable() {
         return Optional.ofNullable(cacheWrite1h);
+    }
+
+    /**
+     * The prices of the service tier a request was served at ({@code UsageAggregator.SERVICE_TIER}):
+     * these for the standard tier (empty, {@code standard}, {@code default}, {@code auto}); the
+     * table's {@code flex}, {@code priority} or {@code batch} prices (LiteLLM's {@code _flex},
+     * {@code _priority}, {@code _batches} fields); for {@code fast}, Anthropic's fast-mode
+     * multiplier of the input and output prices (LiteLLM's {@code provider_specific_entry.fast}),
+     * else the priority prices (OpenAI renamed priority processing "fast"). Empty when the table has
+     * no prices for that tier.
+     *
+     * @param tier the tier, as the log writes it
+     * @return the prices of that tier, or empty
+     */
+    public Optional<ModelPrice> forTier(String tier) {
+        String t = Objects.requireNonNull(tier, "tier").trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.isEmpty() || t.equals("standard") || t.equals("default") || t.equals("auto")) {
+            return Optional.of(this);
+        }
+        ModelPrice p = tiers.get(t);
+        if (p == null && t.equals("fast")) {
+            p = tiers.get("priority");
+        }
+        return Optional.ofNullable(p);
     }
 
     /**
@@ -363,6 +390,7 @@ public final class ModelPrice {
         private BigDecimal cacheWrite1h;
         private BigDecimal cacheWrite1hAbove;
         private String provider;
+        private final java.util.Map<String, ModelPrice> tiers = new java.util.TreeMap<>();
 
         private Builder(String key, String source, BigDecimal input, BigDecimal output) {
             this.key = Objects.requireNonNull(key, "key");
@@ -455,6 +483,18 @@ public final class ModelPrice {
         public Builder cacheWrite1h(BigDecimal v, BigDecimal above) {
             this.cacheWrite1h = optional("one-hour cache-write", v);
             this.cacheWrite1hAbove = optional("one-hour cache-write above 200k", above);
+            return this;
+        }
+
+        /**
+         * The prices of another service tier ({@link ModelPrice#forTier}).
+         *
+         * @param tier the tier: {@code flex}, {@code priority}, {@code batch} or {@code fast}
+         * @param prices its prices
+         * @return this builder
+         */
+        public Builder tier(String tier, ModelPrice prices) {
+            tiers.put(Objects.requireNonNull(tier, "tier").toLowerCase(java.util.Locale.ROOT), Objects.requireNonNull(prices, "prices"));
             return this;
         }
 

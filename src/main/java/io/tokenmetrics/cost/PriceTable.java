@@ -169,7 +169,9 @@ public final class PriceTable {
                 continue;
             }
             try {
-                m.put(key, ModelPrice.builder(key, name, in, out).cacheRead(number(n, name, p, "cache_read_input_token_cost"))
+                ModelPrice.Builder b = ModelPrice.builder(key, name, in, out);
+                tiers(b, n, name, p, key, in, out);
+                m.put(key, b.cacheRead(number(n, name, p, "cache_read_input_token_cost"))
                         .cacheWrite(number(n, name, p, "cache_creation_input_token_cost"))
                         .reasoning(number(n, name, p, "output_cost_per_reasoning_token"))
                         .cacheWrite1h(number(n, name, p, "cache_creation_input_token_cost_above_1hr"),
@@ -184,6 +186,45 @@ public final class PriceTable {
             }
         }
         return new PriceTable(m, new TreeMap<>(), notes);
+    }
+
+    /**
+     * The service tiers' prices of a LiteLLM entry: {@code _flex}, {@code _priority} (and its 200k
+     * variants) and {@code _batches} fields, where the input and output prices are given; and
+     * Anthropic's fast mode, {@code provider_specific_entry.fast}, a multiplier of the input and
+     * output prices (LiteLLM leaves the cache prices as they are).
+     */
+    private static void tiers(ModelPrice.Builder b, JsonNode n, String name, String p, String key, BigDecimal in, BigDecimal out) {
+        String[][] suffixes = {{"flex", "_flex"}, {"priority", "_priority"}, {"batch", "_batches"}};
+        for (String[] s : suffixes) {
+            BigDecimal tin = number(n, name, p, "input_cost_per_token" + s[1]);
+            BigDecimal tout = number(n, name, p, "output_cost_per_token" + s[1]);
+            if (tin == null || tout == null) {
+                continue;
+            }
+            b.tier(s[0], ModelPrice.builder(key + " (" + s[0] + ")", name, tin, tout)
+                    .cacheRead(number(n, name, p, "cache_read_input_token_cost" + s[1]))
+                    .cacheWrite(number(n, name, p, "cache_creation_input_token_cost" + s[1]))
+                    .above200k(number(n, name, p, "input_cost_per_token_above_200k_tokens" + s[1]),
+                            number(n, name, p, "output_cost_per_token_above_200k_tokens" + s[1]),
+                            number(n, name, p, "cache_read_input_token_cost_above_200k_tokens" + s[1]), null)
+                    .build());
+        }
+        JsonNode special = n.get("provider_specific_entry");
+        BigDecimal fast = special != null && special.isObject() ? number(special, name, p + ".provider_specific_entry", "fast") : null;
+        if (fast != null) {
+            BigDecimal inAbove = number(n, name, p, "input_cost_per_token_above_200k_tokens");
+            BigDecimal outAbove = number(n, name, p, "output_cost_per_token_above_200k_tokens");
+            b.tier("fast", ModelPrice.builder(key + " (fast: " + fast.stripTrailingZeros().toPlainString() + "×)", name, in.multiply(fast),
+                    out.multiply(fast))
+                    .cacheRead(number(n, name, p, "cache_read_input_token_cost"))
+                    .cacheWrite(number(n, name, p, "cache_creation_input_token_cost"))
+                    .cacheWrite1h(number(n, name, p, "cache_creation_input_token_cost_above_1hr"), null)
+                    .above200k(inAbove == null ? null : inAbove.multiply(fast), outAbove == null ? null : outAbove.multiply(fast),
+                            number(n, name, p, "cache_read_input_token_cost_above_200k_tokens"),
+                            number(n, name, p, "cache_creation_input_token_cost_above_200k_tokens"))
+                    .build());
+        }
     }
 
     private static String kind(JsonNode n) {

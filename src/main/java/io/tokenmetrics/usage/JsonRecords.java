@@ -889,7 +889,7 @@ final class JsonRecords extends RowCounts {
             }
         }
         for (int d = 0; d < dimColumns.length; d++) {
-            if (!flat.has(dimColumns[d])) {
+            if (!flat.has(dimColumns[d]) && !Profile.optionalDimension(layout.dimNames[d])) {
                 bad(line, "", "missing field", "no " + layout.dimNames[d] + " field (looked for "
                         + String.join(", ", candidates.get(dimColumns[d])) + ")");
                 return;
@@ -938,7 +938,7 @@ final class JsonRecords extends RowCounts {
             }
             proc.fractional[k] = found != null && r.fractional.contains(found);
             names[k] = found != null ? found : candidates.get(k).get(0);
-            if (v == null && isDim(k)) {
+            if (v == null && isDim(k) && !Profile.optionalDimension(layout.dimNames[dimIndex(k)])) {
                 bad(line, path, "missing field", "no " + layout.dimNames[dimIndex(k)] + " field (looked for "
                         + String.join(", ", candidates.get(k)) + ")");
                 return;

@@ -60,6 +60,11 @@ final class Profile {
         return n == null ? Collections.<String>emptyList() : n;
     }
 
+    /** Whether a record may leave dimension {@code dim} out (its value is then empty): the service tier. */
+    static boolean optionalDimension(String dim) {
+        return dim.equalsIgnoreCase(UsageAggregator.SERVICE_TIER);
+    }
+
     /** The candidate names of a dimension: the source's own for {@code model}, {@code provider}…, else the name itself. */
     List<String> dimensionNames(String dim) {
         List<String> n = dimensions.get(dim.toLowerCase(Locale.ROOT));
@@ -169,6 +174,7 @@ final class Profile {
                         "completion_tokens_details.reasoning_tokens")
                 .slot(Slot.TOTAL, "usage.total_tokens", "total_tokens")
                 .dim("model", "model")
+                .dim(UsageAggregator.SERVICE_TIER, "service_tier")
                 .build());
         Builder ou = new Builder(UsageSource.OPENAI_USAGE)
                 .slot(Slot.TIMESTAMP, "start_time")
@@ -193,7 +199,8 @@ final class Profile {
                 .slot(Slot.CACHE_WRITE_1H, "usage.cache_creation.ephemeral_1h_input_tokens", "cache_creation.ephemeral_1h_input_tokens",
                         "ephemeral_1h_input_tokens")
                 .slot(Slot.OUTPUT, "usage.output_tokens", "output_tokens")
-                .dim("model", "model");
+                .dim("model", "model")
+                .dim(UsageAggregator.SERVICE_TIER, "usage.speed", "usage.service_tier", "speed", "service_tier");
         an.inputIncludesCache = false;
         PROFILES.put(UsageSource.ANTHROPIC, an.build());
         Builder au = new Builder(UsageSource.ANTHROPIC_USAGE)
@@ -222,7 +229,8 @@ final class Profile {
                 .slot(Slot.OUTPUT, "message.usage.output_tokens")
                 .dim("model", "message.model")
                 .dim("session", "sessionid")
-                .dim("project", Records.PROJECT_KEY);
+                .dim("project", Records.PROJECT_KEY)
+                .dim(UsageAggregator.SERVICE_TIER, "message.usage.speed", "message.usage.service_tier");
         cc.inputIncludesCache = false;
         cc.nonUsageAllowed = true;
         cc.finalCopy = true;

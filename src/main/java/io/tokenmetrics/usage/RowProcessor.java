@@ -114,6 +114,7 @@ final class RowProcessor {
     /** Groups by the hour (epoch hours, UTC) for usage blocks, with each group's first and last instant ({@link UsageBlock}). */
     private final boolean hourly;
     private long rowInstant;
+    private static final byte[] NONE = new byte[0];
     /** The copies held, for a source whose copy rule is the final copy ({@link Profile#finalCopy}); null where ids are not this reader's. */
     final FinalCopies finals;
     /** Where the current row was read, for the copy held of it: the file, its rank among the inputs, the line (or row). */
@@ -322,7 +323,7 @@ final class RowProcessor {
         c.dims = new String[ids.length];
         for (int k = 0; k < ids.length; k++) {
             int f = layout.dims[k];
-            c.dims[k] = finals.value(new String(b, start[f], end[f] - start[f], java.nio.charset.StandardCharsets.UTF_8));
+            c.dims[k] = f < 0 ? "" : finals.value(new String(b, start[f], end[f] - start[f], java.nio.charset.StandardCharsets.UTF_8));
         }
         c.requests = requests;
         c.unknown = unknown;
@@ -441,6 +442,11 @@ final class RowProcessor {
     private int findDimensions(byte[] b, int[] start, int[] end) {
         for (int k = 0; k < ids.length; k++) {
             int f = layout.dims[k];
+            if (f < 0) {
+                // an optional dimension the rows have no column for: empty
+                ids[k] = acc.dicts[k].find(NONE, 0, 0);
+                continue;
+            }
             int len = end[f] - start[f];
             if (len > Accumulator.MAX_VALUE_BYTES) {
                 return badLength(f, len);
@@ -459,7 +465,7 @@ final class RowProcessor {
         for (int k = 0; k < ids.length; k++) {
             if (ids[k] < 0) {
                 int f = layout.dims[k];
-                ids[k] = acc.dicts[k].intern(b, start[f], end[f]);
+                ids[k] = f < 0 ? acc.dicts[k].intern(NONE, 0, 0) : acc.dicts[k].intern(b, start[f], end[f]);
             }
         }
     }

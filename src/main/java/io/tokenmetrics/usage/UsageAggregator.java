@@ -49,6 +49,14 @@ import org.slf4j.LoggerFactory;
  * thread-safe.
  */
 public final class UsageAggregator {
+    /**
+     * A dimension every source has, which a record may leave out: the service tier it was served
+     * at (OpenAI's {@code service_tier}: {@code flex}, {@code priority}…; Anthropic's
+     * {@code usage.speed} {@code fast}, else {@code usage.service_tier}; Claude Code's the same
+     * under {@code message.}). Empty where a record does not say: the standard tier. Pricing
+     * groups by it ({@code docs/cost.md}).
+     */
+    public static final String SERVICE_TIER = "service_tier";
     private static final Logger LOG = LoggerFactory.getLogger(UsageAggregator.class);
     /** At most this much of a file per thread task. */
     private static final long MAX_CHUNK = 1L << 30;
@@ -1251,7 +1259,7 @@ public final class UsageAggregator {
         int[] dims = new int[by.size()];
         for (int k = 0; k < by.size(); k++) {
             dims[k] = find(index, profile.dimensionNames(by.get(k)));
-            if (dims[k] < 0) {
+            if (dims[k] < 0 && !Profile.optionalDimension(by.get(k))) {
                 throw new UsageLogException(file, 1, "no column for dimension \"" + by.get(k) + "\" (columns: " + columns(names) + ")");
             }
         }

@@ -71,6 +71,9 @@ public final class UsageRecorder {
         v[7] = Long.toString(r.reasoning);
         for (int k = 0; k < by.size(); k++) {
             String d = r.dimensions.get(by.get(k).toLowerCase(java.util.Locale.ROOT));
+            if (d == null && Profile.optionalDimension(by.get(k))) {
+                d = "";
+            }
             if (d == null) {
                 counts.bad(count, null, "missing field", "no " + by.get(k) + " dimension (the record has " + r.dimensions.keySet() + ")");
                 return this;

@@ -462,4 +462,43 @@ class CliDataCommandsTest {
                 + "2026-04-13T16:00+08:00,2026-04-13T21:00+08:00,1,100,10,110,0,0,0,2026-04-13T16:10:00+08:00,2026-04-13T16:10:00+08:00,,,\n"
                 + "2026-04-13T21:00+08:00,2026-04-14T02:00+08:00,1,400,40,440,0,0,0,2026-04-13T21:00:00+08:00,2026-04-13T21:00:00+08:00,,,\n", r.out);
     }
+
+    private static String chat(String id, String tier, long prompt, long cached, long completion) {
+        return "{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":1776070800,\"model\":\"gpt-5\""
+                + (tier == null ? "" : ",\"service_tier\":\"" + tier + "\"") + ",\"usage\":{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":"
+                + completion + ",\"total_tokens\":" + (prompt + completion) + ",\"prompt_tokens_details\":{\"cached_tokens\":" + cached + "}}}\n";
+    }
+
+    @Test
+    void serviceTiersArePricedFromTheTableOrNamedAsStandard() throws Exception {
+        Path prices = file("tiers.json", "{\"gpt-5\": {\"input_cost_per_token\": 1.25e-06, \"output_cost_per_token\": 1e-05,"
+                + " \"cache_read_input_token_cost\": 1.25e-07, \"input_cost_per_token_flex\": 6.25e-07, \"output_cost_per_token_flex\": 5e-06,"
+                + " \"cache_read_input_token_cost_flex\": 6.25e-08, \"input_cost_per_token_priority\": 2.5e-06,"
+                + " \"output_cost_per_token_priority\": 2e-05, \"cache_read_input_token_cost_priority\": 2.5e-07, \"litellm_provider\": \"openai\"},"
+                + " \"claude-opus-4-6\": {\"input_cost_per_token\": 5e-06, \"output_cost_per_token\": 2.5e-05, \"cache_read_input_token_cost\": 5e-07,"
+                + " \"litellm_provider\": \"anthropic\", \"provider_specific_entry\": {\"us\": 1.1, \"fast\": 6.0}}}");
+        // default: 1000 × 1.25e-06 + 100 × 1e-05 = 0.00225
+        // flex: 800 × 6.25e-07 + 200 cached × 6.25e-08 + 100 × 5e-06 = 0.0005 + 0.0000125 + 0.0005 = 0.0010125
+        // priority: 1000 × 2.5e-06 + 100 × 2e-05 = 0.0045
+        // scale (no prices in the table): at the standard rate, 0.00225, and named
+        // the day: 0.00225 + 0.0010125 + 0.0045 + 0.00225 = 0.0100125
+        Path log = file("tiers.jsonl", chat("c1", null, 1000, 0, 100) + chat("c2", "flex", 1000, 200, 100) + chat("c3", "priority", 1000, 0, 100)
+                + chat("c4", "scale", 1000, 0, 100));
+        CliRun r = CliRun.of("usage", log.toString(), "--period", "day", "--prices", prices.toString(), "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        assertTrue(r.out.endsWith(",4,4000,400,4400,200,0,0,0.0100125\n"), r.out);
+        assertTrue(r.err.contains("token-metrics: gpt-5: requests of service tier scale priced at the standard rate: gpt-5 has no scale prices"), r.err);
+        // Anthropic's fast mode (usage.speed): the input and output prices × 6, the cache reads as they are:
+        // 100 × 3e-05 + 1000 × 5e-07 + 10 × 1.5e-04 = 0.003 + 0.0005 + 0.0015 = 0.005
+        Path fast = file("fast.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"id\":\"msg_f\",\"type\":\"message\",\"model\":\"claude-opus-4-6\","
+                + "\"usage\":{\"input_tokens\":100,\"cache_read_input_tokens\":1000,\"cache_creation_input_tokens\":0,\"output_tokens\":10,"
+                + "\"speed\":\"fast\",\"service_tier\":\"standard\"}}\n");
+        CliRun f = CliRun.of("usage", fast.toString(), "--period", "day", "--prices", prices.toString(), "--format", "csv");
+        assertEquals(0, f.code, f::toString);
+        assertTrue(f.out.endsWith(",1,1100,10,1110,1000,0,0,0,0.005\n"), f.out);
+        // by tier, in the output too
+        CliRun by = CliRun.of("usage", log.toString(), "--period", "day", "--by", "service_tier", "--format", "csv");
+        assertTrue(by.out.contains("\n2026-04-13,2026-04-13,,1,1000,100,1100,0,0,0\n"), by.out);
+        assertTrue(by.out.contains("\n2026-04-13,2026-04-13,flex,1,1000,100,1100,200,0,0\n"), by.out);
+    }
 }
