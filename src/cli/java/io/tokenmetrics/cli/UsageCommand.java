@@ -177,7 +177,14 @@ final class UsageCommand extends Commands.Base {
             } catch (IllegalArgumentException e) {
                 throw new CliException(Main.USAGE_ERROR, "--" + e.getMessage(), e);
             }
-            List<Path> dirs = a.directories(System.getenv(), java.nio.file.Paths.get(System.getProperty("user.home")));
+            java.util.Map<String, String> env = System.getenv();
+            Path home = java.nio.file.Paths.get(System.getProperty("user.home"));
+            List<Path> dirs = a.directories(env, home);
+            for (Path db : a.databases(env, home)) {
+                // before the message files: a message in both is the database's
+                inputs.add(0, db.toString());
+                found.add(Messages.get(common.lang, "usage.agent.read", a.id(), 1, db));
+            }
             for (Path d : dirs) {
                 List<Path> logs = a.logFiles(d);
                 for (Path f : logs) {
@@ -198,6 +205,39 @@ final class UsageCommand extends Commands.Base {
         if (inputs.isEmpty()) {
             throw new CliException(Main.USAGE_ERROR, "give usage files or directories, or --agent NAME (see: token-metrics usage --help)", null);
         }
+        Path scratch = null;
+        try {
+            // SQLite databases (OpenCode's opencode.db) read through SQLite's driver, as message lines
+            for (int i = 0; i < inputs.size(); i++) {
+                Path f = java.nio.file.Paths.get(inputs.get(i));
+                if (!inputs.get(i).equals("-") && Files.isRegularFile(f) && OpenCodeDatabase.isSqlite(f)) {
+                    if (scratch == null) {
+                        scratch = Files.createTempDirectory("token-metrics-db");
+                    }
+                    inputs.set(i, OpenCodeDatabase.messages(f, Files.createTempDirectory(scratch, "db")).toString());
+                }
+            }
+            return aggregate(b, inputs, found, table, whole, blockPeriod, dims);
+        } catch (IOException e) {
+            throw new CliException(Main.DATA_ERROR, "cannot make a scratch directory: " + IoErrors.reason(e), e);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> w = Files.walk(dir)) {
+            w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a scratch directory left behind in the temporary directory is harmless
+        }
+    }
+
+    private Doc aggregate(UsageAggregator.Builder b, List<String> inputs, List<String> found, io.tokenmetrics.cost.PriceTable table,
+            boolean whole, boolean blockPeriod, List<String> dims) {
         if (blockPeriod) {
             return blocks(b.build(), inputs, found);
         }

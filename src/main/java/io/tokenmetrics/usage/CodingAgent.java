@@ -126,6 +126,34 @@ public enum CodingAgent {
     }
 
     /**
+     * Databases the agent keeps its messages in, where they exist: OpenCode's {@code opencode.db}
+     * and {@code opencode-<channel>.db} in its data directory (version 1.2 on); empty for the
+     * others. This library does not read them: the command line does, with SQLite's driver.
+     *
+     * @param env the environment
+     * @param home the user's home directory
+     * @return the databases, in path order
+     */
+    public List<Path> databases(Map<String, String> env, Path home) {
+        if (this != OPENCODE) {
+            return Collections.emptyList();
+        }
+        Path data = directories(env, home).get(0).getParent().getParent();
+        if (!Files.isDirectory(data)) {
+            return Collections.emptyList();
+        }
+        try (Stream<Path> s = Files.list(data)) {
+            return s.filter(f -> {
+                String n = f.getFileName().toString();
+                return Files.isRegularFile(f) && n.startsWith("opencode") && n.endsWith(".db");
+            }).sorted().collect(Collectors.toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            IOException io = e instanceof IOException ? (IOException) e : ((java.io.UncheckedIOException) e).getCause();
+            throw new UsageLogException(data.toString(), 0, "cannot read the directory: " + IoErrors.reason(io));
+        }
+    }
+
+    /**
      * The agent's log files under {@code dir}, in path order: only the files the agent writes as
      * logs there (Gemini CLI's {@code tmp} also holds shell histories and checkpoints, which are
      * not).

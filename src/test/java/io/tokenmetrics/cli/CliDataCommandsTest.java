@@ -501,4 +501,32 @@ class CliDataCommandsTest {
         assertTrue(by.out.contains("\n2026-04-13,2026-04-13,,1,1000,100,1100,0,0,0\n"), by.out);
         assertTrue(by.out.contains("\n2026-04-13,2026-04-13,flex,1,1000,100,1100,200,0,0\n"), by.out);
     }
+
+    @Test
+    void openCodesDatabaseIsReadAsItsMessagesAndWinsOverTheFilesLeftBeside() throws Exception {
+        // opencode.db's message table as OpenCode 1.2 writes it: data without id and sessionID
+        Path dir = java.nio.file.Files.createTempDirectory("opencode");
+        Path db = dir.resolve("opencode.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE message (id TEXT PRIMARY KEY, session_id TEXT NOT NULL, time_created INTEGER, time_updated INTEGER, data TEXT NOT NULL)");
+            s.execute("INSERT INTO message VALUES ('msg_1', 'ses_1', 1767312000123, 1767312014460, '{\"role\":\"assistant\",\"time\":"
+                    + "{\"created\":1767312000123},\"modelID\":\"claude-sonnet-4-5\",\"providerID\":\"anthropic\",\"path\":{\"root\":\"/p\"},"
+                    + "\"tokens\":{\"input\":1820,\"output\":655,\"reasoning\":0,\"cache\":{\"read\":23110,\"write\":1490}}}')");
+            s.execute("INSERT INTO message VALUES ('msg_0', 'ses_1', 1767311999000, 1767311999000, '{\"role\":\"user\",\"time\":{\"created\":1767311999000}}')");
+        }
+        // a message file the migration left behind, an older state of msg_1 (output 100): the database's copy counts
+        Path old = dir.resolve("msg_1.json");
+        java.nio.file.Files.write(old, ("{\"id\":\"msg_1\",\"sessionID\":\"ses_1\",\"role\":\"assistant\",\"time\":{\"created\":1767312000123},"
+                + "\"modelID\":\"claude-sonnet-4-5\",\"providerID\":\"anthropic\",\"tokens\":{\"input\":1820,\"output\":100,\"reasoning\":0,"
+                + "\"cache\":{\"read\":23110,\"write\":1490}}}\n").getBytes(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of("usage", db.toString(), old.toString(), "--period", "day", "--format", "csv");
+        assertEquals(0, r.code, r::toString);
+        // 1820 + 23110 + 1490 = 26420 input, 655 output: one request
+        assertEquals("period_start,period_end,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
+                + "reasoning_tokens\n2026-01-02,2026-01-02,1,26420,655,27075,23110,1490,0\n", r.out);
+        CliRun bad = CliRun.of("usage", dir.resolve("missing.db").toString());
+        assertEquals(1, bad.code);
+        assertEquals("token-metrics: " + dir.resolve("missing.db") + ": no such file or directory\n", bad.err);
+    }
 }

@@ -84,6 +84,13 @@ class CodingAgentTest {
         assertEquals(Collections.singletonList(".local/share/opencode/storage/message/ses_1/msg_1.json"),
                 names(CodingAgent.OPENCODE.logFiles(home.resolve(".local/share/opencode/storage/message"))));
         assertEquals(Collections.emptyList(), CodingAgent.CODEX.logFiles(home.resolve("nowhere")));
+        // OpenCode 1.2 on: opencode.db and a channel's opencode-beta.db beside storage/
+        touch(".local/share/opencode/opencode.db");
+        touch(".local/share/opencode/opencode-beta.db");
+        touch(".local/share/opencode/auth.json");
+        assertEquals(Arrays.asList(".local/share/opencode/opencode-beta.db", ".local/share/opencode/opencode.db"),
+                names(CodingAgent.OPENCODE.databases(env(), home)));
+        assertEquals(Collections.emptyList(), CodingAgent.CODEX.databases(env(), home));
     }
 
     @Test
