@@ -21,10 +21,12 @@ import java.sql.Statement;
  * object a line, for the usage aggregation to read as OpenCode messages. Opened read-only.
  */
 final class OpenCodeDatabase {
-    private static final ObjectMapper MAPPER = io.tokenmetrics.internal.Json.mapper();
-    /** One message a line. */
-    private static final com.fasterxml.jackson.databind.ObjectWriter LINE = MAPPER.writer()
-            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    /** The mapper and a writer of one message a line: made only when a database is read (a tenth of a second of start-up otherwise). */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = io.tokenmetrics.internal.Json.mapper();
+        static final com.fasterxml.jackson.databind.ObjectWriter LINE = MAPPER.writer()
+                .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    }
 
     private OpenCodeDatabase() {
     }
@@ -60,7 +62,7 @@ final class OpenCodeDatabase {
                 row++;
                 JsonNode data;
                 try {
-                    data = MAPPER.readTree(r.getString(3));
+                    data = Mapper.MAPPER.readTree(r.getString(3));
                 } catch (IOException e) {
                     throw new CliException(Main.DATA_ERROR, db + ": message " + r.getString(1) + " (row " + row + "): its data is not JSON: "
                             + io.tokenmetrics.internal.Json.shortMessage(e.getMessage()), e);
@@ -73,7 +75,7 @@ final class OpenCodeDatabase {
                 // the columns the data leaves out, as the message files write them
                 o.put("id", r.getString(1));
                 o.put("sessionID", r.getString(2));
-                w.write(LINE.writeValueAsString(o));
+                w.write(Mapper.LINE.writeValueAsString(o));
                 w.write('\n');
             }
         } catch (SQLException e) {

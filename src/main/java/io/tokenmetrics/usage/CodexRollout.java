@@ -22,7 +22,7 @@ package io.tokenmetrics.usage;
  * copy counts once in any input, the first in input order.
  */
 final class CodexRollout {
-    /** The field of a record that identifies one request: the session's running sums after it, and its own counts. */
+    /** The field of a record that identifies one request: the session's running sums after it. */
     static final String ID = "(codex request)";
 
     private static final String[] FIELDS = {"input_tokens", "cached_input_tokens", "output_tokens", "reasoning_output_tokens", "total_tokens"};
@@ -83,7 +83,8 @@ final class CodexRollout {
             last = null;
         }
         long[] increment;
-        if (previous == null) {
+        boolean first = previous == null;
+        if (first) {
             increment = total;
         } else if (atLeast(total, previous)) {
             increment = new long[FIELDS.length];
@@ -103,8 +104,8 @@ final class CodexRollout {
         }
         JsonRecords.Record r = record(line, id.toString());
         boolean none = increment == null || increment[0] == 0 && increment[2] == 0;
-        if (none && (increment == null || increment[4] != 0)) {
-            // an estimate of the context's size, or a reset without counts: not a request
+        if (none && (increment == null || increment[4] != 0 || first)) {
+            // an estimate of the context's size, a reset without counts, or sums of nothing yet: not a request
             return null;
         }
         for (int i = 0; i < FIELDS.length; i++) {
