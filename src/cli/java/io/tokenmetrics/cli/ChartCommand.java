@@ -51,7 +51,7 @@ final class ChartCommand extends Commands.Base {
         try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
             w.write(svg);
         } catch (IOException e) {
-            throw new CliException(Main.DATA_ERROR, "cannot write " + out + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            throw new CliException(Main.DATA_ERROR, "cannot write " + out + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
         }
         Doc doc = new Doc("chart");
         doc.table("chart", "file", "kind", "scale", "series", "points")

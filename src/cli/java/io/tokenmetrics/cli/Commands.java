@@ -57,7 +57,7 @@ final class Commands {
                 try {
                     more = Dataset.read(p);
                 } catch (java.io.IOException e) {
-                    throw new CliException(Main.DATA_ERROR, p + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+                    throw new CliException(Main.DATA_ERROR, p + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
                 }
                 for (Series s : more.series()) {
                     files.putIfAbsent(s.id(), p.toString());

@@ -59,7 +59,7 @@ final class Doc {
             // data may carry control characters: escape them, keeping the lines
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                out.print(io.tokenmetrics.usage.Text.escape(lines[i]));
+                out.print(io.tokenmetrics.internal.Text.escape(lines[i]));
                 if (i < lines.length - 1) {
                     out.print('\n');
                 }
@@ -79,7 +79,7 @@ final class Doc {
                 for (int i = 0; i < w.length; i++) {
                     w[i] = width(header.get(i));
                     for (List<Cell> r : t.rows) {
-                        w[i] = Math.max(w[i], width(io.tokenmetrics.usage.Text.escape(r.get(i).display)));
+                        w[i] = Math.max(w[i], width(io.tokenmetrics.internal.Text.escape(r.get(i).display)));
                     }
                 }
                 line(out, w, header);
@@ -87,14 +87,14 @@ final class Doc {
                     List<String> d = new ArrayList<>();
                     for (Cell c : r) {
                         // values from logs may hold terminal escape sequences: never pass them on
-                        d.add(io.tokenmetrics.usage.Text.escape(c.display));
+                        d.add(io.tokenmetrics.internal.Text.escape(c.display));
                     }
                     line(out, w, d);
                 }
             }
         }
         for (String n : notes) {
-            out.println(io.tokenmetrics.usage.Text.escape(n));
+            out.println(io.tokenmetrics.internal.Text.escape(n));
         }
     }
 

@@ -277,7 +277,7 @@ public final class Main {
     static String message(Throwable ex) {
         if (ex instanceof UncheckedIOException && ex.getCause() != null) {
             // ours name the file and the reason; the JDK's repeat the cause's class
-            return ex.getMessage().startsWith("java.") ? io.tokenmetrics.usage.IoErrors.reason(((UncheckedIOException) ex).getCause())
+            return ex.getMessage().startsWith("java.") ? io.tokenmetrics.internal.IoErrors.reason(((UncheckedIOException) ex).getCause())
                     : ex.getMessage();
         }
         return ex.getMessage();

@@ -81,7 +81,7 @@ final class OpenCodeDatabase {
         } catch (SQLException e) {
             throw new CliException(Main.DATA_ERROR, db + ": cannot read it as OpenCode's database: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliException(Main.DATA_ERROR, "cannot write " + out + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            throw new CliException(Main.DATA_ERROR, "cannot write " + out + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
         }
         return out;
     }

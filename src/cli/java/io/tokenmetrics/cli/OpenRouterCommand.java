@@ -50,7 +50,7 @@ final class OpenRouterCommand extends Commands.Base {
             try {
                 all.add(io.tokenmetrics.openrouter.AppRankings.read(f));
             } catch (java.io.IOException e) {
-                throw new CliException(Main.DATA_ERROR, f + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+                throw new CliException(Main.DATA_ERROR, f + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
             }
         }
         if (fetch) {
@@ -135,7 +135,7 @@ final class OpenRouterCommand extends Commands.Base {
             try {
                 rows = rows.merge(weeks ? RankingsData.readWeeks(f) : RankingsData.read(f));
             } catch (java.io.IOException e) {
-                throw new CliException(Main.DATA_ERROR, f + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+                throw new CliException(Main.DATA_ERROR, f + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
             }
         }
         if (fetch) {
@@ -150,7 +150,7 @@ final class OpenRouterCommand extends Commands.Base {
             try {
                 table = table.withOverrides(regions);
             } catch (java.io.IOException e) {
-                throw new CliException(Main.DATA_ERROR, regions + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+                throw new CliException(Main.DATA_ERROR, regions + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
             }
         }
         WeeklyRankings w = WeeklyRankings.of(rows, table);
@@ -215,7 +215,7 @@ final class OpenRouterCommand extends Commands.Base {
             try (OutputStream out = Files.newOutputStream(save)) {
                 w.toDataset().write(out);
             } catch (IOException e) {
-                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+                throw new CliException(Main.DATA_ERROR, "cannot write " + save + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
             }
             doc.notes.add(io.tokenmetrics.internal.Messages.get(common.lang, "saved", save));
         }

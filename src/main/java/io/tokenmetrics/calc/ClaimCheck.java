@@ -3,7 +3,6 @@ package io.tokenmetrics.calc;
 import io.tokenmetrics.amount.Quantity;
 import io.tokenmetrics.amount.Language;
 import io.tokenmetrics.data.Claim;
-import io.tokenmetrics.internal.Message;
 import java.util.Objects;
 import java.util.Optional;
 

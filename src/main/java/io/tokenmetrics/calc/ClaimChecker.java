@@ -7,7 +7,6 @@ import io.tokenmetrics.data.Claim;
 import io.tokenmetrics.data.Dataset;
 import io.tokenmetrics.data.Observation;
 import io.tokenmetrics.data.Series;
-import io.tokenmetrics.internal.Message;
 import io.tokenmetrics.period.TimePeriod;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -310,7 +309,7 @@ public final class ClaimChecker {
     }
 
     /** A claim's statement or reason, in the language it is rendered in (English where no translation is given). */
-    private static final class ClaimText implements io.tokenmetrics.internal.Localized {
+    private static final class ClaimText implements Localized {
         private final Claim claim;
         private final boolean statement;
 

@@ -5,7 +5,6 @@ import io.tokenmetrics.data.Claim;
 import io.tokenmetrics.data.Dataset;
 import io.tokenmetrics.data.Observation;
 import io.tokenmetrics.data.Series;
-import io.tokenmetrics.internal.Message;
 import io.tokenmetrics.period.TimePeriod;
 import java.util.ArrayList;
 import java.util.List;

@@ -46,7 +46,7 @@ final class DatasetCsv {
         try {
             rows = parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), name);
         } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            throw new UncheckedIOException(name + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
         }
         if (rows.isEmpty()) {
             throw new MalformedDatasetException(name, "1", "empty input: a CSV dataset needs a header row", null);

@@ -58,7 +58,7 @@ final class DatasetJson {
             throw new MalformedDatasetException(name, where(e, parser), "malformed JSON: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             // the stream failed, not the JSON: I/O stays I/O
-            throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
         } catch (NumberFormatException e) {
             // found by fuzzing: a float whose exponent does not fit a BigDecimal escapes Jackson unwrapped
             String at = parser == null ? "1:1" : parser.currentTokenLocation().getLineNr() + ":" + parser.currentTokenLocation().getColumnNr();

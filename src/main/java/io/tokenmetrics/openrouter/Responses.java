@@ -18,7 +18,7 @@ final class Responses {
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException(name + ": " + io.tokenmetrics.internal.Json.malformed(e), e);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.usage.IoErrors.reason(e), e);
+            throw new java.io.UncheckedIOException(name + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedResponseException(name + ": $: expected a JSON object with \"data\" and \"meta\"");

@@ -1,5 +1,6 @@
 package io.tokenmetrics.usage;
 
+import io.tokenmetrics.internal.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

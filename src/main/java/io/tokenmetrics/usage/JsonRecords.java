@@ -1,5 +1,6 @@
 package io.tokenmetrics.usage;
 
+import io.tokenmetrics.internal.Text;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package io.tokenmetrics.usage;
 
+import io.tokenmetrics.internal.Text;
 import io.tokenmetrics.period.PeriodType;
 import java.time.Instant;
 import java.time.LocalDate;

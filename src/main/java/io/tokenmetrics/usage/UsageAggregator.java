@@ -1,5 +1,7 @@
 package io.tokenmetrics.usage;
 
+import io.tokenmetrics.internal.Text;
+import io.tokenmetrics.internal.IoErrors;
 import io.tokenmetrics.period.PeriodType;
 import java.io.BufferedInputStream;
 import java.io.IOException;

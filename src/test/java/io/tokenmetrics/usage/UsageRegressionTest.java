@@ -1,5 +1,7 @@
 package io.tokenmetrics.usage;
 
+import io.tokenmetrics.internal.Text;
+import io.tokenmetrics.internal.IoErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,7 +1,8 @@
-package io.tokenmetrics.internal;
+package io.tokenmetrics.calc;
 
 import io.tokenmetrics.amount.Language;
 import io.tokenmetrics.amount.Quantity;
+import io.tokenmetrics.internal.Messages;
 import io.tokenmetrics.period.TimePeriod;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * Chinese, a nested message, a list (joined by {@link #list}'s separator), anything else as it is.
  * Immutable when its arguments are.
  */
-public final class Message implements Localized {
+final class Message implements Localized {
     private final String key;
     private final Object[] args;
 

@@ -1,4 +1,4 @@
-package io.tokenmetrics.usage;
+package io.tokenmetrics.internal;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

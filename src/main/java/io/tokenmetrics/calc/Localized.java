@@ -1,9 +1,9 @@
-package io.tokenmetrics.internal;
+package io.tokenmetrics.calc;
 
 import io.tokenmetrics.amount.Language;
 
 /** Text that is written in the language of the message it is part of. */
-public interface Localized {
+interface Localized {
     /**
      * This text in {@code language}.
      *

@@ -1,4 +1,4 @@
-package io.tokenmetrics.usage;
+package io.tokenmetrics.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -56,7 +56,7 @@ public final class Text {
     }
 
     /** Bytes as text: valid UTF-8 decoded and {@link #escape escaped}, invalid bytes as {@code \xNN}. */
-    static String escapeBytes(byte[] b, int from, int to) {
+    public static String escapeBytes(byte[] b, int from, int to) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(b, from, to - from);
