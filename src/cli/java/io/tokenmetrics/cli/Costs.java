@@ -1,8 +1,6 @@
 package io.tokenmetrics.cli;
 
 import io.tokenmetrics.amount.Quantity;
-import io.tokenmetrics.cost.ModelPrice;
-import io.tokenmetrics.cost.PriceMatch;
 import io.tokenmetrics.cost.PriceTable;
 import io.tokenmetrics.cost.PriceTableException;
 import io.tokenmetrics.period.TimePeriod;
@@ -107,9 +105,6 @@ final class Costs {
      */
     static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
             java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save, boolean oneHour, boolean whole) {
-        int modelAt = r.dimensions().indexOf("model");
-        int tierAt = r.dimensions().indexOf(io.tokenmetrics.usage.UsageAggregator.SERVICE_TIER);
-        Map<String, String> standardRate = new TreeMap<>();
         // the whole range (--period all): one row per combination of the dimensions, from the first day to the last
         String first = null;
         String last = null;
@@ -119,19 +114,11 @@ final class Costs {
             first = first == null || s.compareTo(first) < 0 ? s : first;
             last = last == null || e.compareTo(last) > 0 ? e : last;
         }
-        // the vendor whose entries are preferred among a model's copies: known when every record came from one
-        java.util.Set<String> vendors = new java.util.TreeSet<>();
-        for (io.tokenmetrics.usage.UsageSource s : r.sourcesRead()) {
-            vendors.add(s.vendor().orElse("?"));
-        }
-        String vendor = vendors.size() == 1 && !vendors.contains("?") ? vendors.iterator().next() : null;
-        Map<String, String> doubled = new TreeMap<>();
-        for (String n : table == null ? java.util.Collections.<String>emptyList() : table.notes()) {
+        io.tokenmetrics.cost.UsageCost priced = table == null ? null : io.tokenmetrics.cost.UsageCost.of(r, table);
+        for (String n : priced == null ? java.util.Collections.<String>emptyList() : priced.notes()) {
             err.println("token-metrics: " + Text.escape(n));
         }
         Map<String, Row> rows = new TreeMap<>();
-        Map<String, String> used = new TreeMap<>();
-        Map<String, String> unpriced = new TreeMap<>();
         boolean logs = logsCost(r);
         long withoutLogged = 0;
         for (UsageGroup g : r.groups()) {
@@ -158,55 +145,15 @@ final class Costs {
             row.cacheWrite = Math.addExact(row.cacheWrite, g.cacheWriteTokens());
             row.cacheWrite1h = Math.addExact(row.cacheWrite1h, g.cacheWrite1hTokens());
             row.reasoning = Math.addExact(row.reasoning, g.reasoningTokens());
-            if (table == null) {
+            if (priced == null) {
                 continue;
             }
-            String model = g.dimensions().get(modelAt);
-            java.util.Optional<PriceMatch> m = table.match(model, vendor);
-            if (g.totalTokens() == 0 && (!m.isPresent() || !m.get().price().request().isPresent())) {
-                // no tokens (a failed request's placeholder model, say) cost nothing: never a blank for want of a price
-                continue;
-            }
-            if (!m.isPresent()) {
-                List<String> c = table.candidates(model);
-                unpriced.put(model, c.isEmpty() ? "no price" : "no price (matches " + String.join(", ", c) + " equally: use --price-map "
-                        + model + "=ENTRY)");
-                row.priced = false;
-                continue;
-            }
-            ModelPrice p = m.get().price();
-            String tier = tierAt < 0 ? "" : g.dimensions().get(tierAt);
-            java.util.Optional<ModelPrice> tp = p.forTier(tier);
-            if (!tp.isPresent()) {
-                standardRate.merge(model + "\u0000" + tier, p.key(), (a, b) -> a);
+            java.util.Optional<Quantity> cost = priced.cost(g);
+            if (cost.isPresent()) {
+                row.cost = row.cost.plus(cost.get());
             } else {
-                p = tp.get();
-            }
-            if (p.request().isPresent() && !g.requests().isPresent()) {
-                unpriced.put(model, "priced per request (" + p.key() + "), but the log has no request count");
                 row.priced = false;
-                continue;
             }
-            used.put(model, m.get().toString());
-            if (g.cacheWrite1hTokens() > 0 && !p.cacheWrite1hFromTable().isPresent()) {
-                doubled.put(model, p.key());
-            }
-            row.cost = row.cost.plus(p.costOf(g));
-        }
-        for (Map.Entry<String, String> e : unpriced.entrySet()) {
-            err.println("token-metrics: " + Text.escape(e.getKey()) + ": " + Text.escape(e.getValue()) + "; its groups have no cost_usd");
-        }
-        for (String u : used.values()) {
-            err.println("token-metrics: priced " + Text.escape(u));
-        }
-        for (Map.Entry<String, String> e : standardRate.entrySet()) {
-            String[] mt = e.getKey().split("\u0000", -1);
-            err.println("token-metrics: " + Text.escape(mt[0]) + ": requests of service tier " + Text.escape(mt[1]) + " priced at the standard"
-                    + " rate: " + Text.escape(e.getValue()) + " has no " + Text.escape(mt[1]) + " prices");
-        }
-        for (Map.Entry<String, String> e : doubled.entrySet()) {
-            err.println("token-metrics: " + Text.escape(e.getKey()) + ": one-hour cache writes priced at twice the input price (Anthropic's"
-                    + " published rate): " + Text.escape(e.getValue()) + " has no cache_creation_input_token_cost_above_1hr");
         }
         if (withoutLogged > 0) {
             err.println("token-metrics: " + (withoutLogged == 1 ? "1 row has" : withoutLogged + " rows have")

@@ -27,8 +27,8 @@ import java.util.Optional;
  * where the table has them. Immutable and thread-safe.
  */
 public final class ModelPrice {
-    /** The input size above which a request is priced at the tier prices. */
-    public static final long TIER_THRESHOLD = 200_000;
+    /** The input size above which a request is priced at the tier prices: {@link io.tokenmetrics.usage.UsageGroup#LARGE_INPUT}. */
+    public static final long TIER_THRESHOLD = io.tokenmetrics.usage.UsageGroup.LARGE_INPUT;
 
     private final String key;
     private final String source;

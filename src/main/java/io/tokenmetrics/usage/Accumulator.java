@@ -281,12 +281,8 @@ final class Accumulator {
         table = t;
     }
 
-    /**
-     * Input tokens above which one request is priced at a long-context tier (LiteLLM's
-     * {@code _above_200k_tokens}, Anthropic's long-context rates): the same threshold as
-     * {@code ModelPrice.TIER_THRESHOLD}.
-     */
-    static final long LARGE_INPUT = 200_000;
+    /** {@link UsageGroup#LARGE_INPUT}: rows above it are kept apart. */
+    static final long LARGE_INPUT = UsageGroup.LARGE_INPUT;
     /** Offsets in an extra entry: single requests above {@link #LARGE_INPUT}, then rows of several requests above it. */
     static final int LARGE = 0;
     static final int UNDECIDED = SUMS;

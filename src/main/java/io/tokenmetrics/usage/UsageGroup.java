@@ -12,6 +12,14 @@ import java.util.OptionalLong;
  * Immutable and thread-safe.
  */
 public final class UsageGroup {
+    /**
+     * Input tokens above which one request is priced at a long-context tier (LiteLLM's
+     * {@code _above_200k_tokens}, Anthropic's long-context rates): the rows above it are kept apart
+     * ({@link #largeRequests()}, {@link #undecidedRows()}). The one definition of the threshold;
+     * {@code ModelPrice.TIER_THRESHOLD} is this.
+     */
+    public static final long LARGE_INPUT = 200_000;
+
     private final TimePeriod period;
     private final List<String> dimensions;
     private final long requests;
