@@ -48,13 +48,16 @@ final class UsageCommand extends Commands.Base {
         UsageResult aggregate(UsageAggregator aggregator, List<String> inputs);
     }
 
-    static Engine engine = (aggregator, inputs) -> {
+    /** This machine's aggregator: the engine unless another is set. */
+    static final Engine LOCAL = (aggregator, inputs) -> {
         List<Path> paths = new ArrayList<>();
         for (String f : inputs) {
             paths.add(java.nio.file.Paths.get(f));
         }
         return aggregator.aggregate(paths);
     };
+
+    static Engine engine = LOCAL;
 
     @Option(names = "--source", paramLabel = "NAME", description = "read every input as this source instead of recognising it: csv, jsonl,"
             + " openai, openai-usage, anthropic, anthropic-usage, claude-code, codex, gemini-cli, opencode, gemini, bedrock, otel, litellm")
@@ -133,6 +136,9 @@ final class UsageCommand extends Commands.Base {
         boolean blockPeriod = period.equalsIgnoreCase("block5h");
         if ((whole || blockPeriod) && save != null) {
             throw new CliException(Main.USAGE_ERROR, "--save needs a period of day, week or month: series are made of periods", null);
+        }
+        if (blockPeriod && engine != LOCAL) {
+            throw new CliException(Main.USAGE_ERROR, "--period block5h runs on one machine: run the usage command on the logs", null);
         }
         if (blockPeriod && table != null) {
             throw new CliException(Main.USAGE_ERROR, "--period block5h does not take prices yet: price the blocks' days with --period day", null);
@@ -404,7 +410,7 @@ final class UsageCommand extends Commands.Base {
      */
     static boolean splitsCacheWrites(UsageResult r) {
         for (UsageSource s : r.sourcesRead()) {
-            if (s == UsageSource.ANTHROPIC || s == UsageSource.ANTHROPIC_USAGE || s == UsageSource.CLAUDE_CODE) {
+            if (s.splitsCacheWrites()) {
                 return true;
             }
         }

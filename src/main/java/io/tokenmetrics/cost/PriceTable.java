@@ -202,9 +202,14 @@ public final class PriceTable {
             if (tin == null || tout == null) {
                 continue;
             }
+            // where the tier has no price of its own, the standard one (LiteLLM's fallback): a cache
+            // read never costs the tier's full input price for want of a tier cache price
             b.tier(s[0], ModelPrice.builder(key + " (" + s[0] + ")", name, tin, tout)
-                    .cacheRead(number(n, name, p, "cache_read_input_token_cost" + s[1]))
-                    .cacheWrite(number(n, name, p, "cache_creation_input_token_cost" + s[1]))
+                    .cacheRead(first(number(n, name, p, "cache_read_input_token_cost" + s[1]), number(n, name, p, "cache_read_input_token_cost")))
+                    .cacheWrite(first(number(n, name, p, "cache_creation_input_token_cost" + s[1]),
+                            number(n, name, p, "cache_creation_input_token_cost")))
+                    .cacheWrite1h(number(n, name, p, "cache_creation_input_token_cost_above_1hr"), null)
+                    .reasoning(number(n, name, p, "output_cost_per_reasoning_token"))
                     .above200k(number(n, name, p, "input_cost_per_token_above_200k_tokens" + s[1]),
                             number(n, name, p, "output_cost_per_token_above_200k_tokens" + s[1]),
                             number(n, name, p, "cache_read_input_token_cost_above_200k_tokens" + s[1]), null)
@@ -219,12 +224,18 @@ public final class PriceTable {
                     out.multiply(fast))
                     .cacheRead(number(n, name, p, "cache_read_input_token_cost"))
                     .cacheWrite(number(n, name, p, "cache_creation_input_token_cost"))
-                    .cacheWrite1h(number(n, name, p, "cache_creation_input_token_cost_above_1hr"), null)
+                    // cache prices as they are: without a table 1h price, twice the standard input, not the fast one
+                    .cacheWrite1h(first(number(n, name, p, "cache_creation_input_token_cost_above_1hr"), in.add(in)), null)
+                    .reasoning(number(n, name, p, "output_cost_per_reasoning_token"))
                     .above200k(inAbove == null ? null : inAbove.multiply(fast), outAbove == null ? null : outAbove.multiply(fast),
                             number(n, name, p, "cache_read_input_token_cost_above_200k_tokens"),
                             number(n, name, p, "cache_creation_input_token_cost_above_200k_tokens"))
                     .build());
         }
+    }
+
+    private static BigDecimal first(BigDecimal a, BigDecimal b) {
+        return a != null ? a : b;
     }
 
     private static String kind(JsonNode n) {

@@ -22,12 +22,17 @@ package io.tokenmetrics.usage;
  * copy counts once in any input, the first in input order.
  */
 final class CodexRollout {
+    /** A record that is wrong in a way the row checks cannot see holds why under this name: a bad row. */
+    static final String WRONG = "(codex wrong)";
+
     /** The field of a record that identifies one request: the session's running sums after it. */
     static final String ID = "(codex request)";
 
     private static final String[] FIELDS = {"input_tokens", "cached_input_tokens", "output_tokens", "reasoning_output_tokens", "total_tokens"};
     private String model;
     private String session;
+    /** The session of the latest session_meta line: a forked file's copied lines follow its parent's. */
+    private String scope;
     private String project;
     private long[] previous;
 
@@ -45,6 +50,7 @@ final class CodexRollout {
     JsonRecords.Record next(JsonRecords.Record line) {
         String type = line.values.get("type");
         if ("session_meta".equals(type)) {
+            scope = line.values.get("payload.id");
             if (session == null) {
                 // a fork's or resumed file's later session_meta lines are copies: the first names the file's session
                 session = line.values.get("payload.id");
@@ -64,12 +70,23 @@ final class CodexRollout {
             return null;
         }
         long[] total = counts(line, TOTAL);
-        if (total == null) {
+        boolean info = false;
+        for (String k : line.keys) {
+            info |= k.startsWith("payload.info.");
+        }
+        if (total == null && !info) {
             // info is null until the session's first response completes
             return null;
         }
+        if (total == null) {
+            JsonRecords.Record r = record(line, null);
+            r.values.put(WRONG, "a token_count with info but no total_token_usage.input_tokens and output_tokens: the running sums"
+                    + " are missing");
+            return r;
+        }
         if (total == BAD) {
-            JsonRecords.Record r = record(line, "codex:bad");
+            // running sums that are not whole numbers: a bad row that names them, never a silent skip
+            JsonRecords.Record r = record(line, null);
             for (String f : FIELDS) {
                 put(r, f, line.values.get(TOTAL + f));
                 if (line.fractional.contains(TOTAL + f)) {
@@ -79,9 +96,6 @@ final class CodexRollout {
             return r;
         }
         long[] last = counts(line, LAST);
-        if (last == BAD) {
-            last = null;
-        }
         long[] increment;
         boolean first = previous == null;
         if (first) {
@@ -91,6 +105,17 @@ final class CodexRollout {
             for (int i = 0; i < FIELDS.length; i++) {
                 increment[i] = total[i] - previous[i];
             }
+        } else if (last == BAD) {
+            // the sums were reset and the last request's counts are not whole numbers: a bad row naming them
+            previous = total;
+            JsonRecords.Record r = record(line, null);
+            for (String f : FIELDS) {
+                put(r, f, line.values.get(LAST + f));
+                if (line.fractional.contains(LAST + f)) {
+                    r.fractional.add(f);
+                }
+            }
+            return r;
         } else {
             // the sums were reset (the context window filled): the last request's own counts, if any
             increment = last;
@@ -98,7 +123,7 @@ final class CodexRollout {
         previous = total;
         // each request moves the running sums on, so the sums after it name it: a repeat, or a forked
         // session's copy of the line, has the sums of the request it repeats
-        StringBuilder id = new StringBuilder("codex");
+        StringBuilder id = new StringBuilder("codex:").append(scope);
         for (long v : total) {
             id.append(':').append(v);
         }
@@ -124,7 +149,9 @@ final class CodexRollout {
         } else {
             put(r, Records.PROJECT_KEY, line.values.get(Records.PROJECT_KEY));
         }
-        put(r, ID, id);
+        if (id != null) {
+            put(r, ID, id);
+        }
         return r;
     }
 
@@ -157,10 +184,20 @@ final class CodexRollout {
                 out[i] = i == 4 ? -1 : 0;
                 continue;
             }
-            if (line.fractional.contains(prefix + FIELDS[i]) || v.isEmpty() || v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (v.isEmpty() && (i == 1 || i == 3 || i == 4)) {
+                // as the row checks read an empty optional count: absent
+                out[i] = i == 4 ? -1 : 0;
+                continue;
+            }
+            if (line.fractional.contains(prefix + FIELDS[i]) || v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return BAD;
             }
-            out[i] = Long.parseLong(v);
+            try {
+                out[i] = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                // past the largest count: the row checks say so
+                return BAD;
+            }
         }
         if (out[4] < 0) {
             out[4] = out[0] + out[2];

@@ -44,6 +44,7 @@ final class JsonRecords extends RowCounts {
     private final UsageAggregator.Run run;
     private final String name;
     private final String project;
+    private final String chatsProject;
     // the reading of the current record's source: the file's, or another that a record's own shape names
     private Profile profile;
     private RowProcessor proc;
@@ -155,6 +156,7 @@ final class JsonRecords extends RowCounts {
         this.run = run;
         this.name = name;
         this.project = project;
+        this.chatsProject = Records.chatsProject(name);
         if (agg.source() != null) {
             decide(agg.source());
         }
@@ -621,6 +623,7 @@ final class JsonRecords extends RowCounts {
     private void handle(Record r, long line, String path, boolean own) {
         if (project != null) {
             r.values.put(Records.PROJECT_KEY, project);
+            r.values.put(Records.CHATS_PROJECT_KEY, chatsProject);
         }
         if (profile == null) {
             UsageSource s;
@@ -763,7 +766,8 @@ final class JsonRecords extends RowCounts {
         g.proc.file = name;
         g.proc.fileRank = run.fileRank;
         g.flat = new FlatJson(g.candidates, g.layout.names, project);
-        g.trees = s == UsageSource.CODEX || s == UsageSource.GEMINI_CLI;
+        // OpenCode's files are one pretty-printed message each: read as documents, trees either way
+        g.trees = g.profile.fileOrdered;
         g.proc.fractional = g.flat.fractional();
         if (part) {
             g.proc.noIds = true;
@@ -908,6 +912,10 @@ final class JsonRecords extends RowCounts {
             r = codex.next(r);
             if (r == null) {
                 notUsage++;
+                return;
+            }
+            if (r.values.containsKey(CodexRollout.WRONG)) {
+                bad(line, path, "missing field", r.values.get(CodexRollout.WRONG));
                 return;
             }
         } else if (profile.source == UsageSource.GEMINI_CLI) {

@@ -39,11 +39,18 @@ final class Profile {
     final boolean zeroIsPlaceholder;
     /** With {@link #finalCopy}: the last copy of an id is the final one (a record re-written whole when it changes), not the one with the highest output. */
     final boolean lastCopyWins;
+    /**
+     * A record needs the lines before it in its file (Codex's model and running sums, Gemini CLI's
+     * session), or a file is one pretty-printed record (OpenCode): read file by file, in order, as
+     * trees; never on Spark.
+     */
+    final boolean fileOrdered;
 
     private Profile(Builder b) {
         this.finalCopy = b.finalCopy;
         this.zeroIsPlaceholder = b.zeroIsPlaceholder;
         this.lastCopyWins = b.lastCopyWins;
+        this.fileOrdered = b.fileOrdered;
         this.source = b.source;
         this.names = b.names;
         this.inputIncludesCache = b.inputIncludesCache;
@@ -85,6 +92,7 @@ final class Profile {
         b.finalCopy = finalCopy;
         b.zeroIsPlaceholder = zeroIsPlaceholder;
         b.lastCopyWins = lastCopyWins;
+        b.fileOrdered = fileOrdered;
         b.required.addAll(required);
         b.dimensions.putAll(dimensions);
         for (Map.Entry<UsageField, String> e : mapping.entrySet()) {
@@ -103,6 +111,7 @@ final class Profile {
         boolean finalCopy;
         boolean zeroIsPlaceholder;
         boolean lastCopyWins;
+        boolean fileOrdered;
         final Set<Slot> required = EnumSet.of(Slot.TIMESTAMP, Slot.INPUT, Slot.OUTPUT);
         final Map<String, List<String>> dimensions = new HashMap<>();
 
@@ -248,11 +257,12 @@ final class Profile {
                 .slot(Slot.TOTAL, "tokens.total")
                 .dim("model", "model")
                 .dim("session", "sessionid")
-                .dim("project", Records.PROJECT_KEY);
+                .dim("project", Records.CHATS_PROJECT_KEY);
         gc.outputIncludesReasoning = false;
         gc.nonUsageAllowed = true;
         gc.finalCopy = true;
         gc.lastCopyWins = true;
+        gc.fileOrdered = true;
         PROFILES.put(UsageSource.GEMINI_CLI, gc.build());
         // OpenCode's messages: input without the cache, output without reasoning, the five parts adding up to the whole
         Builder oc = new Builder(UsageSource.OPENCODE)
@@ -271,6 +281,7 @@ final class Profile {
         oc.outputIncludesReasoning = false;
         oc.nonUsageAllowed = true;
         oc.zeroIsPlaceholder = true;
+        oc.fileOrdered = true;
         PROFILES.put(UsageSource.OPENCODE, oc.build());
         // Codex CLI's rollout files, as CodexRollout turns their token_count events into one record per request
         Builder cx = new Builder(UsageSource.CODEX)
@@ -285,6 +296,7 @@ final class Profile {
                 .dim("session", "session_id")
                 .dim("project", Records.PROJECT_KEY);
         cx.nonUsageAllowed = true;
+        cx.fileOrdered = true;
         PROFILES.put(UsageSource.CODEX, cx.build());
         Builder ge = new Builder(UsageSource.GEMINI)
                 .slot(Slot.TIMESTAMP, "createtime", "create_time", "timestamp")

@@ -118,10 +118,16 @@ final class RowProcessor {
     private static final byte[] NONE = new byte[0];
     /** The copies held, for a source whose copy rule is the final copy ({@link Profile#finalCopy}); null where ids are not this reader's. */
     final FinalCopies finals;
-    /** Where the current row was read, for the copy held of it: the file, its rank among the inputs, the line (or row). */
+    /** Where the current row was read, for the copy held of it: the file, its rank among the inputs, the line (for messages). */
     String file;
     long fileRank;
     long line;
+    /**
+     * The current row's place in its input, which decides a tie between copies: counted by
+     * {@link #row} (rows come in file order to one processor), or set by an engine that knows it
+     * ({@link UsagePartitions.Part#add(String[], long, long)}) to one less than the place.
+     */
+    long seq;
     private final Timestamps.Parsed ts = new Timestamps.Parsed();
     private final int[] ids;
     private final long[] raw = new long[Slot.ALL.length];
@@ -174,6 +180,7 @@ final class RowProcessor {
 
     /** Processes one row: {@link #COUNTED}, {@link #BAD} (with {@link #errorKind}, {@link #error}), {@link #NOT_USAGE} or {@link #DUPLICATE}. */
     int row(byte[] b, int[] start, int[] end) {
+        seq++;
         if (layout.simple && fractional == null) {
             return simpleRow(b, start, end);
         }
@@ -269,10 +276,6 @@ final class RowProcessor {
             requests = 1;
         }
         int index = periodIndex();
-        if ((rowDay < sinceDay || rowDay > untilDay) && !layout.profile.finalCopy) {
-            // a held copy is dated by its earliest copy: its range is checked when it is added
-            return OUTSIDE;
-        }
         int r = findDimensions(b, start, end);
         if (r != COUNTED) {
             return r;
@@ -299,6 +302,11 @@ final class RowProcessor {
                     return DUPLICATE;
                 }
             }
+        }
+        // after the id is claimed (a copy inside the dates of a record outside them is a copy), and
+        // for a held copy when it is added, dated by its earliest copy
+        if (rowDay < sinceDay || rowDay > untilDay) {
+            return OUTSIDE;
         }
         internDimensions(b, start, end);
         int tuple = acc.tuple(ids);
@@ -339,7 +347,7 @@ final class RowProcessor {
         c.file = file;
         c.line = line;
         c.fileRank = fileRank;
-        c.seq = line;
+        c.seq = seq;
         c.lastWins = layout.profile.lastCopyWins;
         return finals.offer(SeenIds.key(b, start[idCol], end[idCol], 0, 0), c) ? COUNTED : DUPLICATE;
     }

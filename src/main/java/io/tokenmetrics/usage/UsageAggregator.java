@@ -815,6 +815,8 @@ public final class UsageAggregator {
                 return;
             }
             RowProcessor p = processor(start.layout);
+            p.file = name;
+            p.fileRank = fileRank;
             CsvChunk c = new CsvChunk(skipBad);
             try {
                 readRegion(src, start.rest, start.restLength, c, p, true);
@@ -843,6 +845,8 @@ public final class UsageAggregator {
                 if (start.layout.hasIds()) {
                     // ids are counted once in file order: one thread
                     RowProcessor p = processor(start.layout);
+            p.file = name;
+            p.fileRank = fileRank;
                     CsvChunk c = new CsvChunk(skipBad);
                     try {
                         readRegion(region(ch, dataStart, size, name), null, 0, c, p, true);

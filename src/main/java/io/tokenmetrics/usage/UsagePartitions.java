@@ -34,8 +34,7 @@ public final class UsagePartitions {
 
     /**
      * The project of a record read from the file at {@code path}, as on one machine: the directory
-     * the file lies in (Claude Code's {@code projects/<project>/}), the one above {@code chats} for
-     * Gemini CLI; null at the root.
+     * the file lies in (Claude Code's {@code projects/<project>/}); null at the root.
      *
      * @param path the file's path (a URI's path for a remote file)
      * @return the project, or null
@@ -74,7 +73,7 @@ public final class UsagePartitions {
                 s = null;
             }
         }
-        if (s == UsageSource.CODEX || s == UsageSource.GEMINI_CLI || s == UsageSource.OPENCODE) {
+        if (s != null && Profile.of(s).fileOrdered) {
             // their records need the lines before them in the same file, or are whole pretty-printed files
             throw new UsageLogException(name, 0, "the records are " + s.id() + " logs, which are read file by file in order (a"
                     + " request's model or session is on an earlier line, or a file is one pretty-printed message): aggregate them"
@@ -196,9 +195,8 @@ public final class UsagePartitions {
         /** Copies of a response this part held another copy of (final-copy sources). */
         private long copiesCount;
         private FinalCopies finals;
-        /** The place of the row being added in the input, for a final-copy source. */
+        /** The rank of the file of the row being added, for a final-copy source. */
         private long fileRank;
-        private long seq;
         private boolean withCostField;
         private final ProblemsCopy problems = new ProblemsCopy();
 
@@ -242,8 +240,9 @@ public final class UsagePartitions {
         public Part add(String[] values, long fileRank, long seq) {
             Objects.requireNonNull(values, "values");
             this.fileRank = fileRank;
-            this.seq = seq;
             seen(fileRank, seq);
+            // the row's place in the input, not this part's row count, decides a tie between copies
+            proc.seq = seq - 1;
             int r = read(values);
             count(r, proc, line, null);
             return this;

@@ -18,6 +18,7 @@ public final class UsageRecord {
     final long output;
     final long cacheRead;
     final long cacheWrite;
+    final long cacheWrite1h;
     final long reasoning;
     final long requests;
     final String requestId;
@@ -29,6 +30,7 @@ public final class UsageRecord {
         this.output = b.output;
         this.cacheRead = b.cacheRead;
         this.cacheWrite = b.cacheWrite;
+        this.cacheWrite1h = b.cacheWrite1h;
         this.reasoning = b.reasoning;
         this.requests = b.requests;
         this.requestId = b.requestId;
@@ -53,6 +55,7 @@ public final class UsageRecord {
         private long output;
         private long cacheRead;
         private long cacheWrite;
+        private long cacheWrite1h;
         private long reasoning;
         private long requests = 1;
         private String requestId;
@@ -121,6 +124,20 @@ public final class UsageRecord {
          */
         public Builder cacheWriteTokens(long n) {
             cacheWrite = count("cacheWriteTokens", n);
+            return this;
+        }
+
+        /**
+         * Cache writes kept for one hour (part of the cache writes; Anthropic's
+         * {@code cache_creation.ephemeral_1h_input_tokens}), priced above five-minute ones. A
+         * record with more one-hour writes than cache writes is a bad record.
+         *
+         * @param n the number
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder cacheWrite1hTokens(long n) {
+            cacheWrite1h = count("cacheWrite1hTokens", n);
             return this;
         }
 

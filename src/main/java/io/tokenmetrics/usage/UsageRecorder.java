@@ -33,7 +33,8 @@ public final class UsageRecorder {
         Profile p = agg.profile(UsageSource.JSONL);
         int[] slot = new int[Slot.ALL.length];
         java.util.Arrays.fill(slot, -1);
-        Slot[] used = {Slot.TIMESTAMP, Slot.ID, Slot.REQUESTS, Slot.INPUT, Slot.CACHE_READ, Slot.CACHE_WRITE, Slot.OUTPUT, Slot.REASONING};
+        Slot[] used = {Slot.TIMESTAMP, Slot.ID, Slot.REQUESTS, Slot.INPUT, Slot.CACHE_READ, Slot.CACHE_WRITE, Slot.OUTPUT, Slot.REASONING,
+            Slot.CACHE_WRITE_5M, Slot.CACHE_WRITE_1H};
         String[] names = new String[used.length + by.size()];
         for (int i = 0; i < used.length; i++) {
             slot[used[i].ordinal()] = i;
@@ -60,7 +61,7 @@ public final class UsageRecorder {
     public synchronized UsageRecorder add(UsageRecord r) {
         Objects.requireNonNull(r, "record");
         count++;
-        String[] v = new String[8 + by.size()];
+        String[] v = new String[10 + by.size()];
         v[0] = r.timestamp.toString();
         v[1] = r.requestId == null ? "" : r.requestId;
         v[2] = Long.toString(r.requests);
@@ -69,6 +70,9 @@ public final class UsageRecorder {
         v[5] = Long.toString(r.cacheWrite);
         v[6] = Long.toString(r.output);
         v[7] = Long.toString(r.reasoning);
+        // the five-minute part is the rest: more one-hour writes than writes is then a contradiction the row checks name
+        v[8] = Long.toString(Math.max(0, r.cacheWrite - r.cacheWrite1h));
+        v[9] = Long.toString(r.cacheWrite1h);
         for (int k = 0; k < by.size(); k++) {
             String d = r.dimensions.get(by.get(k).toLowerCase(java.util.Locale.ROOT));
             if (d == null && Profile.optionalDimension(by.get(k))) {
@@ -78,7 +82,7 @@ public final class UsageRecorder {
                 counts.bad(count, null, "missing field", "no " + by.get(k) + " dimension (the record has " + r.dimensions.keySet() + ")");
                 return this;
             }
-            v[8 + k] = d;
+            v[10 + k] = d;
         }
         byte[][] f = new byte[v.length][];
         int total = 0;

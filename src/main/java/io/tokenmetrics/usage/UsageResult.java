@@ -229,8 +229,8 @@ public final class UsageResult {
     }
 
     /**
-     * Files whose last line was cut short: malformed JSON (or a CSV row missing its end) on the
-     * last line of a file is a write that did not finish, as when an agent is stopped or its log
+     * Files whose last line was cut short: malformed JSON on the last line of a JSON Lines file
+     * (one that ends inside a value or without a closing bracket) is a write that did not finish, as when an agent is stopped or its log
      * is read while being written. Counted here, not as a bad row; a malformed line anywhere else
      * is bad.
      *

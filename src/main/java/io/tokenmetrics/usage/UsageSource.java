@@ -58,6 +58,17 @@ public enum UsageSource {
     }
 
     /**
+     * Whether the source tells one-hour cache writes from five-minute ones (Anthropic's
+     * {@code ephemeral_1h_input_tokens}): then {@code UsageGroup.cacheWrite1hTokens()} can be
+     * non-zero, and the command line shows a column for them.
+     *
+     * @return whether one-hour cache writes are kept apart
+     */
+    public boolean splitsCacheWrites() {
+        return !Profile.of(this).names(Slot.CACHE_WRITE_1H).isEmpty();
+    }
+
+    /**
      * The name used on the command line, such as {@code claude-code}.
      *
      * @return the name used on the command line, such as {@code claude-code}

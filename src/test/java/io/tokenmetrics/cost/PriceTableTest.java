@@ -219,6 +219,24 @@ class PriceTableTest {
     }
 
     @Test
+    void aTierWithoutItsOwnCachePriceKeepsTheStandardOne() throws IOException {
+        // gpt-5.4-pro as LiteLLM lists it: flex input and output, no flex cache read price
+        PriceTable t = table("{\"pro\": {\"input_cost_per_token\": 3e-05, \"output_cost_per_token\": 1.8e-04,"
+                + " \"cache_read_input_token_cost\": 3e-06, \"input_cost_per_token_flex\": 1.5e-05, \"output_cost_per_token_flex\": 9e-05},"
+                + " \"opus\": {\"input_cost_per_token\": 5e-06, \"output_cost_per_token\": 2.5e-05, \"provider_specific_entry\": {\"fast\": 6.0}}}");
+        ModelPrice flex = t.entries().get("pro").forTier("flex").get();
+        // 1,000 input of which 800 cached, 100 output: 200 × 1.5e-05 + 800 × 3e-06 (the standard cache read) + 100 × 9e-05
+        // = 0.003 + 0.0024 + 0.009 = 0.0144 (at the flex input price for the cached tokens it would be 0.024)
+        assertDollars("0.0144", flex.costOfRequest(TokenParts.of(1000, 800, 0, 100, 0)));
+        assertFalse(t.entries().get("pro").forTier("priority").isPresent());
+        assertEquals(t.entries().get("pro"), t.entries().get("pro").forTier("default").get());
+        // fast mode: input and output × 6; one-hour writes without a table price at twice the standard input (1e-05), not the fast one:
+        // 100 uncached × 3e-05 + 1,000 one-hour writes × 1e-05 + 10 × 1.5e-04 = 0.003 + 0.01 + 0.0015 = 0.0145
+        ModelPrice fast = t.entries().get("opus").forTier("fast").get();
+        assertDollars("0.0145", fast.costOfRequest(TokenParts.of(1100, 0, 1000, 10, 0).withCacheWrite1h(1000)));
+    }
+
+    @Test
     void laterTablesOverrideEarlierOnes() throws Exception {
         String cheaper = "{\"gpt-5\": {\"input_cost_per_token\": \"0.000001\", \"output_cost_per_token\": 8e-06}}";
         PriceTable t = litellm().merge(PriceTable.parse(new ByteArrayInputStream(cheaper.getBytes(StandardCharsets.UTF_8)), "mine.json"));

@@ -93,4 +93,32 @@ class AgentLogsTest {
         assertEquals(1, r.recordsWithoutUsage());
         assertEquals(1, r.placeholders());
     }
+
+    @Test
+    void aDateRangeStillCountsCopiesOnce() {
+        // --since 2025-11-19: the parent's requests (18th) are outside, yet their ids are claimed, so the fork's
+        // copies of them are copies; the fork's own request (15000 in, 10000 cached, 200 out) is the one counted
+        UsageResult r = agg(PeriodType.DAY, "model").since(java.time.LocalDate.parse("2025-11-19")).build()
+                .aggregate(fixture("codex/sessions"));
+        assertEquals(Arrays.asList("2025-11-19 gpt-5-codex 1 15000 200 15200 10000 0 0"), rows(r));
+        // the parent's three requests
+        assertEquals(3, r.outsideDates());
+    }
+
+    @Test
+    void codexCountsThatAreNotWholeNumbersAreBadRowsNotSkipped(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path f = dir.resolve("rollout-x.jsonl");
+        java.nio.file.Files.write(f, Arrays.asList(
+                "{\"timestamp\":\"2025-11-18T21:55:50.101Z\",\"type\":\"session_meta\",\"payload\":{\"id\":\"s\",\"cwd\":\"/p\"}}",
+                "{\"timestamp\":\"2025-11-18T21:55:56.513Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"token_count\",\"info\":"
+                        + "{\"total_token_usage\":{\"input_tokens\":\"12x\",\"output_tokens\":4,\"total_tokens\":16}}}}",
+                "{\"timestamp\":\"2025-11-18T21:56:56.513Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"token_count\",\"info\":"
+                        + "{\"last_token_usage\":{\"input_tokens\":5,\"output_tokens\":4}}}}"), java.nio.charset.StandardCharsets.UTF_8);
+        UsageLogException e = org.junit.jupiter.api.Assertions.assertThrows(UsageLogException.class, () -> agg(PeriodType.DAY).build().aggregate(f));
+        assertEquals(f + ":2: input_tokens (\"12x\") is not a whole number of tokens", e.getMessage());
+        UsageResult skipped = agg(PeriodType.DAY).skipBad(true).build().aggregate(f);
+        // the second event has info but no running sums: a bad row too, not "not usage"
+        assertEquals(2, skipped.skipped());
+        assertEquals(0, skipped.rows());
+    }
 }

@@ -80,4 +80,50 @@ class ClaudeCodeTreeTest {
         }
         return b.toString();
     }
+
+    @Test
+    void theCopyRuleIsAMaximumAndAMinimumWhateverTheOrder() {
+        // copies of one id that differ in what a tie keeps (model, project): out 10 at 09:00 (file 1), out 30 at
+        // 09:05 (file 2, line 7), out 30 at 09:07 (file 2, line 9), out 20 at 08:59 (file 3)
+        FinalCopies.Copy[] c = {copy(10, 9 * 3600, "a", 1, 3), copy(30, 9 * 3600 + 300, "b", 2, 7), copy(30, 9 * 3600 + 420, "c", 2, 9),
+            copy(20, 9 * 3600 - 60, "d", 3, 1)};
+        FinalCopies.Key k = new FinalCopies.Key(1, 2);
+        int[][] orders = {{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}, {1, 3, 0, 2}};
+        for (int[] order : orders) {
+            // one reader, in this order
+            FinalCopies one = new FinalCopies();
+            for (int i : order) {
+                one.offer(k, clone(c[i]));
+            }
+            // two parts, merged
+            FinalCopies p1 = new FinalCopies();
+            FinalCopies p2 = new FinalCopies();
+            p1.offer(k, clone(c[order[0]]));
+            p1.offer(k, clone(c[order[1]]));
+            p2.offer(k, clone(c[order[2]]));
+            p2.offer(k, clone(c[order[3]]));
+            assertEquals(1, p2.merge(p1));
+            for (FinalCopies f : new FinalCopies[] {one, p2}) {
+                FinalCopies.Copy kept = f.drain().get(0);
+                // the highest output (30), of the two the later in the input (file 2, line 9: "c"), dated at the earliest (08:59)
+                assertEquals("c", kept.dims[0], java.util.Arrays.toString(order));
+                assertEquals(30, kept.out);
+                assertEquals(9 * 3600 - 60, kept.earliest);
+            }
+        }
+    }
+
+    private static FinalCopies.Copy copy(long out, long at, String dim, long rank, long seq) {
+        FinalCopies.Copy c = new FinalCopies.Copy();
+        c.out = out;
+        c.earliest = at;
+        c.dims = new String[] {dim};
+        c.fileRank = rank;
+        c.seq = seq;
+        return c;
+    }
+
+    private static FinalCopies.Copy clone(FinalCopies.Copy o) {
+        return copy(o.out, o.earliest, o.dims[0], o.fileRank, o.seq);
+    }
 }

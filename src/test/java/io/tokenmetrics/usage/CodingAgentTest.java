@@ -95,9 +95,12 @@ class CodingAgentTest {
 
     @Test
     void aGeminiSubagentsChatBelongsToTheProjectAboveChats() {
-        assertEquals("proj", Records.project("/h/.gemini/tmp/proj/chats/session-1.jsonl"));
-        assertEquals("proj", Records.project("/h/.gemini/tmp/proj/chats/6f1d2c3a/sub-1.jsonl"));
+        assertEquals("proj", Records.chatsProject("/h/.gemini/tmp/proj/chats/session-1.jsonl"));
+        assertEquals("proj", Records.chatsProject("/h/.gemini/tmp/proj/chats/6f1d2c3a/sub-1.jsonl"));
         assertEquals("-home-a", Records.project("/h/.claude/projects/-home-a/s1.jsonl"));
+        // the chats rule is Gemini CLI's alone: another source's file under a directory called chats keeps its own
+        assertEquals("sub", Records.project("/home/alice/chats/sub/log.jsonl"));
+        assertEquals("chats", Records.project("/data/chats/log.jsonl"));
         assertEquals(null, Records.project("/s1.jsonl"));
     }
 

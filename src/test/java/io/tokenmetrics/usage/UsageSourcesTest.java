@@ -235,6 +235,17 @@ class UsageSourcesTest {
         assertEquals("(recorded):4: cache reads + writes (900 + 0) exceed input (100), which includes them", e.getMessage());
         assertEquals("inputTokens (-1) must be >= 0",
                 assertThrows(IllegalArgumentException.class, () -> UsageRecord.builder(t).inputTokens(-1)).getMessage());
+        // one-hour cache writes, part of the writes: 300 of 500 written for an hour
+        UsageRecorder one = a.recorder();
+        one.add(UsageRecord.builder(t).dimension("model", "claude-sonnet-4-5").inputTokens(600).cacheWriteTokens(500).cacheWrite1hTokens(300)
+                .outputTokens(10).build());
+        UsageGroup g = one.result().groups().get(0);
+        assertEquals(500, g.cacheWriteTokens());
+        assertEquals(300, g.cacheWrite1hTokens());
+        UsageLogException more = assertThrows(UsageLogException.class, () -> one.add(UsageRecord.builder(t).dimension("model", "m")
+                .inputTokens(600).cacheWriteTokens(100).cacheWrite1hTokens(300).outputTokens(1).build()));
+        assertEquals("(recorded):2: cache_write (100) contradicts its parts cache_write_5m + cache_write_1h (0 + 300 = 300)",
+                more.getMessage());
     }
 
     @Test
