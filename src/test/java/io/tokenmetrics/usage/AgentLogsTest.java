@@ -17,27 +17,17 @@ import org.junit.jupiter.api.Test;
  * files, OpenCode message files. Every expected number is derived by hand in the comments.
  */
 class AgentLogsTest {
-    private static Path fixture(String name) {
-        try {
-            return Paths.get(AgentLogsTest.class.getResource("sources/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static UsageAggregator.Builder agg(PeriodType p, String... by) {
         return UsageAggregator.builder().period(p).by(Arrays.asList(by));
     }
 
-    /** period dims requests input output total cache_read cache_write (1h) reasoning */
+    private static Path fixture(String name) {
+        return UsageSourcesTest.fixture(name);
+    }
+
+    /** period dims requests input output total cache_read cache_write reasoning, as UsageSourcesTest writes them */
     private static List<String> rows(UsageResult r) {
-        List<String> out = new ArrayList<>();
-        for (UsageGroup g : r.groups()) {
-            out.add(g.period().start() + " " + String.join("|", g.dimensions()) + " " + (g.requests().isPresent() ? g.requests().getAsLong() : "")
-                    + " " + g.inputTokens() + " " + g.outputTokens() + " " + g.totalTokens() + " " + g.cacheReadTokens() + " "
-                    + g.cacheWriteTokens() + " " + g.reasoningTokens());
-        }
-        return out;
+        return UsageSourcesTest.rows(r);
     }
 
     @Test

@@ -28,7 +28,7 @@ class UsageSourcesTest {
     @TempDir
     Path dir;
 
-    private static Path fixture(String name) {
+    static Path fixture(String name) {
         try {
             return Paths.get(UsageSourcesTest.class.getResource("sources/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -41,7 +41,7 @@ class UsageSourcesTest {
     }
 
     /** period start, dimensions, requests ("" when unknown), input, output, total, cache read, cache write, reasoning. */
-    private static List<String> rows(UsageResult r) {
+    static List<String> rows(UsageResult r) {
         List<String> out = new ArrayList<>();
         for (UsageGroup g : r.groups()) {
             out.add(g.period().start() + " " + String.join("|", g.dimensions()) + " " + (g.requests().isPresent() ? g.requests().getAsLong() : "")
