@@ -121,8 +121,6 @@ final class JsonRecords extends RowCounts {
     private boolean part;
     /** Lines read, for the line numbers of the parts after this one. */
     long lines;
-    /** Whether this reader's last line is its file's last line (false for a part other than the last). */
-    boolean endsFile = true;
     /**
      * A line that is not JSON, held until the next line shows it was not the file's last: a
      * malformed last line is a write cut short, counted, not a bad row.
@@ -134,10 +132,9 @@ final class JsonRecords extends RowCounts {
     String firstBadMessage;
 
     /** A reader of one part of a JSON Lines file whose source is decided: see {@link #part}. */
-    static JsonRecords part(UsageAggregator agg, UsageAggregator.Run run, String name, String project, UsageSource source, boolean last) {
+    static JsonRecords part(UsageAggregator agg, UsageAggregator.Run run, String name, String project, UsageSource source) {
         JsonRecords r = new JsonRecords(agg, run, name, project);
         r.part = true;
-        r.endsFile = last;
         r.decide(source);
         // made before the part was known to be one when the caller named the source
         r.proc.noIds = true;
@@ -700,13 +697,9 @@ final class JsonRecords extends RowCounts {
 
     private void finish() {
         if (cutLine >= 0) {
-            long at = cutLine;
+            // the file's last line (a part never gets here: a line that is not JSON sends its file back to one reader)
             cutLine = -1;
-            if (endsFile) {
-                incompleteLastLines++;
-            } else {
-                bad(at, null, "malformed JSON", cutMessage);
-            }
+            incompleteLastLines++;
         }
         if (profile == null && !undecided.isEmpty()) {
             throw undecidable();

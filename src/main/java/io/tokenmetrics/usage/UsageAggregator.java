@@ -730,9 +730,8 @@ public final class UsageAggregator {
                     long e = bounds[k + 1];
                     Run part = new Run(true);
                     runs.add(part);
-                    boolean last = k == n - 1;
                     futures.add(pool.submit(() -> {
-                        JsonRecords r = JsonRecords.part(UsageAggregator.this, part, name, in.project, source, last);
+                        JsonRecords r = JsonRecords.part(UsageAggregator.this, part, name, in.project, source);
                         r.read(new SrcInputStream(region(ch, s, e, name)));
                         return r;
                     }));

@@ -94,4 +94,28 @@ class JsonLinesInPartsTest {
         // and with --skip-bad it was read in parts, to the same result
         compare(f, true);
     }
+
+    @Test
+    void aCutLastLineARangeAndAnotherSourcesRecordGiveOneAnswerEitherWay() throws IOException {
+        // a line that is not JSON sends the file to one reader: a cut last line is counted, a cut line that is not the last is bad
+        Path cut = log(5, "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tok");
+        compare(cut, false);
+        assertEquals(1, agg().threads(2).build().aggregate(cut).incompleteLastLines());
+        Path inside = log(6, "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tok",
+                "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tokens\":1,\"output_tokens\":1}");
+        compare(inside, false);
+        assertEquals(0, agg().threads(2).build().aggregate(inside).incompleteLastLines());
+        // an OpenAI response among the flat records: its own source's rules, so the file goes back to one thread
+        compare(log(7, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1776070800,\"model\":\"m1\",\"usage\":"
+                + "{\"prompt_tokens\":100,\"completion_tokens\":5,\"total_tokens\":105,\"prompt_tokens_details\":{\"cached_tokens\":64}}}"), false);
+        // a date range, in parts and whole
+        Path f = log(8);
+        UsageResult whole = agg().threads(1).since(java.time.LocalDate.parse("2026-04-15")).until(java.time.LocalDate.parse("2026-04-20")).build()
+                .aggregate(f);
+        UsageResult parts = agg().threads(2).since(java.time.LocalDate.parse("2026-04-15")).until(java.time.LocalDate.parse("2026-04-20")).build()
+                .aggregate(f);
+        assertSameResult(whole, parts);
+        assertEquals(whole.outsideDates(), parts.outsideDates());
+        assertEquals(true, whole.outsideDates() > 10_000, () -> "outside: " + whole.outsideDates());
+    }
 }
