@@ -133,6 +133,9 @@ final class CsvChunk extends RowCounts {
         problems.add(kind, line, message);
     }
 
+    /** The physical lines one quoted field may span before its quote is taken for one never closed. */
+    static final int QUOTED_LINES = 1000;
+
     /** One line with quotes, read field by field with RFC 4180 rules; may span several physical lines. */
     private int slowLine(byte[] b, int lineStart, int to, RowProcessor p, boolean skipBad, boolean last) {
         long firstLine = lines;
@@ -156,14 +159,13 @@ final class CsvChunk extends RowCounts {
                     i++;
                     continue;
                 }
-                if (c == '\n') {
-                    lines++;
-                }
-                if (cur.size() >= Accumulator.MAX_VALUE_BYTES) {
+                if (c == '\n' && ++lines - firstLine > QUOTED_LINES) {
                     // most likely a quote that is never closed: report this line and go on at the
-                    // next, rather than swallowing every row up to the next quote or the end
-                    return resync(b, lineStart, to, firstLine, "a quoted field is longer than " + Accumulator.MAX_VALUE_BYTES
-                            + " bytes (a quote that is not closed?)", skipBad, last);
+                    // next, rather than swallowing every row up to the next quote or the end. A long
+                    // quoted field (free text, a JSON column) on fewer lines is read: only a
+                    // dimension's value has a length limit, and only the line's length a byte budget
+                    return resync(b, lineStart, to, firstLine, "a quoted field runs over more than " + QUOTED_LINES
+                            + " lines (a quote that is not closed?)", skipBad, last);
                 }
                 cur.write(c);
                 i++;

@@ -402,6 +402,17 @@ public final class UsagePartitions {
     }
 
     /**
+     * The column names of a CSV header line, as on one machine: RFC 4180 quotes, each name trimmed
+     * ({@code timestamp, input_tokens} names {@code input_tokens}).
+     *
+     * @param line the header line, without its line end (and without a byte-order mark)
+     * @return the names
+     */
+    public static List<String> csvHeader(String line) {
+        return CsvChunk.header(Objects.requireNonNull(line, "line"));
+    }
+
+    /**
      * Splits a CSV line into {@code out} with RFC 4180 quotes (a quoted field may hold commas and
      * doubled quotes; a quote inside an unquoted field is malformed); null when it splits, else
      * what is wrong.

@@ -153,6 +153,15 @@ class SparkUsageTest {
     }
 
     @Test
+    void aHeaderWithSpacesAfterItsCommasReadsAsOnOneMachine() throws IOException {
+        Path f = dir.resolve("spaced.csv");
+        Files.write(f, ("timestamp, model, input_tokens, output_tokens\n2026-04-13T10:00:00Z,a,5,6\n2026-04-14T10:00:00Z,b,1,2\n")
+                .getBytes(StandardCharsets.UTF_8));
+        compare(agg(PeriodType.DAY, "model"), f);
+        assertEquals(14, agg(PeriodType.DAY, "model").aggregate(f).groups().stream().mapToLong(g -> g.totalTokens()).sum());
+    }
+
+    @Test
     void agentLogsReadFileByFileAreRefusedWithTheReason() {
         String codex = "src/test/resources/io/tokenmetrics/usage/sources/codex/sessions/2025/11/18/"
                 + "rollout-2025-11-18T21-55-50-019a9776-0a34-7842-8627-112b63d66e90.jsonl";

@@ -200,11 +200,8 @@ public final class SparkUsage {
         // CSV as lines split by our own rules: Spark's CSV reader fills a short row with nulls and
         // drops a long row's extra fields, where a row of the wrong width is a bad row
         String header = header(spark, paths);
-        List<String> columns = new ArrayList<>();
-        String wrong = UsagePartitions.csvFields(header, columns);
-        if (wrong != null) {
-            throw new IllegalArgumentException(name + ": the header " + wrong);
-        }
+        // the header read as on one machine (names trimmed)
+        List<String> columns = UsagePartitions.csvHeader(header);
         UsagePartitions.Plan plan = UsagePartitions.plan(aggregator, columns, false, name);
         List<Integer> ids = plan.idColumns();
         return run(plan, spark.read().textFile(p).javaRDD(), (part, line, seq) -> {

@@ -62,16 +62,26 @@ class UsageRegressionTest {
     @Test
     void anUnclosedQuoteCostsOneRowNotTheRestOfTheFile() throws IOException {
         StringBuilder b = new StringBuilder("timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,\"a,1,1\n");
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 1100; i++) {
             b.append("2026-04-13T10:00:00Z,b,1,1\n");
         }
         Path f = file("quote.csv", b.toString());
         UsageResult r = weekly("model").skipBad(true).build().aggregate(f);
-        // line 2 is bad; the 100 rows after it (lines 3 to 102) count: 200 tokens
-        assertEquals(100, r.rows());
+        // line 2 is bad (its quote would run over more than 1,000 lines); the 1,100 rows after it count: 2,200 tokens
+        assertEquals(1100, r.rows());
         assertEquals(1, r.skipped());
-        assertEquals(f + ":2: a quoted field is longer than 1024 bytes (a quote that is not closed?)", r.firstSkipped().get(0));
-        assertEquals(200, r.groups().get(0).totalTokens());
+        assertEquals(f + ":2: a quoted field runs over more than 1000 lines (a quote that is not closed?)", r.firstSkipped().get(0));
+        assertEquals(2200, r.groups().get(0).totalTokens());
+        // a long quoted field that is closed (an export's free text or JSON column, 5 KiB over 3 lines) is read, not bad
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            text.append(i % 2000 == 1999 ? '\n' : i % 7 == 0 ? ',' : 'x');
+        }
+        Path longField = file("long.csv", "timestamp,model,input_tokens,output_tokens,metadata\n2026-04-13T10:00:00Z,b,3,4,\"" + text
+                + "\"\n2026-04-13T11:00:00Z,b,1,1,\"{\"\"k\"\": 1}\"\n");
+        UsageResult lf = weekly("model").build().aggregate(longField);
+        assertEquals(2, lf.rows());
+        assertEquals(9, lf.groups().get(0).totalTokens());
         Path end = file("end.csv", "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,b,1,1\n2026-04-13T10:00:00Z,\"a,1,1\n"
                 + "2026-04-13T10:00:00Z,b,2,2\n");
         UsageResult e = weekly("model").skipBad(true).build().aggregate(end);
