@@ -153,6 +153,21 @@ class SparkUsageTest {
     }
 
     @Test
+    void aDirectoryIsReadAsOnOneMachineAndAFailedJobIsOneLine() throws IOException {
+        // the directory's files, recursively, in path order: msg_B's tie between the two projects goes the same way
+        Path projects = Paths.get("src/test/resources/io/tokenmetrics/usage/sources/claude/projects");
+        compare(agg(PeriodType.DAY, "project", "model"), projects);
+        Path gen = Files.createTempDirectory(dir, "gen");
+        io.tokenmetrics.usage.ClaudeCodeTrees.generate(gen, 3);
+        compare(agg(PeriodType.DAY, "session"), gen);
+        // a task's failure wrapped by Spark: the bad row it met, else the root cause's first line
+        io.tokenmetrics.usage.UsageLogException bad = new io.tokenmetrics.usage.UsageLogException("a.csv", 3, "input_tokens (\"x\") is not a whole number of tokens");
+        assertEquals(bad, SparkUsage.failure(new org.apache.spark.SparkException("Job aborted", bad), "a.csv"));
+        assertEquals("a.csv: the Spark job failed: lost executor 1", SparkUsage.failure(new org.apache.spark.SparkException("Job aborted",
+                new java.io.IOException("lost executor 1\n\tat somewhere")), "a.csv").getMessage());
+    }
+
+    @Test
     void aHeaderWithSpacesAfterItsCommasReadsAsOnOneMachine() throws IOException {
         Path f = dir.resolve("spaced.csv");
         Files.write(f, ("timestamp, model, input_tokens, output_tokens\n2026-04-13T10:00:00Z,a,5,6\n2026-04-14T10:00:00Z,b,1,2\n")

@@ -164,19 +164,22 @@ public final class SparkUsage {
     /**
      * Aggregates files read with Spark's own readers, where they lie (local paths, {@code hdfs://},
      * {@code s3a://}…): {@code .csv} with a header, {@code .json}, {@code .jsonl} and
-     * {@code .ndjson} as JSON Lines, each also {@code .gz}. All inputs must be of one kind.
+     * {@code .ndjson} as JSON Lines, each also {@code .gz}. All inputs must be of one kind. A
+     * directory stands for its files of those kinds, recursively, in path order, as on one machine.
      *
      * @param aggregator the aggregation's settings
      * @param spark the session
-     * @param paths files or directories
+     * @param inputs files, globs or directories
      * @return the result
      * @throws UsageLogException as {@link #aggregate(UsageAggregator, Dataset, boolean, String)}
      * @throws IllegalArgumentException for inputs of mixed or unknown kinds
      */
-    public static UsageResult aggregate(UsageAggregator aggregator, SparkSession spark, List<String> paths) {
+    public static UsageResult aggregate(UsageAggregator aggregator, SparkSession spark, List<String> inputs) {
         Objects.requireNonNull(aggregator, "aggregator");
         Objects.requireNonNull(spark, "spark");
-        Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(inputs, "paths");
+        // directories as on one machine: their files, recursively, in path order
+        List<String> paths = files(spark, inputs);
         boolean json = false;
         boolean csv = false;
         for (String p : paths) {
@@ -220,6 +223,43 @@ public final class SparkUsage {
             String[] v = f.toArray(new String[0]);
             return probe.check(v) ? idKey(v, ids) : null;
         }, !ids.isEmpty());
+    }
+
+    /**
+     * The inputs with each directory replaced by its log files (.csv, .json, .jsonl, .ndjson, each
+     * also .gz), recursively, in path order, as one machine reads a directory; a file or a glob as
+     * it is.
+     */
+    static List<String> files(SparkSession spark, List<String> inputs) {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<String> out = new ArrayList<>();
+        try {
+            for (String in : inputs) {
+                org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(in);
+                org.apache.hadoop.fs.FileSystem fs = hp.getFileSystem(conf);
+                if (!fs.exists(hp) || !fs.getFileStatus(hp).isDirectory()) {
+                    out.add(in);
+                    continue;
+                }
+                List<String> found = new ArrayList<>();
+                org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(hp, true);
+                while (it.hasNext()) {
+                    String f = it.next().getPath().toString();
+                    String l = f.toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
+                    if (l.endsWith(".csv") || l.endsWith(".json") || l.endsWith(".jsonl") || l.endsWith(".ndjson")) {
+                        found.add(f);
+                    }
+                }
+                if (found.isEmpty()) {
+                    throw new UsageLogException(in, 0, "the directory holds no .csv, .json, .jsonl or .ndjson file");
+                }
+                Collections.sort(found);
+                out.addAll(found);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
     }
 
     /**
@@ -403,6 +443,34 @@ public final class SparkUsage {
      */
     public static int run(SparkSession spark, String[] args, java.io.PrintStream out, java.io.PrintStream err) {
         Objects.requireNonNull(spark, "spark");
-        return io.tokenmetrics.cli.Main.runUsage(args, (aggregator, inputs) -> aggregate(aggregator, spark, inputs), out, err);
+        return io.tokenmetrics.cli.Main.runUsage(args, (aggregator, inputs) -> {
+            try {
+                return aggregate(aggregator, spark, inputs);
+            } catch (Exception e) {
+                throw failure(e, String.join(", ", inputs));
+            }
+        }, out, err);
+    }
+
+    /**
+     * A failure of a Spark job as one line, like the command's: the bad row or the I/O error a task
+     * met (Spark wraps it in its own exception with the task's trace), else the root cause's first
+     * line. Never a trace.
+     */
+    static RuntimeException failure(Exception e, String inputs) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UsageLogException || t instanceof IllegalArgumentException || t instanceof java.io.UncheckedIOException) {
+                return (RuntimeException) t;
+            }
+        }
+        if (e instanceof RuntimeException && !e.getClass().getName().startsWith("org.apache.spark")) {
+            return (RuntimeException) e;
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String m = String.valueOf(root.getMessage());
+        return new UsageLogException(inputs, 0, "the Spark job failed: " + (m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m));
     }
 }
