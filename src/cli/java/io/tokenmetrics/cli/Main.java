@@ -48,7 +48,7 @@ public final class Main {
         System.setProperty(CliLogging.LEVEL_PROPERTY, debug ? "DEBUG" : "WARN");
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        Integer code = quickReport(args, o);
+        Integer code = quickReport(args, o, e);
         if (code == null) {
             code = quickUsage(args, o, e);
         }
@@ -125,6 +125,7 @@ public final class Main {
         u.common.lang = io.tokenmetrics.amount.Language.EN;
         u.period = "week";
         u.zone = "UTC";
+        java.util.Set<String> given = new java.util.HashSet<>();
         try {
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
@@ -133,12 +134,18 @@ public final class Main {
                     continue;
                 }
                 if (a.equals("--skip-bad")) {
+                    if (u.skipBad) {
+                        // given twice: picocli's to refuse
+                        return null;
+                    }
                     u.skipBad = true;
                     continue;
                 }
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
-                if (value == null || value.isEmpty()) {
+                // anything picocli would judge (a missing or option-like value, a repeated one-value option) is picocli's
+                if (value == null || value.isEmpty() || value.startsWith("-") || !name.equals("--by") && !name.equals("--map")
+                        && !given.add(name)) {
                     return null;
                 }
                 switch (name) {
@@ -220,18 +227,20 @@ public final class Main {
      * through picocli and are reported as usual. {@code QuickReportTest} checks that both ways
      * print the same.
      */
-    static Integer quickReport(String[] args, PrintWriter out) {
+    static Integer quickReport(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length == 0 || !args[0].equals("report")) {
             return null;
         }
         io.tokenmetrics.amount.Language lang = io.tokenmetrics.amount.Language.EN;
         Format format = Format.TEXT;
+        java.util.Set<String> given = new java.util.HashSet<>();
         try {
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
-                if (value == null) {
+                // anything picocli would judge (a repeat, a missing or option-like value) is picocli's
+                if (value == null || value.isEmpty() || value.startsWith("-") || !given.add(name)) {
                     return null;
                 }
                 if (name.equals("--lang")) {
@@ -242,11 +251,17 @@ public final class Main {
                     return null;
                 }
             }
+        } catch (IllegalArgumentException e) {
+            // a value picocli refuses, with its own message; nothing was written yet
+            return null;
+        }
+        try {
             Doc doc = new Briefing(io.tokenmetrics.data.Dataset.bundled(), io.tokenmetrics.calc.Calculator.create(), lang).build();
             doc.render(format, lang, out);
             return doc.exit;
         } catch (RuntimeException e) {
-            return null;
+            // reported as picocli's handler reports it, never run a second time
+            return failed(e, err);
         }
     }
 

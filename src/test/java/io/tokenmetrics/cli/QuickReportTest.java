@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class QuickReportTest {
     private static String quick(String... args) {
         StringWriter w = new StringWriter();
-        Integer code = Main.quickReport(args, new PrintWriter(w, true));
+        Integer code = Main.quickReport(args, new PrintWriter(w, true), new PrintWriter(new StringWriter()));
         assertNotNull(code, String.join(" ", args));
         assertEquals(0, (int) code);
         return w.toString();
@@ -26,7 +26,7 @@ class QuickReportTest {
             // --debug, which changes no output, is not the quick path's: this run goes through picocli
             String[] slow = java.util.Arrays.copyOf(c, c.length + 1);
             slow[c.length] = "--debug";
-            assertNull(Main.quickReport(slow, new PrintWriter(new StringWriter())));
+            assertNull(Main.quickReport(slow, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
             CliRun r = CliRun.of(slow);
             assertEquals(0, r.code, r::toString);
             assertEquals(r.out, quick(c), String.join(" ", c));
@@ -38,7 +38,7 @@ class QuickReportTest {
         String[][] others = {{"report", "--help"}, {"report", "--lang", "fr"}, {"report", "--format"}, {"report", "--data", "x.json"},
             {"check"}, {}};
         for (String[] o : others) {
-            assertNull(Main.quickReport(o, new PrintWriter(new StringWriter())), String.join(" ", o));
+            assertNull(Main.quickReport(o, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), String.join(" ", o));
         }
         // and picocli reports the bad value as before
         CliRun bad = CliRun.of("report", "--lang", "fr");
