@@ -43,6 +43,11 @@ public final class Main {
      * @return the exit code: 0, 1 (data), 2 (usage) or 3 (internal)
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, UsageCommand.LOCAL);
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} with {@code usage}'s aggregation done by {@code engine}. */
+    private static int run(String[] args, PrintStream out, PrintStream err, UsageCommand.Engine engine) {
         boolean debug = Arrays.asList(args).contains("--debug");
         // read by CliLogging when logback starts
         System.setProperty(CliLogging.LEVEL_PROPERTY, debug ? "DEBUG" : "WARN");
@@ -50,10 +55,10 @@ public final class Main {
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Integer code = quickReport(args, o, e);
         if (code == null) {
-            code = quickUsage(args, o, e);
+            code = quickUsage(args, o, e, engine);
         }
         if (code == null) {
-            code = viaPicocli(args, o, e, debug);
+            code = viaPicocli(args, o, e, debug, engine);
         }
         o.flush();
         // a PrintStream keeps write errors to itself: a full disk or a closed pipe must not end in exit 0
@@ -67,6 +72,11 @@ public final class Main {
 
     /** Every command, through picocli: parsing, help, errors. */
     static int viaPicocli(String[] args, PrintWriter o, PrintWriter e, boolean debug) {
+        return viaPicocli(args, o, e, debug, UsageCommand.LOCAL);
+    }
+
+    /** {@link #viaPicocli(String[], PrintWriter, PrintWriter, boolean)} with {@code usage}'s aggregation done by {@code engine}. */
+    private static int viaPicocli(String[] args, PrintWriter o, PrintWriter e, boolean debug, UsageCommand.Engine engine) {
         int asked = args.length == 0 ? -1 : Arrays.asList(Commands.Root.NAMES).indexOf(args[0]);
         if (asked >= 0 && !Commands.Root.WITHOUT_FIGURES.contains(args[0])) {
             // read the bundled figures on the second core while picocli reads the command's annotations
@@ -77,7 +87,9 @@ public final class Main {
         CommandLine cl = new CommandLine(new Commands.Root());
         for (int k = 0; k < Commands.Root.SUBCOMMANDS.length; k++) {
             if (asked < 0 || asked == k) {
-                cl.addSubcommand(Commands.Root.NAMES[k], Commands.Root.SUBCOMMANDS[k]);
+                // usage with its engine; the others as classes, made by picocli
+                cl.addSubcommand(Commands.Root.NAMES[k], Commands.Root.SUBCOMMANDS[k] == UsageCommand.class ? new UsageCommand(engine)
+                        : Commands.Root.SUBCOMMANDS[k]);
             }
         }
         cl.setOut(o);
@@ -116,10 +128,14 @@ public final class Main {
      * picocli. {@code QuickUsageTest} checks that both ways print the same.
      */
     static Integer quickUsage(String[] args, PrintWriter out, PrintWriter err) {
+        return quickUsage(args, out, err, UsageCommand.LOCAL);
+    }
+
+    private static Integer quickUsage(String[] args, PrintWriter out, PrintWriter err, UsageCommand.Engine engine) {
         if (args.length < 2 || !args[0].equals("usage")) {
             return null;
         }
-        UsageCommand u = new UsageCommand();
+        UsageCommand u = new UsageCommand(engine);
         u.common = new Commands.Common();
         u.common.format = Format.TEXT;
         u.common.lang = io.tokenmetrics.amount.Language.EN;
@@ -203,21 +219,15 @@ public final class Main {
      * @param err where to write errors
      * @return the exit code
      */
-    public static synchronized int runUsage(String[] args,
+    public static int runUsage(String[] args,
             java.util.function.BiFunction<io.tokenmetrics.usage.UsageAggregator, java.util.List<String>, io.tokenmetrics.usage.UsageResult> engine,
             PrintStream out, PrintStream err) {
         java.util.Objects.requireNonNull(args, "args");
         java.util.Objects.requireNonNull(engine, "engine");
-        UsageCommand.Engine before = UsageCommand.engine;
-        UsageCommand.engine = engine::apply;
-        try {
-            String[] all = new String[args.length + 1];
-            all[0] = "usage";
-            System.arraycopy(args, 0, all, 1, args.length);
-            return run(all, out, err);
-        } finally {
-            UsageCommand.engine = before;
-        }
+        String[] all = new String[args.length + 1];
+        all[0] = "usage";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return run(all, out, err, engine::apply);
     }
 
     /**

@@ -57,7 +57,17 @@ final class UsageCommand extends Commands.Base {
         return aggregator.aggregate(paths);
     };
 
-    static Engine engine = LOCAL;
+    /** The engine of this command: passed in (the Spark job's), never a shared setting. */
+    private final Engine engine;
+
+    /** The command on this machine's aggregator (picocli's constructor). */
+    UsageCommand() {
+        this(LOCAL);
+    }
+
+    UsageCommand(Engine engine) {
+        this.engine = java.util.Objects.requireNonNull(engine, "engine");
+    }
 
     @Option(names = "--source", paramLabel = "NAME", description = "read every input as this source instead of recognising it: csv, jsonl,"
             + " openai, openai-usage, anthropic, anthropic-usage, claude-code, codex, gemini-cli, opencode, gemini, bedrock, otel, litellm")
