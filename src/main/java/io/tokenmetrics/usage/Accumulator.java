@@ -304,6 +304,25 @@ final class Accumulator {
     static final int LAST_SEEN = 2 * SUMS + 6;
     static final int EXTRA = 2 * SUMS + 7;
 
+    /**
+     * Adds the {@link #SUMS} sums at {@code add[from..]} into {@code into[0..]}, all of them or,
+     * if any sum (or input + output) would pass {@link Long#MAX_VALUE}, none: then false. The one
+     * checked merge of groups read apart (threads' tables, parts, Spark's partitions, blocks).
+     */
+    static boolean addSums(long[] into, long[] add, int from) {
+        long[] next = new long[SUMS];
+        boolean overflow = false;
+        for (int x = 0; x < SUMS; x++) {
+            next[x] = into[x] + add[from + x];
+            overflow |= next[x] < 0;
+        }
+        if (overflow || next[2] + next[3] < 0) {
+            return false;
+        }
+        System.arraycopy(next, 0, into, 0, SUMS);
+        return true;
+    }
+
     /** Adds {@code x} (extras of the same group) into {@code into}: sums added, first and last seen as minimum and maximum. */
     static void mergeExtras(long[] into, int at, long[] x, int from) {
         for (int i = 0; i < EXTRA; i++) {

@@ -951,22 +951,19 @@ public final class UsageAggregator {
             for (Map.Entry<List<Object>, long[]> e : partGroups.entrySet()) {
                 long[] into = groups.computeIfAbsent(e.getKey(), k -> new long[e.getValue().length]);
                 long[] add = e.getValue();
-                long[] next = new long[Accumulator.SUMS];
-                boolean overflow = false;
-                for (int x = 0; x < Accumulator.SUMS; x++) {
-                    next[x] = into[x] + add[x];
-                    overflow |= next[x] < 0;
+                if (!Accumulator.addSums(into, add, 0)) {
+                    throw overflow(file, e.getKey());
                 }
-                if (overflow || next[2] + next[3] < 0) {
-                    throw new MergeOverflow(file, "the token sums of the group of " + UsageResult.period(period, (Integer) e.getKey().get(0))
-                            + (by.isEmpty() ? "" : " " + e.getKey().subList(1, e.getKey().size())) + " pass " + Long.MAX_VALUE
-                            + ": refused rather than wrapped");
-                }
-                System.arraycopy(next, 0, into, 0, next.length);
                 // the extras are parts of the sums just checked (and first and last instants)
                 Accumulator.mergeExtras(into, Accumulator.SUMS, add, Accumulator.SUMS);
             }
             partLogged.forEach((k, v) -> logged.merge(k, v, java.math.BigDecimal::add));
+        }
+
+        /** A sum past the limit while merging the group of {@code key} (period index, then dimension values). */
+        private MergeOverflow overflow(String file, List<Object> key) {
+            return new MergeOverflow(file, "the token sums of the group of " + UsageResult.period(period, (Integer) key.get(0))
+                    + (by.isEmpty() ? "" : " " + key.subList(1, key.size())) + " pass " + Long.MAX_VALUE + ": refused rather than wrapped");
         }
 
         void mergeShared() {
@@ -989,17 +986,9 @@ public final class UsageAggregator {
                     k.add(a.dicts[d].value(ids[d]));
                 }
                 long[] sums = groups.computeIfAbsent(k, x -> new long[Accumulator.SUMS + Accumulator.EXTRA]);
-                long[] next = new long[Accumulator.SUMS];
-                boolean overflow = false;
-                for (int x = 0; x < Accumulator.SUMS; x++) {
-                    next[x] = sums[x] + t[e + 1 + x];
-                    overflow |= next[x] < 0;
+                if (!Accumulator.addSums(sums, t, e + 1)) {
+                    throw overflow(file, k);
                 }
-                if (overflow || next[2] + next[3] < 0) {
-                    throw new MergeOverflow(file, "the token sums of the group of " + UsageResult.period(period, periodIndex)
-                            + (by.isEmpty() ? "" : " " + k.subList(1, k.size())) + " pass " + Long.MAX_VALUE + ": refused rather than wrapped");
-                }
-                System.arraycopy(next, 0, sums, 0, next.length);
                 long[] x = a.extras.get(key);
                 if (x != null) {
                     // parts of the sums just checked: they cannot pass the limit

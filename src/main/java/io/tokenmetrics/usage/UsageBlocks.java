@@ -49,14 +49,10 @@ public final class UsageBlocks {
                 }
                 long[] into = rows.computeIfAbsent(dims, k -> new long[Accumulator.SUMS + Accumulator.EXTRA]);
                 long[] add = g.getValue();
-                for (int i = 0; i < Accumulator.SUMS; i++) {
-                    // each hour's sums were checked; a block's may still pass the limit
-                    long next = into[i] + add[i];
-                    if (next < 0 || i == 3 && next + into[2] < 0) {
-                        throw new UsageLogException("(all files)", 0, "the token sums of the block from " + Instant.ofEpochSecond(blockStart * 3600L)
-                                + (dims.isEmpty() ? "" : " " + dims) + " pass " + Long.MAX_VALUE + ": refused rather than wrapped");
-                    }
-                    into[i] = next;
+                // each hour's sums were checked; a block's may still pass the limit
+                if (!Accumulator.addSums(into, add, 0)) {
+                    throw new UsageLogException("(all files)", 0, "the token sums of the block from " + Instant.ofEpochSecond(blockStart * 3600L)
+                            + (dims.isEmpty() ? "" : " " + dims) + " pass " + Long.MAX_VALUE + ": refused rather than wrapped");
                 }
                 Accumulator.mergeExtras(into, Accumulator.SUMS, add, Accumulator.SUMS);
             }
