@@ -587,7 +587,7 @@ final class JsonRecords extends RowCounts {
         }
     }
 
-    private static void flatten(JsonNode o, String prefix, Record r) {
+    static void flatten(JsonNode o, String prefix, Record r) {
         Iterator<Map.Entry<String, JsonNode>> it = o.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
