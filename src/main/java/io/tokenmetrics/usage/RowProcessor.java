@@ -621,6 +621,10 @@ final class RowProcessor {
             bad("bad token count", layout.names[col] + " (" + text(b, from, to) + ") is not a whole number of tokens");
             return -1;
         }
+        if (to - from > 1 && b[from] == '-' && zeros(b, from + 1, to)) {
+            // -0 is 0, as Jackson reads it on the tree path: one value however the line was read
+            return 0;
+        }
         long v = 0;
         // up to 18 digits cannot overflow a long: only longer numbers need the (dividing) check
         boolean check = to - from > 18;
@@ -637,6 +641,15 @@ final class RowProcessor {
             v = v * 10 + c;
         }
         return v;
+    }
+
+    private static boolean zeros(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -234,4 +234,20 @@ class UsageRegressionTest {
         assertEquals(1, r.skipped());
         assertEquals(0, r.rows());
     }
+
+    @Test
+    void minusZeroIsZeroOnEveryLineAndInEveryFormat() throws IOException {
+        // the first line is read as a tree (it decides the source), the next ones by the scanner: one answer, 0
+        Path j = file("z.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":-0,\"output_tokens\":2}\n"
+                + "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":-0,\"output_tokens\":3}\n");
+        UsageResult r = weekly().build().aggregate(j);
+        assertEquals(2, r.rows());
+        assertEquals(5, r.groups().get(0).totalTokens());
+        Path c = file("z.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,-0,4\n");
+        assertEquals(4, weekly().build().aggregate(c).groups().get(0).totalTokens());
+        // a negative count stays bad, on either path
+        Path n = file("n.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":2}\n"
+                + "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":-5,\"output_tokens\":3}\n");
+        assertEquals(n + ":2: input_tokens (\"-5\") is not a whole number of tokens", message(weekly().build(), n));
+    }
 }
