@@ -168,6 +168,36 @@ class SparkUsageTest {
     }
 
     @Test
+    void theFirstCopyOfARequestIdIsTheFirstInTheInputsOrderNotInSparksPartitions() throws IOException {
+        // a.csv is small and b.csv large: Spark packs b first, but a comes first in the order given, so
+        // request r1 counts as a's copy (model x) on one machine and on Spark
+        Path a = dir.resolve("a.csv");
+        Files.write(a, "request_id,timestamp,model,input_tokens,output_tokens\nr1,2026-04-13T10:00:00Z,x,5,5\n".getBytes(StandardCharsets.UTF_8));
+        StringBuilder big = new StringBuilder("request_id,timestamp,model,input_tokens,output_tokens\nr1,2026-04-13T10:00:00Z,y,7,7\n");
+        for (int i = 0; i < 5000; i++) {
+            big.append("b").append(i).append(",2026-04-13T10:00:00Z,y,1,1\n");
+        }
+        Path b = dir.resolve("b.csv");
+        Files.write(b, big.toString().getBytes(StandardCharsets.UTF_8));
+        compare(agg(PeriodType.DAY, "model"), a, b);
+        UsageResult r = SparkUsage.aggregate(agg(PeriodType.DAY, "model"), spark, Arrays.asList(a.toString(), b.toString()));
+        assertEquals(10, r.groups().get(0).totalTokens());
+        // the same with JSON Lines
+        Path ja = dir.resolve("a.jsonl");
+        Files.write(ja, "{\"request_id\":\"r1\",\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"x\",\"input_tokens\":5,\"output_tokens\":5}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        StringBuilder jbig = new StringBuilder("{\"request_id\":\"r1\",\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"y\",\"input_tokens\":7,"
+                + "\"output_tokens\":7}\n");
+        for (int i = 0; i < 5000; i++) {
+            jbig.append("{\"request_id\":\"b").append(i).append("\",\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"y\",\"input_tokens\":1,"
+                    + "\"output_tokens\":1}\n");
+        }
+        Path jb = dir.resolve("b.jsonl");
+        Files.write(jb, jbig.toString().getBytes(StandardCharsets.UTF_8));
+        compare(agg(PeriodType.DAY, "model"), ja, jb);
+    }
+
+    @Test
     void aHeaderWithSpacesAfterItsCommasReadsAsOnOneMachine() throws IOException {
         Path f = dir.resolve("spaced.csv");
         Files.write(f, ("timestamp, model, input_tokens, output_tokens\n2026-04-13T10:00:00Z,a,5,6\n2026-04-14T10:00:00Z,b,1,2\n")

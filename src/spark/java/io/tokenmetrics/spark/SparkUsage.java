@@ -93,7 +93,11 @@ public final class SparkUsage {
         int width = columns.size();
         boolean hasCorrupt = corrupt;
         int project = columns.indexOf(UsagePartitions.PROJECT_COLUMN);
-        return run(plan, flat.javaRDD(), (p, r, seq) -> {
+        return run(plan, flat.javaRDD(), r -> {
+            Object file = project >= 0 ? r.get(project) : null;
+            Long rank = file == null ? null : ranks.get(java.net.URI.create(file.toString()).getPath());
+            return rank == null ? 0 : rank;
+        }, (p, r, seq) -> {
             Object file = project >= 0 ? r.get(project) : null;
             Long rank = file == null ? null : ranks.get(java.net.URI.create(file.toString()).getPath());
             if (hasCorrupt && r.get(width) != null) {
@@ -110,6 +114,11 @@ public final class SparkUsage {
         }, !ids.isEmpty());
     }
 
+    /** The rank of a record's file among the inputs, in the order one machine reads them (0 when unknown). */
+    interface RankOf<T> extends java.io.Serializable {
+        long rank(T record);
+    }
+
     /** How a worker adds one record to its part; {@code seq} increases with the record's place in its partition, and partitions in order. */
     interface Adder<T> extends java.io.Serializable {
         void add(UsagePartitions.Part part, T record, long seq);
@@ -124,7 +133,8 @@ public final class SparkUsage {
      * The records in parts, one per partition, merged on the driver. With ids, a request id counts
      * once: among the good records, the first in the input's order (Spark's partition order).
      */
-    private static <T> UsageResult run(UsagePartitions.Plan plan, JavaRDD<T> records, Adder<T> adder, IdOf<T> idOf, boolean ids) {
+    private static <T> UsageResult run(UsagePartitions.Plan plan, JavaRDD<T> records, RankOf<T> rankOf, Adder<T> adder, IdOf<T> idOf,
+            boolean ids) {
         if (!ids) {
             List<UsagePartitions.Part> parts = records.mapPartitionsWithIndex((index, it) -> {
                 UsagePartitions.Part p = plan.newPart("spark partition " + index);
@@ -142,8 +152,11 @@ public final class SparkUsage {
             while (it.hasNext()) {
                 Tuple2<T, Long> t = it.next();
                 String key = idOf.id(probe, t._1());
+                // the record's place in the input as one machine reads it: its file's rank, then its
+                // row (a file's rows keep their order in Spark's index); 2^40 rows and 2^23 files at most
+                long order = rankOf.rank(t._1()) * (1L << 40) + t._2();
                 // records without an id, and bad ones, are keys of their own: never dropped
-                out.add(new Tuple2<>(key != null ? "i" + key : "n" + t._2(), new Tuple2<>(t._2(), t._1())));
+                out.add(new Tuple2<>(key != null ? "i" + key : "n" + t._2(), new Tuple2<>(order, t._1())));
             }
             return out.iterator();
         }).mapToPair(t -> t);
@@ -207,11 +220,19 @@ public final class SparkUsage {
         List<String> columns = UsagePartitions.csvHeader(header);
         UsagePartitions.Plan plan = UsagePartitions.plan(aggregator, columns, false, name);
         List<Integer> ids = plan.idColumns();
-        return run(plan, spark.read().textFile(p).javaRDD(), (part, line, seq) -> {
+        Map<String, Long> ranks = fileRanks(spark, paths);
+        // each line with its file, for the file's rank: which copy of a request id comes first
+        JavaRDD<Row> lines = spark.read().text(p).withColumn("file", functions.input_file_name()).javaRDD();
+        return run(plan, lines, r -> {
+            Long rank = ranks.get(java.net.URI.create(r.getString(1)).getPath());
+            return rank == null ? 0 : rank;
+        }, (part, r, seq) -> {
+            String line = r.getString(0);
             if (!isHeader(line, header)) {
                 part.addCsvLine(line);
             }
-        }, (probe, line) -> {
+        }, (probe, r) -> {
+            String line = r.getString(0);
             if (isHeader(line, header)) {
                 return null;
             }
