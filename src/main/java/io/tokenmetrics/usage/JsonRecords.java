@@ -834,6 +834,25 @@ final class JsonRecords extends RowCounts {
     private String lastObject;
     private UsageSource lastSource;
 
+    /** Whether a value column of the flat reader's row holds {@code text} (ASCII), or is absent where {@code text} is null. */
+    private boolean sameText(int column, String text) {
+        if (!flat.has(column)) {
+            return text == null;
+        }
+        int s = flat.start()[column];
+        int n = flat.end()[column] - s;
+        if (text == null || text.length() != n) {
+            return false;
+        }
+        byte[] row = flat.row();
+        for (int i = 0; i < n; i++) {
+            if (row[s + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The text of a value column of the flat reader's row, or null. */
     private String flatValue(int column) {
         if (!flat.has(column)) {
@@ -849,7 +868,11 @@ final class JsonRecords extends RowCounts {
     private void processFlat(long line, byte[] buf, int start, int end) {
         UsageSource other;
         try {
-            other = otherSource(flat.shape, flatValue(typeColumn), flatValue(objectColumn));
+            // the lines of a file mostly share one shape: the last one's answer, without a String a line
+            other = agg.source() != null || home == null ? null
+                    : flat.shape == lastShape && sameText(typeColumn, lastType) && sameText(objectColumn, lastObject)
+                            ? (lastSource == home.profile.source ? null : lastSource)
+                            : otherSource(flat.shape, flatValue(typeColumn), flatValue(objectColumn));
         } catch (IllegalArgumentException e) {
             bad(line, "", "ambiguous record", "cannot tell the source: the record " + e.getMessage());
             return;
