@@ -47,7 +47,7 @@ final class CodexRollout {
      * running sums gives a record with the id of the request it repeats and no counts, which the
      * id rule counts once.
      */
-    JsonRecords.Record next(JsonRecords.Record line) {
+    JsonRecord next(JsonRecord line) {
         String type = line.values.get("type");
         if ("session_meta".equals(type)) {
             scope = line.values.get("payload.id");
@@ -79,14 +79,14 @@ final class CodexRollout {
             return null;
         }
         if (total == null) {
-            JsonRecords.Record r = record(line, null);
+            JsonRecord r = record(line, null);
             r.values.put(WRONG, "a token_count with info but no total_token_usage.input_tokens and output_tokens: the running sums"
                     + " are missing");
             return r;
         }
         if (total == BAD) {
             // running sums that are not whole numbers: a bad row that names them, never a silent skip
-            JsonRecords.Record r = record(line, null);
+            JsonRecord r = record(line, null);
             for (String f : FIELDS) {
                 put(r, f, line.values.get(TOTAL + f));
                 if (line.fractional.contains(TOTAL + f)) {
@@ -108,7 +108,7 @@ final class CodexRollout {
         } else if (last == BAD) {
             // the sums were reset and the last request's counts are not whole numbers: a bad row naming them
             previous = total;
-            JsonRecords.Record r = record(line, null);
+            JsonRecord r = record(line, null);
             for (String f : FIELDS) {
                 put(r, f, line.values.get(LAST + f));
                 if (line.fractional.contains(LAST + f)) {
@@ -127,7 +127,7 @@ final class CodexRollout {
         for (long v : total) {
             id.append(':').append(v);
         }
-        JsonRecords.Record r = record(line, id.toString());
+        JsonRecord r = record(line, id.toString());
         boolean none = increment == null || increment[0] == 0 && increment[2] == 0;
         if (none && (increment == null || increment[4] != 0 || first)) {
             // an estimate of the context's size, a reset without counts, or sums of nothing yet: not a request
@@ -139,8 +139,8 @@ final class CodexRollout {
         return r;
     }
 
-    private JsonRecords.Record record(JsonRecords.Record line, String id) {
-        JsonRecords.Record r = new JsonRecords.Record();
+    private JsonRecord record(JsonRecord line, String id) {
+        JsonRecord r = new JsonRecord();
         put(r, "timestamp", line.values.get("timestamp"));
         put(r, "model", model);
         put(r, "session_id", session);
@@ -155,7 +155,7 @@ final class CodexRollout {
         return r;
     }
 
-    private static void put(JsonRecords.Record r, String k, String v) {
+    private static void put(JsonRecord r, String k, String v) {
         r.keys.add(k);
         if (v != null) {
             r.values.put(k, v);
@@ -172,7 +172,7 @@ final class CodexRollout {
     }
 
     /** The five counts under {@code prefix}: null when input or output is missing, {@link #BAD} when one is not a whole number. */
-    private static long[] counts(JsonRecords.Record line, String prefix) {
+    private static long[] counts(JsonRecord line, String prefix) {
         long[] out = new long[FIELDS.length];
         for (int i = 0; i < FIELDS.length; i++) {
             String v = line.values.get(prefix + FIELDS[i]);

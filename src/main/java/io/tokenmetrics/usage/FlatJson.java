@@ -13,44 +13,57 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one flat JSON object straight into the columns of a row, token by token: no tree, no
- * map of every field, and no string per field once the names have been seen (Jackson hands out
- * one instance per field name, and the dotted lower-case names are cached by instance). Only the
- * fields that some column wants are kept; of several candidates for one column, the first in
- * the profile's order wins, as on the tree path.
+ * Reads one JSON Lines record straight into the columns of a row, in one pass over its bytes: no
+ * tree, no map of every field, and no string per field once the names have been seen. Only the
+ * fields that some column wants are kept; of several candidates for one column, the first in the
+ * profile's order wins, as on the path that reads a value whole ({@link JsonTree},
+ * {@link JsonRecord}). Arrays (a response's {@code choices}, a message's {@code content}) and
+ * strings that no column wants are checked and skipped, never materialised.
+ *
+ * <p>This is the one reader of JSON Lines records; a line it does not take (a document shape,
+ * a name with an escape, a wanted field given twice, anything that is not JSON) is read whole,
+ * which finds its records or its exact error. Both give a value the same text: a number as
+ * written, a string's characters ({@code FlatJsonScannerTest} compares the two on generated
+ * lines).
  */
 final class FlatJson {
-    /** A value the fast path does not read (a document shape, a non-object): read it as a tree. */
+    /** A line the scanner does not take: the caller reads it whole. */
     static final int TREE = -2;
-    /**
-     * The fast path's factory: the same limits, without Jackson's duplicate detection (a hash set
-     * per object); a wanted field seen twice sends the line to the tree path, which reports it.
-     */
-    private static final com.fasterxml.jackson.core.JsonFactory FAST = io.tokenmetrics.internal.Json.STREAMING;
+    /** Nesting the scanner follows; deeper lines are read whole, where Jackson's limit applies. */
+    private static final int MAX_DEPTH = 48;
 
     private final Map<String, int[]> wanted = new HashMap<>();
     private final int columns;
-    private final List<List<String>> candidates;
     /** A field seen before: its dotted lower-case path, what it is wanted for, its prefix for children. */
     private static final class Field {
         final String path;
+        /** The path as the file spells it, for messages. */
+        final String spelled;
         final int[] want;
         final String dotted;
-        /** At the top, a name that makes the value a document: a usage page or an OTLP file. */
+        final String spelledDotted;
+        /**
+         * At the top, a name that may make the value a document (a usage page, an OTLP file, a
+         * Gemini CLI chat or checkpoint): such a line is read whole, which decides.
+         */
         final boolean document;
+        /** At the top, a name that makes a line with a {@code messages} array a Gemini CLI chat. */
+        final boolean chat;
         /** Its bit among the names that tell a record's source ({@link Profile#SHAPE_NAMES}), or 0. */
         final long shape;
 
-        Field(String path, int[] want) {
+        Field(String path, String spelled, int[] want) {
             this.path = path;
+            this.spelled = spelled;
             this.shape = Profile.shapeBit(path);
             this.want = want;
             this.dotted = path + ".";
-            this.document = path.equals("resourcespans") || path.equals("data") || path.equals("results");
+            this.spelledDotted = spelled + ".";
+            this.document = path.equals("resourcespans") || path.equals("data") || path.equals("results") || path.equals("$set");
+            this.chat = path.equals("sessionid") || path.equals("projecthash");
         }
     }
 
-    private final IdentityHashMap<String, IdentityHashMap<String, Field>> paths = new IdentityHashMap<>();
     private final String[] firstNames;
     private final int[] priority;
     private final boolean[] fractional;
@@ -63,7 +76,6 @@ final class FlatJson {
     private final int projectColumn;
 
     FlatJson(List<List<String>> candidates, String[] names, String project) {
-        this.candidates = candidates;
         this.columns = candidates.size();
         this.names = names;
         int pc = -1;
@@ -110,57 +122,12 @@ final class FlatJson {
     }
 
     /**
-     * One non-blocking parser fed line after line, so that a line costs no parser of its own (a
-     * new parser per line detects the encoding and allocates its buffers every time).
-     */
-    private JsonParser async;
-
-    /**
-     * Reads the line {@code b[from, to)} into the columns: 0 when it was one flat object, -1 when
-     * a second value follows on the line, {@link #TREE} for anything else (a document shape, not
-     * an object, malformed or cut short), which the caller reads again as a tree for its records
-     * or its exact error.
+     * Reads the line {@code b[from, to)} into the columns: 0 when it was one record the scanner
+     * reads ({@link #scan}), {@link #TREE} for anything else, which the caller reads whole for its
+     * records or its exact error.
      */
     int readLine(byte[] b, int from, int to) {
-        try {
-            if (async == null) {
-                async = FAST.createNonBlockingByteArrayParser();
-            }
-            ((com.fasterxml.jackson.core.async.ByteArrayFeeder) async.getNonBlockingInputFeeder()).feedInput(b, from, to);
-            int r = read(async);
-            if (r != 0) {
-                reset();
-            }
-            return r;
-        } catch (IOException e) {
-            reset();
-            return TREE;
-        }
-    }
-
-    private void reset() {
-        if (async != null) {
-            try {
-                async.close();
-            } catch (IOException ignored) {
-                // nothing to release
-            }
-            async = null;
-        }
-    }
-
-    /** Off only in tests, to compare the scanner with Jackson's parser on the same lines. */
-    static boolean scanner = true;
-
-    /**
-     * Reads the line with a scanner of our own when it is plain (see {@link #scan}), else with
-     * Jackson's parser: 0, -1 or {@link #TREE} as {@link #readLine}.
-     */
-    int readPlainOrParse(byte[] b, int from, int to) {
-        if (scanner && scan(b, from, to)) {
-            return 0;
-        }
-        return readLine(b, from, to);
+        return scan(b, from, to) ? 0 : TREE;
     }
 
     /** Per field name seen by the scanner: keyed by the enclosing prefix's field and the name's bytes. */
@@ -180,17 +147,17 @@ final class FlatJson {
 
     private Key[] keys = new Key[64];
     private int keyCount;
-    private final Field root = new Field("", null);
+    private final Field root = new Field("", "", null);
     private Field[] parents = new Field[16];
 
     /**
-     * One flat line in one pass over its bytes, for the common shape: an object of ASCII names and
-     * values, strings without escapes, numbers, true, false, null, and objects inside objects.
-     * Anything else (an array, an escape, a byte that is not printable ASCII, a document-shaped
-     * name, a wanted field given twice, text after the object, malformed JSON) returns false
-     * having decided nothing: the line is then read by Jackson's parser, which also finds the
-     * exact error. Never accepts a line Jackson rejects, and reads every line it accepts as
-     * Jackson does ({@code FlatJsonScannerTest} compares the two).
+     * One line in one pass over its bytes: an object whose names are ASCII without escapes;
+     * objects inside are followed, arrays and strings that no column wants are checked and
+     * skipped; a wanted string may hold escapes and UTF-8. Anything else (a name with an escape
+     * or a byte that is not ASCII, a document-shaped name, a wanted field given twice, text after
+     * the object, nesting past {@link #MAX_DEPTH}, a lone surrogate, malformed JSON) returns false
+     * having decided nothing: the line is then read whole, which also finds the exact error.
+     * Never accepts a line that Jackson rejects.
      */
     boolean scan(byte[] b, int from, int to) {
         begin();
@@ -201,6 +168,8 @@ final class FlatJson {
         i++;
         int depth = 0;
         int member = 0;
+        boolean messages = false;
+        boolean chat = false;
         parents[0] = root;
         // after '{' or ',': a name (or, after '{', the end of the object). One loop, with the few
         // lines after a value written twice: splitting it into a method per member made 10M
@@ -214,7 +183,8 @@ final class FlatJson {
             if (b[i] == '}' && afterOpen) {
                 i++;
                 if (depth == 0) {
-                    return skipSpace(b, i, to) == to;
+                    // a Gemini CLI chat is read whole, message by message
+                    return skipSpace(b, i, to) == to && !(messages && chat);
                 }
                 depth--;
                 i = afterValue(b, i, to);
@@ -252,9 +222,11 @@ final class FlatJson {
                 field = k.field;
             }
             member++;
-            shape |= field.shape;
-            if (depth == 0 && field.document) {
-                return false;
+            if (depth == 0) {
+                if (field.document) {
+                    return false;
+                }
+                chat |= field.chat;
             }
             i = skipSpace(b, i + 1, to);
             if (i >= to || b[i] != ':') {
@@ -266,7 +238,10 @@ final class FlatJson {
             }
             byte c = b[i];
             if (c == '{') {
-                if (++depth == parents.length) {
+                if (++depth == MAX_DEPTH) {
+                    return false;
+                }
+                if (depth == parents.length) {
                     parents = Arrays.copyOf(parents, depth * 2);
                 }
                 parents[depth] = field;
@@ -274,40 +249,54 @@ final class FlatJson {
                 afterOpen = true;
                 continue;
             }
-            if (c == '"') {
-                int valueFrom = i + 1;
-                i = stringEnd(b, valueFrom, to);
+            if (c == '[') {
+                // left out, as the whole-value reader leaves arrays out of a record
+                messages |= depth == 0 && field.path.equals("messages");
+                i = skipValue(b, i, to, depth + 1);
                 if (i < 0) {
                     return false;
                 }
-                if (!take(field, b, valueFrom, i, false)) {
-                    return false;
-                }
-                i++;
-            } else if (c == '-' || c >= '0' && c <= '9') {
-                int end = number(b, i, to);
-                if (end < 0) {
-                    return false;
-                }
-                boolean frac = false;
-                for (int k = i; k < end; k++) {
-                    frac |= b[k] == '.' || b[k] == 'e' || b[k] == 'E';
-                }
-                if (!take(field, b, i, end, frac)) {
-                    return false;
-                }
-                i = end;
-            } else if (c == 't' && word(b, i, to, TRUE) || c == 'f' && word(b, i, to, FALSE)) {
-                int end = i + (c == 't' ? 4 : 5);
-                if (!take(field, b, i, end, false)) {
-                    return false;
-                }
-                i = end;
-            } else if (c == 'n' && word(b, i, to, NULL)) {
-                i += 4;
             } else {
-                // an array, or not JSON
-                return false;
+                // a scalar (null included) names its source, as a whole record's keys do
+                shape |= field.shape;
+                if (c == '"') {
+                    int valueFrom = i + 1;
+                    i = stringEnd(b, valueFrom, to);
+                    if (i >= 0) {
+                        if (!take(field, b, valueFrom, i, false)) {
+                            return false;
+                        }
+                    } else {
+                        i = skipString(b, valueFrom, to);
+                        if (i < 0 || field.want != null && !takeDecoded(field, b, valueFrom, i)) {
+                            return false;
+                        }
+                    }
+                    i++;
+                } else if (c == '-' || c >= '0' && c <= '9') {
+                    int end = number(b, i, to);
+                    if (end < 0) {
+                        return false;
+                    }
+                    boolean frac = false;
+                    for (int k = i; k < end; k++) {
+                        frac |= b[k] == '.' || b[k] == 'e' || b[k] == 'E';
+                    }
+                    if (!take(field, b, i, end, frac)) {
+                        return false;
+                    }
+                    i = end;
+                } else if (c == 't' && word(b, i, to, TRUE) || c == 'f' && word(b, i, to, FALSE)) {
+                    int end = i + (c == 't' ? 4 : 5);
+                    if (!take(field, b, i, end, false)) {
+                        return false;
+                    }
+                    i = end;
+                } else if (c == 'n' && word(b, i, to, NULL)) {
+                    i += 4;
+                } else {
+                    return false;
+                }
             }
             i = afterValue(b, i, to);
             if (i < 0) {
@@ -323,8 +312,8 @@ final class FlatJson {
     }
 
     /**
-     * The closing quote of a string whose text starts at {@code i}, or -1 for one the scanner does
-     * not read (an escape, a control character, a byte that is not ASCII, or no closing quote).
+     * The closing quote of a string whose text starts at {@code i}, or -1 for one the fast loop
+     * does not read (an escape, a control character, a byte that is not ASCII, or no closing quote).
      */
     private static int stringEnd(byte[] b, int i, int to) {
         while (i < to) {
@@ -338,6 +327,168 @@ final class FlatJson {
             i++;
         }
         return -1;
+    }
+
+    /**
+     * The closing quote of any valid JSON string whose text starts at {@code i}: escapes as RFC
+     * 8259 has them, other bytes well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates);
+     * -1 otherwise, for Jackson to judge.
+     */
+    static int skipString(byte[] b, int i, int to) {
+        return skipString(b, i, to, false);
+    }
+
+    /**
+     * {@link #skipString(byte[], int, int)}; for a {@code name}, also -1 at an escaped surrogate:
+     * Jackson checks the pairs of names, not of values.
+     */
+    private static int skipString(byte[] b, int i, int to, boolean name) {
+        while (i < to) {
+            int c = b[i];
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                if (i + 1 >= to) {
+                    return -1;
+                }
+                byte e = b[i + 1];
+                if (e == 'u') {
+                    if (i + 6 > to || hex(b[i + 2]) < 0 || hex(b[i + 3]) < 0 || hex(b[i + 4]) < 0 || hex(b[i + 5]) < 0) {
+                        return -1;
+                    }
+                    if (name && hex(b[i + 2]) == 0xD && hex(b[i + 3]) >= 8) {
+                        return -1;
+                    }
+                    i += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                    i += 2;
+                } else {
+                    return -1;
+                }
+                continue;
+            }
+            if (c >= 0) {
+                if (c < 0x20) {
+                    return -1;
+                }
+                i++;
+                continue;
+            }
+            int n = Utf8.sequence(b, i, to);
+            if (n < 0) {
+                return -1;
+            }
+            i += n;
+        }
+        return -1;
+    }
+
+    private static int hex(byte c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    /**
+     * The end of the JSON value at {@code b[i]} (an array, or anything inside one), checked and
+     * skipped; -1 for one the scanner does not take.
+     */
+    private static int skipValue(byte[] b, int i, int to, int depth) {
+        if (i >= to) {
+            return -1;
+        }
+        byte c = b[i];
+        if (c == '"') {
+            int e = skipString(b, i + 1, to);
+            return e < 0 ? -1 : e + 1;
+        }
+        if (c == '[' || c == '{') {
+            if (depth >= MAX_DEPTH) {
+                return -1;
+            }
+            boolean object = c == '{';
+            byte close = object ? (byte) '}' : (byte) ']';
+            i = skipSpace(b, i + 1, to);
+            if (i < to && b[i] == close) {
+                return i + 1;
+            }
+            while (true) {
+                if (object) {
+                    if (i >= to || b[i] != '"') {
+                        return -1;
+                    }
+                    int e = skipString(b, i + 1, to, true);
+                    if (e < 0) {
+                        return -1;
+                    }
+                    i = skipSpace(b, e + 1, to);
+                    if (i >= to || b[i] != ':') {
+                        return -1;
+                    }
+                    i = skipSpace(b, i + 1, to);
+                }
+                i = skipValue(b, i, to, depth + 1);
+                if (i < 0) {
+                    return -1;
+                }
+                i = skipSpace(b, i, to);
+                if (i >= to) {
+                    return -1;
+                }
+                if (b[i] == close) {
+                    return i + 1;
+                }
+                if (b[i] != ',') {
+                    return -1;
+                }
+                i = skipSpace(b, i + 1, to);
+            }
+        }
+        if (c == 't') {
+            return word(b, i, to, TRUE) ? i + 4 : -1;
+        }
+        if (c == 'f') {
+            return word(b, i, to, FALSE) ? i + 5 : -1;
+        }
+        if (c == 'n') {
+            return word(b, i, to, NULL) ? i + 4 : -1;
+        }
+        return c == '-' || c >= '0' && c <= '9' ? number(b, i, to) : -1;
+    }
+
+    /**
+     * Keeps a wanted string that has escapes or UTF-8, decoded as Jackson decodes it; false for a
+     * lone surrogate (Jackson's text of it is not UTF-8) or a wanted field seen twice.
+     */
+    private boolean takeDecoded(Field field, byte[] b, int from, int to) {
+        StringBuilder s = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            byte c = b[i];
+            if (c == '\\') {
+                byte e = b[i + 1];
+                if (e == 'u') {
+                    s.append((char) (hex(b[i + 2]) << 12 | hex(b[i + 3]) << 8 | hex(b[i + 4]) << 4 | hex(b[i + 5])));
+                    i += 6;
+                    continue;
+                }
+                s.append(e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : (char) e);
+                i += 2;
+                continue;
+            }
+            int n = c >= 0 ? 1 : Utf8.sequence(b, i, to);
+            s.append(new String(b, i, n, StandardCharsets.UTF_8));
+            i += n;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            char ch = s.charAt(k);
+            if (Character.isHighSurrogate(ch) && k + 1 < s.length() && Character.isLowSurrogate(s.charAt(k + 1))) {
+                k++;
+            } else if (Character.isSurrogate(ch)) {
+                return false;
+            }
+        }
+        byte[] v = s.toString().getBytes(StandardCharsets.UTF_8);
+        return take(field, v, 0, v.length, false);
     }
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -425,7 +576,7 @@ final class FlatJson {
             int s = at;
             System.arraycopy(b, from, row, at, to - from);
             at += to - from;
-            set(w[0], w[1], s, at, frac, field.path);
+            set(w[0], w[1], s, at, frac, field.spelled);
         }
         return true;
     }
@@ -449,9 +600,9 @@ final class FlatJson {
             slot = (slot + 1) & mask;
         }
         String name = new String(b, from, to - from, StandardCharsets.US_ASCII);
-        String full = (parent.dotted.equals(".") ? "" : parent.dotted) + name;
+        String full = (parent == root ? "" : parent.spelledDotted) + name;
         String lower = full.toLowerCase(Locale.ROOT);
-        Field f = new Field(lower, wanted.get(lower));
+        Field f = new Field(lower, full, wanted.get(lower));
         Key made = new Key(parent, Arrays.copyOfRange(b, from, to), h, f);
         keys[slot] = made;
         if (++keyCount * 2 > keys.length) {
@@ -497,110 +648,6 @@ final class FlatJson {
         }
     }
 
-    int read(JsonParser p) throws IOException {
-        begin();
-        JsonToken first = p.nextToken();
-        if (first != JsonToken.START_OBJECT) {
-            return TREE;
-        }
-        String[] prefix = new String[16];
-        int depth = 0;
-        prefix[0] = "";
-        Field field = null;
-        JsonToken t;
-        while ((t = p.nextToken()) != null) {
-            switch (t) {
-                case FIELD_NAME:
-                    field = field(prefix[depth], p.currentName());
-                    shape |= field.shape;
-                    if (depth == 0 && field.document) {
-                        return TREE;
-                    }
-                    break;
-                case START_OBJECT:
-                    if (++depth == prefix.length) {
-                        prefix = Arrays.copyOf(prefix, depth * 2);
-                    }
-                    prefix[depth] = field.dotted;
-                    break;
-                case END_OBJECT:
-                    if (depth == 0) {
-                        JsonToken after = p.nextToken();
-                        return after == null || after == JsonToken.NOT_AVAILABLE ? 0 : -1;
-                    }
-                    depth--;
-                    break;
-                case NOT_AVAILABLE:
-                    // the line ended inside the object
-                    return TREE;
-                case START_ARRAY:
-                    p.skipChildren();
-                    break;
-                case VALUE_NULL:
-                    break;
-                default:
-                    int[] w = field.want;
-                    if (w != null) {
-                        if (w[1] == priority[w[0]] && !field.path.equals(Records.PROJECT_KEY)) {
-                            // a field read twice: the tree path reports the duplicate exactly
-                            return TREE;
-                        }
-                        if (w[1] < priority[w[0]]) {
-                            value(p, t, w[0], w[1], field.path);
-                        }
-                    }
-                    break;
-            }
-        }
-        return TREE;
-    }
-
-    private Field field(String prefix, String name) {
-        IdentityHashMap<String, Field> m = paths.get(prefix);
-        if (m == null) {
-            m = new IdentityHashMap<>();
-            paths.put(prefix, m);
-        }
-        Field f = m.get(name);
-        if (f == null) {
-            String full = (prefix + name).toLowerCase(Locale.ROOT);
-            f = new Field(full, wanted.get(full));
-            m.put(name, f);
-        }
-        return f;
-    }
-
-    private void value(JsonParser p, JsonToken t, int k, int prio, String field) throws IOException {
-        char[] c = p.getTextCharacters();
-        int off = p.getTextOffset();
-        int len = p.getTextLength();
-        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-            // digits, sign, point and exponent are ASCII
-            ensure(len);
-            int s = at;
-            for (int i = 0; i < len; i++) {
-                row[at++] = (byte) c[off + i];
-            }
-            set(k, prio, s, at, t == JsonToken.VALUE_NUMBER_FLOAT, field);
-            return;
-        }
-        boolean ascii = true;
-        for (int i = 0; i < len && ascii; i++) {
-            ascii = c[off + i] < 0x80;
-        }
-        if (ascii) {
-            ensure(len);
-            int s = at;
-            for (int i = 0; i < len; i++) {
-                row[at++] = (byte) c[off + i];
-            }
-            set(k, prio, s, at, false, field);
-        } else {
-            put(k, prio, new String(c, off, len).getBytes(StandardCharsets.UTF_8), false);
-            names[k] = field;
-        }
-    }
-
     private void put(int k, int prio, byte[] v, boolean frac) {
         ensure(v.length);
         int s = at;
@@ -625,8 +672,4 @@ final class FlatJson {
         }
     }
 
-    static String malformed(JsonProcessingException e) {
-        String m = e.getOriginalMessage();
-        return m == null ? "" : m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m;
-    }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +33,11 @@ final class JsonRecords extends RowCounts {
     static final int MAX_LINE = 64 << 20;
     /** Records held while no record has yet decided the file's source. */
     private static final int MAX_UNDECIDED = 10_000;
-    static final ObjectMapper MAPPER = io.tokenmetrics.internal.Json.mapper();
-    /** Trees one value at a time: a second value on a line, or the next document, is this reader's to judge. */
-    private static final com.fasterxml.jackson.databind.ObjectReader TREES = MAPPER.reader()
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * The parser of values read whole: the reading limits, without Jackson's duplicate check (a
+     * name given twice matters only where a column reads it: {@link JsonRecord#repeated}).
+     */
+    private static final com.fasterxml.jackson.core.JsonFactory FACTORY = io.tokenmetrics.internal.Json.STREAMING;
 
     private final UsageAggregator agg;
     private final UsageAggregator.Run run;
@@ -81,19 +80,12 @@ final class JsonRecords extends RowCounts {
     private final List<Pending> undecided = new ArrayList<>();
     final Problems problems = new Problems();
 
-    /** One flat record and where it came from. */
-    static final class Record {
-        final Map<String, String> values = new HashMap<>();
-        final Set<String> keys = new LinkedHashSet<>();
-        final Set<String> fractional = new java.util.HashSet<>();
-    }
-
     private static final class Pending {
-        final Record record;
+        final JsonRecord record;
         final long line;
         final String path;
 
-        Pending(Record record, long line, String path) {
+        Pending(JsonRecord record, long line, String path) {
             this.record = record;
             this.line = line;
             this.path = path;
@@ -159,129 +151,8 @@ final class JsonRecords extends RowCounts {
         }
     }
 
-    /** Lines of a stream, read through one buffer (never a call per byte). */
-    private static final class Lines {
-        private final InputStream in;
-        private byte[] buf = new byte[1 << 16];
-        private int pos;
-        private int lim;
-        private boolean eof;
-        /** The current line: {@code buf[start, end)}, or over-long. */
-        int start;
-        int end;
-        boolean tooLong;
-
-        Lines(InputStream in) {
-            this.in = in;
-        }
-
-        /** The next line; false at the end. A line longer than {@link #MAX_LINE} is skipped with {@link #tooLong} set. */
-        boolean next() throws IOException {
-            tooLong = false;
-            int scan = pos;
-            while (true) {
-                int i = newline(scan);
-                if (i >= 0) {
-                    start = pos;
-                    end = i;
-                    pos = i + 1;
-                    return true;
-                }
-                if (eof) {
-                    if (pos == lim) {
-                        return false;
-                    }
-                    start = pos;
-                    end = lim;
-                    pos = lim;
-                    return true;
-                }
-                if (lim - pos >= MAX_LINE) {
-                    // drop what was read of the line and everything up to its end
-                    tooLong = true;
-                    pos = lim;
-                    skipRest();
-                    start = end = pos;
-                    return true;
-                }
-                scan = lim - pos;
-                fill();
-                scan += pos;
-            }
-        }
-
-        private java.nio.ByteBuffer words;
-
-        /**
-         * The first newline in {@code buf[from, lim)}, or -1: eight bytes at a time, since JSON
-         * lines are long (a newline is the only byte looked for, so a word costs one test).
-         */
-        private int newline(int from) {
-            if (words == null || words.array() != buf) {
-                words = java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            }
-            int i = from;
-            for (; lim - i >= 8; i += 8) {
-                long x = words.getLong(i) ^ 0x0A0A0A0A0A0A0A0AL;
-                long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-                if (zero != 0) {
-                    // the lowest flagged byte is a newline (only bytes above a real zero can be flagged falsely)
-                    return i + (Long.numberOfTrailingZeros(zero) >>> 3);
-                }
-            }
-            for (; i < lim; i++) {
-                if (buf[i] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private void skipRest() throws IOException {
-            while (true) {
-                pos = 0;
-                lim = 0;
-                int n = in.read(buf, 0, buf.length);
-                if (n < 0) {
-                    eof = true;
-                    return;
-                }
-                lim = n;
-                for (int i = 0; i < lim; i++) {
-                    if (buf[i] == '\n') {
-                        pos = i + 1;
-                        return;
-                    }
-                }
-            }
-        }
-
-        /** Moves the partial line to the front and reads more, growing the buffer for a long line. */
-        private void fill() throws IOException {
-            int rest = lim - pos;
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, rest);
-            } else if (rest == buf.length) {
-                buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE + 1));
-            }
-            pos = 0;
-            lim = rest;
-            int n = in.read(buf, lim, buf.length - lim);
-            if (n < 0) {
-                eof = true;
-            } else {
-                lim += n;
-            }
-        }
-
-        /** What is left of the stream after the current line: the buffered rest, then the stream. */
-        InputStream rest() {
-            return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, pos, lim - pos), in);
-        }
-    }
-
     void read(InputStream in) throws IOException {
-        Lines lines = new Lines(in);
+        JsonLines lines = new JsonLines(in);
         long line = 0;
         try {
             line = readLines(lines);
@@ -291,7 +162,7 @@ final class JsonRecords extends RowCounts {
     }
 
     /** The line loop of {@link #read}; the number of lines read. */
-    private long readLines(Lines lines) throws IOException {
+    private long readLines(JsonLines lines) throws IOException {
         long line = 0;
         boolean first = true;
         while (lines.next()) {
@@ -336,14 +207,9 @@ final class JsonRecords extends RowCounts {
             if (part && flat == null) {
                 throw Abort.INSTANCE;
             }
-            if (flat != null && !trees) {
-                int r = flat.readPlainOrParse(buf, start, end);
-                if (r == 0) {
+            if (flat != null && !trees && !agg.readsWhole()) {
+                if (flat.readLine(buf, start, end) == 0) {
                     processFlat(line, buf, start, end);
-                    continue;
-                }
-                if (r == -1) {
-                    bad(line, null, "malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
                     continue;
                 }
                 if (part) {
@@ -357,12 +223,13 @@ final class JsonRecords extends RowCounts {
         return line;
     }
 
-    /** A line read as a JSON tree: its records, or why it is not JSON. */
+    /** A line read whole: its records, or why it is not JSON. */
     private void tree(byte[] buf, int start, int end, long line) {
-        JsonNode node;
-        try (JsonParser p = MAPPER.getFactory().createParser(buf, start, end - start)) {
-            node = TREES.readTree(p);
-            if (node == null || node.isMissingNode()) {
+        Object value;
+        try (JsonParser p = FACTORY.createParser(buf, start, end - start)) {
+            p.nextToken();
+            value = JsonTree.read(p);
+            if (value == null) {
                 // found by UsageLogFuzzTest: a line of NUL bytes holds no JSON value at all
                 bad(line, null, "malformed JSON", "malformed JSON: the line holds no JSON value");
                 return;
@@ -386,7 +253,7 @@ final class JsonRecords extends RowCounts {
             bad(line, null, "malformed JSON", "malformed JSON: " + Text.escape(firstLine(e.getMessage())));
             return;
         }
-        records(node, line, "");
+        JsonShapes.records(value, line, "", sink);
     }
 
     /**
@@ -395,8 +262,9 @@ final class JsonRecords extends RowCounts {
      */
     static boolean cutShort(String line) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        try (JsonParser p = MAPPER.getFactory().createParser(b)) {
-            TREES.readTree(p);
+        try (JsonParser p = FACTORY.createParser(b)) {
+            p.nextToken();
+            JsonTree.read(p);
             return false;
         } catch (JsonProcessingException e) {
             return b.length > 0 && unfinished(e, b[lastNonBlank(b, 0, b.length)]);
@@ -408,7 +276,7 @@ final class JsonRecords extends RowCounts {
     /**
      * Whether a line that is not JSON looks unfinished: it ends inside a value, or does not end with
      * a closing bracket (a write cut inside {@code null} or a name). A whole line that is wrong
-     * (a repeated field, two values) is not.
+     * (two values) is not.
      */
     private static boolean unfinished(JsonProcessingException e, byte last) {
         return e instanceof com.fasterxml.jackson.core.io.JsonEOFException || last != '}' && last != ']';
@@ -424,7 +292,7 @@ final class JsonRecords extends RowCounts {
     }
 
     private static boolean startsDocument(byte[] b, int from, int to) {
-        try (JsonParser p = MAPPER.getFactory().createParser(b, from, to - from)) {
+        try (JsonParser p = FACTORY.createParser(b, from, to - from)) {
             p.nextToken();
             p.skipChildren();
             return false;
@@ -437,14 +305,11 @@ final class JsonRecords extends RowCounts {
 
     /** Whole JSON documents: a malformed one ends the file, since no line boundary is safe to resume at. */
     private void document(InputStream in, long firstLine) throws IOException {
-        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+        try (JsonParser p = FACTORY.createParser(in)) {
             while (p.nextToken() != null) {
                 long line = firstLine - 1 + p.currentTokenLocation().getLineNr();
-                JsonNode node = TREES.readTree(p);
-                if (node == null || node.isMissingNode()) {
-                    break;
-                }
-                records(node, line, "");
+                Object value = JsonTree.read(p);
+                JsonShapes.records(value, line, "", sink);
             }
         } catch (JsonProcessingException e) {
             long line = firstLine - 1 + (e.getLocation() == null ? 1 : e.getLocation().getLineNr());
@@ -456,168 +321,33 @@ final class JsonRecords extends RowCounts {
         return m == null ? "" : m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m;
     }
 
-    /** The records of one JSON value. */
-    private void records(JsonNode node, long line, String path) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                records(node.get(i), line, path + "[" + i + "]");
-            }
-            return;
+    /** The records of values read whole, into this reader. */
+    private final JsonShapes.Sink sink = new JsonShapes.Sink() {
+        @Override
+        public void record(JsonRecord r, long line, String path, boolean own) {
+            handle(r, line, path, own);
         }
-        if (!node.isObject()) {
-            bad(line, path, "not an object", "expected a JSON object, found " + kind(node));
-            return;
+
+        @Override
+        public void bad(long line, String path, String kind, String message) {
+            JsonRecords.this.bad(line, path, kind, message);
         }
-        if (node.has("resourceSpans")) {
-            spans(node, line, path);
-            return;
-        }
-        JsonNode data = node.get("data");
-        JsonNode messages = node.get("messages");
-        if (messages == null && node.has("$set")) {
-            // a Gemini CLI checkpoint: the whole message list again
-            messages = node.get("$set").get("messages");
-        }
-        if (messages != null && messages.isArray() && (node.has("sessionId") || node.has("projectHash") || node.has("$set"))) {
+
+        @Override
+        public void shape(UsageSource s) {
             if (profile == null) {
-                decide(UsageSource.GEMINI_CLI);
+                decide(s);
             }
-            if (node.hasNonNull("sessionId")) {
-                chatSession = node.get("sessionId").asText();
-            }
-            for (int i = 0; i < messages.size(); i++) {
-                JsonNode m = messages.get(i);
-                if (m.isObject()) {
-                    Record r = new Record();
-                    flatten(m, "", r);
-                    handle(r, line, path + "messages[" + i + "]", false);
-                }
-            }
-            return;
         }
-        if (data != null && data.isArray() && (node.has("has_more") || "page".equals(node.path("object").asText(null))
-                || data.size() > 0 && data.get(0).has("results"))) {
-            for (int i = 0; i < data.size(); i++) {
-                bucket(data.get(i), line, path + "data[" + i + "]");
-            }
-            return;
-        }
-        if (node.has("results") && (node.has("start_time") || node.has("starting_at"))) {
-            bucket(node, line, path);
-            return;
-        }
-        Record r = new Record();
-        flatten(node, "", r);
-        handle(r, line, path, true);
-    }
 
-    private void bucket(JsonNode b, long line, String path) {
-        JsonNode results = b.get("results");
-        if (results == null || !results.isArray()) {
-            bad(line, path, "not a usage bucket", "a usage bucket needs a results array");
-            return;
+        @Override
+        public void session(String id) {
+            chatSession = id;
         }
-        boolean anthropic = b.has("starting_at");
-        if (profile == null) {
-            decide(anthropic ? UsageSource.ANTHROPIC_USAGE : UsageSource.OPENAI_USAGE);
-        }
-        for (int i = 0; i < results.size(); i++) {
-            JsonNode res = results.get(i);
-            String at = (path.isEmpty() ? "" : path + ".") + "results[" + i + "]";
-            if (!res.isObject()) {
-                bad(line, at, "not an object", "expected a JSON object, found " + kind(res));
-                continue;
-            }
-            Record r = new Record();
-            flatten(res, "", r);
-            for (String k : new String[] {"start_time", "end_time", "starting_at", "ending_at"}) {
-                if (b.has(k) && !b.get(k).isNull()) {
-                    r.values.put(k, b.get(k).asText());
-                    r.keys.add(k);
-                }
-            }
-            handle(r, line, at, false);
-        }
-    }
-
-    private void spans(JsonNode node, long line, String path) {
-        if (profile == null) {
-            decide(UsageSource.OTEL);
-        }
-        JsonNode rs = node.get("resourceSpans");
-        for (int i = 0; i < rs.size(); i++) {
-            JsonNode resource = rs.get(i);
-            Record base = new Record();
-            attributes(resource.path("resource").path("attributes"), base);
-            JsonNode scopes = resource.path("scopeSpans");
-            for (int j = 0; j < scopes.size(); j++) {
-                JsonNode spans = scopes.get(j).path("spans");
-                for (int k = 0; k < spans.size(); k++) {
-                    JsonNode span = spans.get(k);
-                    Record r = new Record();
-                    r.values.putAll(base.values);
-                    r.keys.addAll(base.keys);
-                    for (String f : new String[] {"traceId", "spanId", "name", "startTimeUnixNano"}) {
-                        if (span.hasNonNull(f)) {
-                            r.values.put(f.toLowerCase(Locale.ROOT), span.get(f).asText());
-                            r.keys.add(f.toLowerCase(Locale.ROOT));
-                        }
-                    }
-                    attributes(span.path("attributes"), r);
-                    handle(r, line, path + "resourceSpans[" + i + "].scopeSpans[" + j + "].spans[" + k + "]", false);
-                }
-            }
-        }
-    }
-
-    /** OTLP/JSON attributes: {@code [{"key": k, "value": {"intValue": "12"}}]}; int64 values are often strings. */
-    private static void attributes(JsonNode attrs, Record r) {
-        for (JsonNode a : attrs) {
-            String key = a.path("key").asText("").toLowerCase(Locale.ROOT);
-            JsonNode v = a.path("value");
-            JsonNode x = v.has("intValue") ? v.get("intValue") : v.has("stringValue") ? v.get("stringValue")
-                    : v.has("doubleValue") ? v.get("doubleValue") : v.has("boolValue") ? v.get("boolValue") : null;
-            r.keys.add(key);
-            if (x != null && !x.isNull()) {
-                r.values.put(key, text(x));
-                if (v.has("doubleValue")) {
-                    r.fractional.add(key);
-                }
-            }
-        }
-    }
-
-    static void flatten(JsonNode o, String prefix, Record r) {
-        Iterator<Map.Entry<String, JsonNode>> it = o.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = prefix + e.getKey().toLowerCase(Locale.ROOT);
-            JsonNode v = e.getValue();
-            if (v.isObject()) {
-                flatten(v, key + ".", r);
-            } else if (!v.isArray()) {
-                r.keys.add(key);
-                if (!v.isNull()) {
-                    r.values.putIfAbsent(key, text(v));
-                    if (v.isFloatingPointNumber()) {
-                        r.fractional.add(key);
-                    }
-                }
-            }
-        }
-    }
-
-    private static String text(JsonNode v) {
-        return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
-    }
-
-    private static String kind(JsonNode n) {
-        return n.isArray() ? "an array" : n.isTextual() ? "a string" : n.isNumber() ? "a number" : n.isBoolean() ? "a boolean"
-                : n.isNull() ? "null" : "an object";
-    }
+    };
 
     /** One record; {@code own}: a record of its own (not a result of a usage page or a span), whose shape may name its source. */
-    private void handle(Record r, long line, String path, boolean own) {
+    private void handle(JsonRecord r, long line, String path, boolean own) {
         if (project != null) {
             r.values.put(Records.PROJECT_KEY, project);
             r.values.put(Records.CHATS_PROJECT_KEY, chatsProject);
@@ -669,7 +399,7 @@ final class JsonRecords extends RowCounts {
     }
 
     /** The shape names ({@link Profile#SHAPE_NAMES}) a record has, as bits. */
-    private static long shape(Record r) {
+    private static long shape(JsonRecord r) {
         long bits = 0;
         for (String k : r.keys) {
             bits |= Profile.shapeBit(k);
@@ -887,8 +617,7 @@ final class JsonRecords extends RowCounts {
         }
         try {
             use(reading(other));
-            int r = flat.readPlainOrParse(buf, start, end);
-            if (r == 0) {
+            if (flat.readLine(buf, start, end) == 0) {
                 processFlat(line);
             } else {
                 tree(buf, start, end, line);
@@ -920,7 +649,7 @@ final class JsonRecords extends RowCounts {
         count(proc.row(flat.row(), flat.start(), flat.end()), proc, line, "");
     }
 
-    private void process(Record r, long line, String path) {
+    private void process(JsonRecord r, long line, String path) {
         if (profile.source == UsageSource.CODEX) {
             if (codex == null) {
                 codex = new CodexRollout();
@@ -961,8 +690,13 @@ final class JsonRecords extends RowCounts {
                     break;
                 }
             }
+            if (found != null && r.repeated.contains(found)) {
+                bad(line, path, "repeated field", "field \"" + Text.escape(r.spelled.getOrDefault(found, found))
+                        + "\" appears twice: which one counts is not clear");
+                return;
+            }
             proc.fractional[k] = found != null && r.fractional.contains(found);
-            names[k] = found != null ? found : candidates.get(k).get(0);
+            names[k] = found != null ? r.spelled.getOrDefault(found, found) : candidates.get(k).get(0);
             if (v == null && isDim(k) && !Profile.optionalDimension(layout.dimNames[dimIndex(k)])) {
                 bad(line, path, "missing field", "no " + layout.dimNames[dimIndex(k)] + " field (looked for "
                         + String.join(", ", candidates.get(k)) + ")");
@@ -985,7 +719,7 @@ final class JsonRecords extends RowCounts {
         count(proc.row(row, start, end), proc, line, path);
     }
 
-    private boolean hasTokens(Record r) {
+    private boolean hasTokens(JsonRecord r) {
         for (Slot s : Slot.ALL) {
             if (s.isTokens() && s != Slot.REQUESTS) {
                 for (String c : profile.names(s)) {

@@ -95,6 +95,14 @@ public final class UsageAggregator {
         this.skipBad = b.skipBad;
         this.threads = b.threads;
         this.source = b.source;
+        this.readsWhole = b.readsWhole;
+    }
+
+    /** Every JSON line read whole, never by the scanner: the second implementation the scanner is tested against. */
+    private final boolean readsWhole;
+
+    boolean readsWhole() {
+        return readsWhole;
     }
 
     /**
@@ -118,6 +126,13 @@ public final class UsageAggregator {
         private java.time.LocalDate since;
         private java.time.LocalDate until;
         private boolean hourly;
+        private boolean readsWhole;
+
+        /** Reads every JSON line whole ({@link JsonTree}), not with the scanner: for the tests that compare the two. */
+        Builder readsWhole(boolean whole) {
+            this.readsWhole = whole;
+            return this;
+        }
 
         /**
          * Counts only records dated on or after {@code first} in the aggregation's zone (null: from
@@ -495,6 +510,7 @@ public final class UsageAggregator {
             b.source(source);
         }
         b.hourly = true;
+        b.readsWhole = readsWhole;
         UsageAggregator h = b.build();
         Run r = h.read(Inputs.expand(inputs));
         return UsageBlocks.of(h, r, (int) length.toHours(), now);

@@ -3,7 +3,6 @@ package io.tokenmetrics.usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,12 +41,16 @@ class ShapeDetectionTest {
                 if (v.trim().isEmpty()) {
                     continue;
                 }
-                JsonNode node = JsonRecords.MAPPER.readTree(v);
-                if (!node.isObject()) {
+                Object node;
+                try (com.fasterxml.jackson.core.JsonParser p = io.tokenmetrics.internal.Json.STREAMING.createParser(v)) {
+                    p.nextToken();
+                    node = JsonTree.read(p);
+                }
+                if (!(node instanceof JsonTree.Obj)) {
                     continue;
                 }
-                JsonRecords.Record r = new JsonRecords.Record();
-                JsonRecords.flatten(node, "", r);
+                JsonRecord r = new JsonRecord();
+                r.flatten((JsonTree.Obj) node, "", "");
                 long bits = 0;
                 for (String k : r.keys) {
                     bits |= Profile.shapeBit(k);

@@ -170,7 +170,7 @@ class UsageRegressionTest {
                 + "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":2,\"output_tokens\":2}\n");
         assertEquals(two + ":1: more than one JSON value on the line (JSON Lines has one per line)", message(weekly().build(), two));
         Path key = file("key.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"input_tokens\":9,\"output_tokens\":1}\n");
-        assertEquals(key + ":1: malformed JSON: Duplicate field 'input_tokens'", message(weekly().build(), key));
+        assertEquals(key + ":1: field \"input_tokens\" appears twice: which one counts is not clear", message(weekly().build(), key));
         Path col = file("col.csv", "timestamp,input_tokens,output_tokens,input_tokens\n2026-04-13T10:00:00Z,1,1,9\n");
         assertEquals(col + ":1: column \"input_tokens\" appears twice (columns 2 and 4): which one counts is not clear",
                 message(weekly().build(), col));
