@@ -50,10 +50,17 @@ public final class UsageBenchmark {
         }
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         boolean scaling = args.length < 2 || !args[1].equals("noscaling");
+        String only = args.length > 2 ? args[2] : "all";
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run mvn -B -Pbench -DskipTests package exec:exec");
         }
         Files.createDirectories(DIR);
+        if (only.equals("shapes")) {
+            StringBuilder md = new StringBuilder();
+            boolean same = shapes(md);
+            finish(md, same);
+            return;
+        }
         Path csv = csv(rows);
         Path jsonl = DIR.resolve("usage-" + rows + ".jsonl");
         if (!Files.exists(jsonl)) {
@@ -124,6 +131,13 @@ public final class UsageBenchmark {
             md.append(String.format(Locale.ROOT, "| %s --by %s | %.3f s (%.2fM rows/s) | %.3f s | %.2f× | %.0f MB | %.0f MB |%n", j[0], j[1], tm[0],
                     rows / tm[0] / 1e6, dk[0], dk[0] / tm[0], tm[1] / 1024, dk[1] / 1024));
         }
+        if (only.equals("all")) {
+            same &= shapes(md);
+        }
+        finish(md, same);
+    }
+
+    private static void finish(StringBuilder md, boolean same) throws IOException {
         System.out.println();
         System.out.print(md);
         Files.write(DIR.resolve("results.md"), md.toString().getBytes(StandardCharsets.UTF_8));
@@ -132,6 +146,116 @@ public final class UsageBenchmark {
             System.exit(1);
         }
         System.out.println("results identical across engines");
+    }
+
+    /**
+     * The shapes people have (issue 19): vendor responses one per line against DuckDB
+     * {@code read_json} with the usage columns, Claude Code trees against ccusage (installed with
+     * npm into target/bench/npm when npm is there). Results are checked: DuckDB's groups equal
+     * ours; our sums equal what the generator wrote (ccusage's differ: it counts streaming copies).
+     */
+    private static boolean shapes(StringBuilder md) throws Exception {
+        boolean same = true;
+        md.append("\n| the shapes people have, whole process (median of ").append(RUNS).append(") | token-metrics | other | other ÷ token-metrics | goal |"
+                + " token-metrics peak RSS | other peak RSS |\n").append("|---|---|---|---|---|---|---|\n");
+        Path chat = DIR.resolve("openai-chat-1M.jsonl");
+        if (!Files.exists(chat)) {
+            say("generated %s: %s", chat, RealShapes.openAiChat(chat, 1_000_000, 19));
+        }
+        Run[] c = alternate(tmDays(chat, "model"), duckShape(chat, "openai"));
+        same &= sameGroups(c, "openai chat");
+        md.append(row(String.format(Locale.ROOT, "1M OpenAI chat responses with ids and choices (%.0f MB), --by model --period day"
+                + " (other: DuckDB read_json)", Files.size(chat) / 1e6), c, 1_000_000, 2));
+        Path messages = DIR.resolve("anthropic-messages-1M.jsonl");
+        if (!Files.exists(messages)) {
+            say("generated %s: %s", messages, RealShapes.anthropicMessages(messages, 1_000_000, 19));
+        }
+        Run[] a = alternate(tmDays(messages, "model"), duckShape(messages, "anthropic"));
+        same &= sameGroups(a, "anthropic messages");
+        md.append(row(String.format(Locale.ROOT, "1M Anthropic messages with ids and content (%.0f MB), --by model --period day"
+                + " (other: DuckDB read_json)", Files.size(messages) / 1e6), a, 1_000_000, 2));
+        Path ccusage = ccusage();
+        Object[][] trees = {{"claude-2k", 21, 95, 1500}, {"claude-100k", 700, 143, 1500}, {"claude-380mb", 1488, 70, 7000}};
+        for (Object[] t : trees) {
+            Path dir = DIR.resolve((String) t[0]);
+            Path truth = DIR.resolve(t[0] + ".truth");
+            if (!Files.exists(truth)) {
+                RealShapes.Sums s = RealShapes.claudeTree(dir, (Integer) t[1], (Integer) t[2], (Integer) t[3], 19);
+                Files.write(truth, (s.input + "," + s.output + "," + s.requests).getBytes(StandardCharsets.UTF_8));
+                say("generated %s: %s", dir, s);
+            }
+            long[] lines = treeSize(dir);
+            Cmd tm = tmDays(dir.resolve("projects"), "model");
+            Cmd other = ccusage == null ? new Cmd("cat (no npm: ccusage skipped)", Arrays.asList("sh", "-c", "cat $(find " + dir + " -name '*.jsonl')"), null)
+                    : new Cmd("ccusage " + t[0], Arrays.asList(ccusage.toString(), "daily", "--json", "--offline"), DIR.resolve("out-ccusage-" + t[0] + ".json"));
+            other.env = "CLAUDE_CONFIG_DIR=" + dir.toAbsolutePath();
+            Run[] r = alternate(tm, other);
+            String[] want = new String(Files.readAllBytes(truth), StandardCharsets.UTF_8).split(",");
+            long[] got = sums(cliGroups(tm.stdout));
+            boolean right = got[0] == Long.parseLong(want[0]) && got[1] == Long.parseLong(want[1]) && got[2] == Long.parseLong(want[2]);
+            say("%s: token-metrics %d input, %d output, %d requests; written %s: %s", t[0], got[0], got[1], got[2], String.join(",", want),
+                    right ? "equal" : "DIFFER");
+            same &= right;
+            md.append(row(String.format(Locale.ROOT, "Claude Code tree %s: %,d files, %,d lines, %.0f MB, --by model --period day (other: %s)", t[0],
+                    lines[0], lines[1], lines[2] / 1e6, ccusage == null ? "cat, ccusage not installed" : "ccusage 20.0.24 daily --offline"), r, 0,
+                    ccusage == null ? Double.NaN : 1));
+        }
+        return same;
+    }
+
+    /** Input, output and requests over every group of the command's CSV rows. */
+    private static long[] sums(List<String> groups) {
+        long[] s = new long[3];
+        for (String g : groups) {
+            String[] f = g.split(",");
+            s[0] += Long.parseLong(f[3]);
+            s[1] += Long.parseLong(f[4]);
+            s[2] += Long.parseLong(f[2]);
+        }
+        return s;
+    }
+
+    /** Files, lines and bytes under {@code dir}. */
+    private static long[] treeSize(Path dir) throws IOException {
+        long[] n = new long[3];
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+                n[0]++;
+                n[2] += Files.size(f);
+                byte[] b = Files.readAllBytes(f);
+                for (byte x : b) {
+                    n[1] += x == '\n' ? 1 : 0;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** ccusage 20.0.24 from npm, installed under target/bench/npm once; null without npm. */
+    private static Path ccusage() throws Exception {
+        Path bin = DIR.resolve("npm").resolve("node_modules").resolve(".bin").resolve("ccusage");
+        if (Files.exists(bin)) {
+            return bin;
+        }
+        try {
+            Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", DIR.resolve("npm").toString(), "ccusage@20.0.24")
+                    .inheritIO().start();
+            return p.waitFor() == 0 && Files.exists(bin) ? bin : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Cmd tmDays(Path input, String dim) {
+        String name = "token-metrics " + input.getFileName();
+        return new Cmd(name, Arrays.asList(java(), "-jar", JAR.toString(), "usage", input.toString(), "--by", dim, "--period", "day",
+                "--format", "csv"), DIR.resolve("out-cli-" + input.getParent().getFileName() + "-" + input.getFileName() + ".csv"));
+    }
+
+    private static Cmd duckShape(Path input, String shape) {
+        Path out = DIR.resolve("out-duckdb-" + shape + ".csv");
+        return new Cmd("duckdb " + input.getFileName(), Arrays.asList(java(), "-cp", System.getProperty("java.class.path"),
+                UsageBenchmark.class.getName(), "child", "duckdb", input.toString(), "model", out.toString(), shape), null, out);
     }
 
     private static Path csv(long rows) throws IOException {
@@ -166,6 +290,8 @@ public final class UsageBenchmark {
         final List<String> argv;
         final Path stdout;
         final Path result;
+        /** One NAME=value for the child's environment, or null. */
+        String env;
 
         Cmd(String name, List<String> argv, Path stdout) {
             this(name, argv, stdout, stdout);
@@ -182,6 +308,9 @@ public final class UsageBenchmark {
             // java -version writes to standard error: discarded, as standard output is without a file
             ProcessBuilder pb = new ProcessBuilder(argv).redirectError(argv.contains("-version")
                     ? ProcessBuilder.Redirect.to(new File("/dev/null")) : ProcessBuilder.Redirect.INHERIT);
+            if (env != null) {
+                pb.environment().put(env.substring(0, env.indexOf('=')), env.substring(env.indexOf('=') + 1));
+            }
             pb.redirectOutput(stdout != null ? ProcessBuilder.Redirect.to(stdout.toFile()) : ProcessBuilder.Redirect.to(new File("/dev/null")));
             long t0 = System.nanoTime();
             Process p = pb.start();
@@ -355,7 +484,18 @@ public final class UsageBenchmark {
         } else {
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
                 s.execute("SET threads = 2");
-                String sql = "SELECT CAST(date_trunc('week', timestamp) AS DATE) AS week, " + dim + " AS k, count(*) AS requests,"
+                String sql = format.equals("openai") ? "SELECT CAST(epoch_ms(created * 1000) AS DATE) AS d, model AS k, count(*),"
+                        + " sum(usage.prompt_tokens), sum(usage.completion_tokens), sum(usage.prompt_tokens + usage.completion_tokens)"
+                        + " FROM read_json('" + log.toAbsolutePath() + "', format = 'newline_delimited', columns = {'id': 'VARCHAR',"
+                        + " 'created': 'BIGINT', 'model': 'VARCHAR', 'usage': 'STRUCT(prompt_tokens BIGINT, completion_tokens BIGINT,"
+                        + " total_tokens BIGINT, prompt_tokens_details STRUCT(cached_tokens BIGINT),"
+                        + " completion_tokens_details STRUCT(reasoning_tokens BIGINT))'}) GROUP BY ALL ORDER BY d, k"
+                        : format.equals("anthropic") ? "SELECT CAST(timestamp AS DATE) AS d, model AS k, count(*),"
+                        + " sum(usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens), sum(usage.output_tokens),"
+                        + " sum(usage.input_tokens + usage.cache_creation_input_tokens + usage.cache_read_input_tokens + usage.output_tokens)"
+                        + " FROM read_json('" + log.toAbsolutePath() + "', format = 'newline_delimited', columns = {'timestamp': 'TIMESTAMP',"
+                        + " 'id': 'VARCHAR', 'model': 'VARCHAR', 'usage': 'STRUCT(input_tokens BIGINT, cache_creation_input_tokens BIGINT,"
+                        + " cache_read_input_tokens BIGINT, output_tokens BIGINT)'}) GROUP BY ALL ORDER BY d, k" : "SELECT CAST(date_trunc('week', timestamp) AS DATE) AS week, " + dim + " AS k, count(*) AS requests,"
                         + " sum(input_tokens) AS i, sum(output_tokens) AS o, sum(input_tokens + output_tokens) AS t"
                         + " FROM " + (format.equals("csv") ? "read_csv('" + log.toAbsolutePath() + "', header = true, "
                         : "read_json('" + log.toAbsolutePath() + "', format = 'newline_delimited', ") + "columns = {'timestamp': 'TIMESTAMP',"

@@ -96,8 +96,8 @@ final class JsonRecords extends RowCounts {
     private final boolean documents;
 
     /**
-     * Ends a part's reading when the part cannot be read apart from the rest of the file: a row
-     * with a request id, or a line that is not a flat record. The file is then read whole, by one
+     * Ends a part's reading when the part cannot be read apart from the rest of the file: a record
+     * whose shape names another source than the file's. The file is then read whole, by one
      * thread.
      */
     static final class Abort extends RuntimeException {
@@ -123,15 +123,24 @@ final class JsonRecords extends RowCounts {
     long firstBadLine = -1;
     String firstBadMessage;
 
-    /** A reader of one part of a JSON Lines file whose source is decided: see {@link #part}. */
-    static JsonRecords part(UsageAggregator agg, UsageAggregator.Run run, String name, String project, UsageSource source) {
+    /**
+     * A reader of one part of a JSON Lines file whose source is decided: see {@link #part}. Its
+     * rows are numbered from {@code seqStart} (the part's first byte in the file, so that copies
+     * of one id are ordered as in the file); {@code last}: the part ends the file, so a cut last
+     * line is the file's.
+     */
+    static JsonRecords part(UsageAggregator agg, UsageAggregator.Run run, String name, String project, UsageSource source, long seqStart,
+            boolean last) {
         JsonRecords r = new JsonRecords(agg, run, name, project);
         r.part = true;
+        r.lastPart = last;
         r.decide(source);
-        // made before the part was known to be one when the caller named the source
-        r.proc.noIds = true;
+        r.proc.seq = seqStart;
         return r;
     }
+
+    /** A part that ends its file ({@link #part}). */
+    private boolean lastPart;
 
     /** The source the reader decided on for flat records, or null. */
     UsageSource flatSource() {
@@ -211,10 +220,6 @@ final class JsonRecords extends RowCounts {
                 if (flat.readLine(buf, start, end) == 0) {
                     processFlat(line, buf, start, end);
                     continue;
-                }
-                if (part) {
-                    // not a flat record: a shape or an error that the whole file's reader decides
-                    throw Abort.INSTANCE;
                 }
             }
             tree(buf, start, end, line);
@@ -427,9 +432,14 @@ final class JsonRecords extends RowCounts {
 
     private void finish() {
         if (cutLine >= 0) {
-            // the file's last line (a part never gets here: a line that is not JSON sends its file back to one reader)
+            long at = cutLine;
             cutLine = -1;
-            incompleteLastLines++;
+            if (part && !lastPart) {
+                // the part's last line, not the file's
+                bad(at, null, "malformed JSON", cutMessage);
+            } else {
+                incompleteLastLines++;
+            }
         }
         if (profile == null && !undecided.isEmpty()) {
             throw undecidable();
@@ -492,9 +502,6 @@ final class JsonRecords extends RowCounts {
         // OpenCode's files are one pretty-printed message each: read as documents, trees either way
         g.trees = g.profile.fileOrdered;
         g.proc.fractional = g.flat.fractional();
-        if (part) {
-            g.proc.noIds = true;
-        }
         readings.put(s, g);
         return g;
     }

@@ -23,6 +23,16 @@ final class Problems {
         }
     }
 
+    /** Adds {@code other}, whose messages already name their file and line. */
+    void addAll(Problems other) {
+        total += other.total;
+        other.byKind.forEach((k, v) -> byKind.merge(k, v, Long::sum));
+        for (int i = 0; i < other.firstLines.size() && firstLines.size() < KEEP; i++) {
+            firstLines.add(other.firstLines.get(i));
+            firstMessages.add(other.firstMessages.get(i));
+        }
+    }
+
     /** Adds {@code other}, whose line numbers are shifted by {@code lineOffset}. */
     void addAll(Problems other, long lineOffset, String file) {
         total += other.total;

@@ -19,8 +19,6 @@ abstract class RowCounts {
             case RowProcessor.NOT_USAGE:
                 notUsage++;
                 break;
-            case RowProcessor.HAS_ID:
-                throw JsonRecords.Abort.INSTANCE;
             case RowProcessor.DUPLICATE:
                 duplicates++;
                 break;

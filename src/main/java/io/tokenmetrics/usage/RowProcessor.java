@@ -21,8 +21,6 @@ final class RowProcessor {
     static final int BAD = 1;
     static final int NOT_USAGE = 2;
     static final int DUPLICATE = 3;
-    /** A good row with a request id, from a processor that must not see one ({@link #noIds}). */
-    static final int HAS_ID = 4;
     /**
      * A record of a source that writes placeholders with all-zero usage (Claude Code's
      * {@code <synthetic>} lines for a request that failed): not a request, and needs no price.
@@ -139,11 +137,6 @@ final class RowProcessor {
     private final long[] weekCacheDay = new long[WEEK_CACHE];
     private final int[] weekCache = new int[WEEK_CACHE];
     private int lastMonth;
-    /**
-     * Set by a reader of one part of a file among several read at once: a row with a request id
-     * stops it ({@link #HAS_ID}), since which copy of an id is first is decided in file order.
-     */
-    boolean noIds;
     /** Checks a row whole, then keeps nothing of it: for an engine that de-duplicates good rows itself ({@link UsagePartitions}). */
     boolean checkOnly;
     /** Set by a JSON reader: which columns of the current row held a JSON number with a fraction or exponent. */
@@ -288,16 +281,10 @@ final class RowProcessor {
             int c2 = slot[Slot.ID2.ordinal()];
             if (profile.finalCopy && end[c1] > start[c1]) {
                 // one response is one id, whatever its request id: copies without one included
-                if (noIds) {
-                    return HAS_ID;
-                }
                 if (finals != null) {
                     return hold(b, start, end, c1, index, requests, unknown, in, out, cr, cw, cw1h, rsn, costCol >= 0, cost);
                 }
             } else if (!profile.finalCopy && end[c1] > start[c1] && (c2 < 0 || end[c2] > start[c2])) {
-                if (noIds) {
-                    return HAS_ID;
-                }
                 if (seen != null && !ids(b, start, end, c1, c2)) {
                     return DUPLICATE;
                 }

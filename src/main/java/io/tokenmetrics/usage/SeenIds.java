@@ -64,6 +64,46 @@ final class SeenIds {
         return true;
     }
 
+    /** Whether any id of {@code other} is among these. */
+    boolean containsAny(SeenIds other) {
+        if (size == 0 || other.size == 0) {
+            return false;
+        }
+        long[] t = other.table;
+        for (int i = 0; i < t.length; i += 2) {
+            if ((t[i] != 0 || t[i + 1] != 0) && contains(t[i], t[i + 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds the ids of {@code other}, which holds none of these ({@link #containsAny}), and counts its duplicates. */
+    void addAll(SeenIds other) {
+        long[] t = other.table;
+        for (int i = 0; i < t.length; i += 2) {
+            if (t[i] != 0 || t[i + 1] != 0) {
+                add(t[i], t[i + 1]);
+            }
+        }
+    }
+
+    private boolean contains(long h1, long h2) {
+        int mask = table.length / 2 - 1;
+        int slot = (int) (mix(h1 ^ h2) & mask);
+        while (true) {
+            long a = table[2 * slot];
+            long c = table[2 * slot + 1];
+            if (a == 0 && c == 0) {
+                return false;
+            }
+            if (a == h1 && c == h2) {
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     long duplicates() {
         return duplicates;
     }

@@ -64,8 +64,6 @@ public final class UsageAggregator {
     private static final long MAX_CHUNK = 1L << 30;
     /** JSON Lines files from this size on are read in parts; smaller ones are not worth the threads. */
     static final long JSON_PARTS_MIN = 4L << 20;
-    /** JSON Lines files read in parts so far: for the tests that compare the two ways. */
-    static final java.util.concurrent.atomic.AtomicInteger JSON_FILES_IN_PARTS = new java.util.concurrent.atomic.AtomicInteger();
     /**
      * The read buffer of each thread. Small enough to stay in the CPU cache between the kernel's
      * copy and the scan (an 8 MiB buffer measured half as fast); it grows for a long line.
@@ -559,7 +557,8 @@ public final class UsageAggregator {
         final Map<List<Object>, long[]> groups = new HashMap<>();
         /** The sums of the sources' own cost, by group. */
         final Map<List<Object>, java.math.BigDecimal> logged = new HashMap<>();
-        final SeenIds seen = new SeenIds();
+        /** The request ids counted so far (first-copy sources); a run read apart has its own until it is merged. */
+        final SeenIds seen;
         /** The copies held by a source whose copy rule is the final copy, added to the groups when every input has been read. */
         final FinalCopies finals = new FinalCopies();
         /** The rank of the input being read, in the order given (directories in path order): a copy's place in the input. */
@@ -573,8 +572,46 @@ public final class UsageAggregator {
         final List<String> notes = new ArrayList<>();
         long blank;
 
+        /** Inputs read in parts on the pool's threads (for the tests that compare the ways). */
+        long filesInParts;
+
         Run(boolean sequential) {
+            this(sequential, new SeenIds());
+        }
+
+        /** A run whose ids are checked against {@code seen}: another run's, to read again what could not be read apart. */
+        Run(boolean sequential, SeenIds seen) {
             this.sequential = sequential;
+            this.seen = seen;
+        }
+
+        /**
+         * Adds a run read apart from this one (a part of a file, or a whole file, read on a thread)
+         * as if this run had read it at this point: its groups with the one checked merge, its
+         * counts, its problems (their lines offset by {@code lineOffset}, named {@code file}), its
+         * held copies by the copy rule, its sources. Its ids must already be in {@link #seen}.
+         */
+        void absorb(Run part, Problems partProblems, long lineOffset, String file) {
+            part.mergeShared();
+            mergeGroups(part, file);
+            part.addTo(this);
+            blank += part.blank;
+            withCostField |= part.withCostField;
+            withoutCostField |= part.withoutCostField;
+            problems.addAll(partProblems, lineOffset, file);
+            problems.addAll(part.problems);
+            if (part.finalsProcessor != null) {
+                if (finalsProcessor == null) {
+                    processor(part.finalsProcessor.layout);
+                }
+                long both = finals.merge(part.finals);
+                rows -= both;
+                duplicates += both;
+            }
+            sources.addAll(part.sources);
+            kinds.addAll(part.kinds);
+            notes.addAll(part.notes);
+            filesInParts += part.filesInParts;
         }
 
         RowProcessor processor(RowProcessor.Layout layout) {
@@ -640,7 +677,14 @@ public final class UsageAggregator {
                 return th;
             }) : null;
             try {
+                List<Inputs.Input> batch = new ArrayList<>();
                 for (Inputs.Input in : inputs) {
+                    if (pool != null && in.note == null && smallJsonFile(in)) {
+                        batch.add(in);
+                        continue;
+                    }
+                    readFiles(batch, pool);
+                    batch.clear();
                     fileRank++;
                     if (in.note != null) {
                         notes.add(in.note);
@@ -648,6 +692,7 @@ public final class UsageAggregator {
                     }
                     read(in, pool);
                 }
+                readFiles(batch, pool);
             } finally {
                 if (pool != null) {
                     pool.shutdownNow();
@@ -655,6 +700,78 @@ public final class UsageAggregator {
             }
             addHeldCopies();
             mergeShared();
+        }
+
+        /** A JSON file (by its name) too small to read in parts: read whole, on a thread of its own, beside others. */
+        private boolean smallJsonFile(Inputs.Input in) {
+            if (in.path == null) {
+                return false;
+            }
+            String n = in.name.toLowerCase(Locale.ROOT);
+            if (!n.endsWith(".jsonl") && !n.endsWith(".ndjson") && !n.endsWith(".json")) {
+                return false;
+            }
+            try {
+                return Files.isRegularFile(in.path) && Files.size(in.path) < JSON_PARTS_MIN;
+            } catch (IOException e) {
+                // the sequential reader names the error
+                return false;
+            }
+        }
+
+        /**
+         * Reads small JSON files as tasks on the pool, each into a run of its own, and adds the runs
+         * in input order ({@link #absorb}), so the answer is one reader's: a file whose request ids
+         * were met in an earlier input is read again after those, against the ids counted so far
+         * (the first copy counts); final copies merge by their rule. At most a few files are
+         * waiting to be added at any time.
+         */
+        private void readFiles(List<Inputs.Input> files, ExecutorService pool) {
+            if (files.size() < 2) {
+                for (Inputs.Input in : files) {
+                    fileRank++;
+                    read(in, pool);
+                }
+                return;
+            }
+            java.util.ArrayDeque<Future<Run>> window = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Inputs.Input> waiting = new java.util.ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < 4 * threads) {
+                    Inputs.Input in = files.get(next++);
+                    long rank = fileRank + next;
+                    waiting.add(in);
+                    window.add(pool.submit(() -> readApart(in, rank, new SeenIds())));
+                }
+                Inputs.Input in = waiting.poll();
+                Run part;
+                try {
+                    part = window.poll().get();
+                } catch (ExecutionException ex) {
+                    Throwable c = ex.getCause();
+                    throw c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new UsageLogException(in.name, 0, "interrupted");
+                }
+                if (seen.containsAny(part.seen)) {
+                    // an id an earlier input had: read again against the ids counted so far
+                    part = readApart(in, part.fileRank, seen);
+                } else {
+                    seen.addAll(part.seen);
+                }
+                absorb(part, new Problems(), 0, in.name);
+            }
+            fileRank += files.size();
+        }
+
+        /** One whole input read into a run of its own, with rank {@code rank}, its ids checked against {@code ids}. */
+        private Run readApart(Inputs.Input in, long rank, SeenIds ids) {
+            Run r = new Run(true, ids);
+            r.fileRank = rank;
+            r.read(in, null);
+            return r;
         }
 
         private void read(Inputs.Input in, ExecutorService pool) {
@@ -720,17 +837,21 @@ public final class UsageAggregator {
 
         /**
          * Reads a JSON Lines file in parts on the pool's threads, as CSV files are, when its first
-         * line decides a source of flat records. A part stops at a row with a request id or a line
-         * that is not a flat record ({@link JsonRecords.Abort}): then nothing of the parts is kept
-         * and false is returned, for the file to be read whole by one thread. Bad rows are
-         * gathered and reported in file order, with their lines in the file.
+         * line decides a source whose records stand alone (not Codex's or Gemini CLI's, whose
+         * records need the lines before them). Each part keeps its own request ids (the first copy
+         * counts) or held copies (the final copy counts); the parts are added in file order
+         * ({@link #absorb}), and a part that holds an id an earlier part or input had is read
+         * again against the ids counted so far, so the answer is one reader's. A record whose
+         * shape names another source ({@link JsonRecords.Abort}) sends the file to one thread:
+         * false is returned and nothing of the parts is kept. Bad rows are reported in file order,
+         * with their lines in the file.
          */
         private boolean jsonParts(Inputs.Input in, ExecutorService pool) throws IOException {
             String name = in.name;
             try (FileChannel ch = FileChannel.open(in.path, StandardOpenOption.READ)) {
                 long size = ch.size();
                 UsageSource source = firstLineSource(ch, in);
-                if (source == null) {
+                if (source == null || Profile.of(source).fileOrdered) {
                     return false;
                 }
                 int n = (int) Math.max(threads, (size + MAX_CHUNK - 1) / MAX_CHUNK);
@@ -742,15 +863,11 @@ public final class UsageAggregator {
                 List<Future<JsonRecords>> futures = new ArrayList<>();
                 List<Run> runs = new ArrayList<>();
                 for (int k = 0; k < n; k++) {
-                    long s = bounds[k];
-                    long e = bounds[k + 1];
                     Run part = new Run(true);
+                    part.fileRank = fileRank;
                     runs.add(part);
-                    futures.add(pool.submit(() -> {
-                        JsonRecords r = JsonRecords.part(UsageAggregator.this, part, name, in.project, source);
-                        r.read(new SrcInputStream(region(ch, s, e, name)));
-                        return r;
-                    }));
+                    int index = k;
+                    futures.add(pool.submit(() -> readPart(ch, bounds, index, part, in, source)));
                 }
                 List<JsonRecords> parts = new ArrayList<>();
                 boolean abort = false;
@@ -768,7 +885,7 @@ public final class UsageAggregator {
                     }
                 }
                 if (abort) {
-                    LOG.debug("{} has request ids or lines that are not flat records: reading it with one thread", name);
+                    LOG.debug("{} has records of another source: reading it with one thread", name);
                     return false;
                 }
                 long lineOffset = 0;
@@ -783,20 +900,29 @@ public final class UsageAggregator {
                 for (int k = 0; k < n; k++) {
                     JsonRecords r = parts.get(k);
                     Run part = runs.get(k);
-                    part.mergeShared();
-                    mergeGroups(part, name);
-                    part.addTo(this);
-                    blank += part.blank;
-                    withCostField |= part.withCostField;
-                    withoutCostField |= part.withoutCostField;
-                    problems.addAll(r.problems, lineOffset, name);
+                    if (seen.containsAny(part.seen)) {
+                        // an id that an earlier part or input had: read the part again against the ids counted so far
+                        part = new Run(true, seen);
+                        part.fileRank = fileRank;
+                        r = readPart(ch, bounds, k, part, in, source);
+                    } else {
+                        seen.addAll(part.seen);
+                    }
+                    absorb(part, r.problems, lineOffset, name);
                     lineOffset += r.lines;
                 }
                 sources.add(name + ": " + source.id());
                 kinds.add(source);
-                JSON_FILES_IN_PARTS.incrementAndGet();
+                filesInParts++;
                 return true;
             }
+        }
+
+        /** Part {@code k} of a file cut at {@code bounds}, read into {@code part}. */
+        private JsonRecords readPart(FileChannel ch, long[] bounds, int k, Run part, Inputs.Input in, UsageSource source) throws IOException {
+            JsonRecords r = JsonRecords.part(UsageAggregator.this, part, in.name, in.project, source, bounds[k], k == bounds.length - 2);
+            r.read(new SrcInputStream(region(ch, bounds[k], bounds[k + 1], in.name)));
+            return r;
         }
 
         /** The flat source that the file's first line decides, or null (a document, an undecided or bad first line). */

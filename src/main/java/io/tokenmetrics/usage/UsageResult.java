@@ -101,12 +101,17 @@ public final class UsageResult {
             return c;
         });
         Problems problems = run.problems;
-        return new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), run.rows, run.blank, problems.total,
+        UsageResult r = new UsageResult(agg.period(), agg.zone(), agg.by(), Collections.unmodifiableList(out), run.rows, run.blank, problems.total,
                 Collections.unmodifiableMap(new LinkedHashMap<>(problems.byKind)), Collections.unmodifiableList(new ArrayList<>(problems.firstMessages)),
                 run.duplicates, run.notUsage, run.placeholders, run.incompleteLastLines, run.outside, Collections.unmodifiableList(new ArrayList<>(run.sources)),
                 Collections.unmodifiableSet(java.util.EnumSet.copyOf(run.kinds)),
                 Collections.unmodifiableList(notes));
+        r.filesReadInParts = run.filesInParts;
+        return r;
     }
+
+    /** Inputs read in parts on several threads: for the tests that compare the ways of reading; set once, by {@link #of}. */
+    long filesReadInParts;
 
     static TimePeriod period(PeriodType type, int index) {
         switch (type) {

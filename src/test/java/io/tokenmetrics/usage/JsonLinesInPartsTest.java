@@ -48,9 +48,8 @@ class JsonLinesInPartsTest {
 
     private static void compare(Path f, boolean expectParts) {
         UsageResult whole = agg().threads(1).build().aggregate(f);
-        int before = UsageAggregator.JSON_FILES_IN_PARTS.get();
         UsageResult parts = agg().threads(2).build().aggregate(f);
-        assertEquals(expectParts ? 1 : 0, UsageAggregator.JSON_FILES_IN_PARTS.get() - before, "read in parts");
+        assertEquals(expectParts ? 1 : 0, parts.filesReadInParts, "read in parts");
         assertSameResult(whole, parts);
         // the messages name the file's lines, whichever way it was read
         assertEquals(whole.firstSkipped(), parts.firstSkipped());
@@ -65,11 +64,11 @@ class JsonLinesInPartsTest {
     }
 
     @Test
-    void aRequestIdOrALineThatIsNotAFlatRecordSendsTheFileToOneThread() throws IOException {
+    void requestIdsLinesThatAreNotJsonAndArraysAreReadInPartsToTheSameResult() throws IOException {
         compare(log(2, "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"request_id\":\"a\",\"input_tokens\":1,\"output_tokens\":1}",
-                "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"request_id\":\"a\",\"input_tokens\":1,\"output_tokens\":1}"), false);
-        compare(log(3, "not json"), false);
-        compare(log(4, "[{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tokens\":1,\"output_tokens\":1}]"), false);
+                "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"request_id\":\"a\",\"input_tokens\":1,\"output_tokens\":1}"), true);
+        compare(log(3, "not json"), true);
+        compare(log(4, "[{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tokens\":1,\"output_tokens\":1}]"), true);
     }
 
     @Test
@@ -97,13 +96,13 @@ class JsonLinesInPartsTest {
 
     @Test
     void aCutLastLineARangeAndAnotherSourcesRecordGiveOneAnswerEitherWay() throws IOException {
-        // a line that is not JSON sends the file to one reader: a cut last line is counted, a cut line that is not the last is bad
+        // a cut last line is counted, a cut line that is not the last is bad, in parts as whole
         Path cut = log(5, "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tok");
-        compare(cut, false);
+        compare(cut, true);
         assertEquals(1, agg().threads(2).build().aggregate(cut).incompleteLastLines());
         Path inside = log(6, "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tok",
                 "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"input_tokens\":1,\"output_tokens\":1}");
-        compare(inside, false);
+        compare(inside, true);
         assertEquals(0, agg().threads(2).build().aggregate(inside).incompleteLastLines());
         // an OpenAI response among the flat records: its own source's rules, so the file goes back to one thread
         compare(log(7, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1776070800,\"model\":\"m1\",\"usage\":"
