@@ -259,7 +259,14 @@ final class FlatJson {
             } else {
                 // a scalar (null included) names its source, as a whole record's keys do
                 shape |= field.shape;
-                if (c == '"') {
+                if (c == '"' && field.want == null) {
+                    // a string no column wants (a message's text): checked, not kept, in one pass
+                    i = skipString(b, i + 1, to, false);
+                    if (i < 0) {
+                        return false;
+                    }
+                    i++;
+                } else if (c == '"') {
                     int valueFrom = i + 1;
                     i = stringEnd(b, valueFrom, to);
                     if (i >= 0) {

@@ -175,7 +175,9 @@ class FlatJsonScannerTest {
     }
 
     private static final String[] PIECES = {"a", "Z", " ", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\u00e9", "\\u6a21", "\\ud83d\\ude00",
-        "\\ud83d", "\\ude00x", "é", "模型", "😀", "\u007f", "<", "\\b\\f\\r"};
+        "\\ud83d", "\\ude00x", "é", "模型", "😀", "\u007f", "<", "\\b\\f\\r",
+        // runs longer than a word, so that the scanner's eight-bytes-at-a-time loop meets every special byte at every offset
+        "plain text run", "0123456789abcdefg", "a run of seventeen", "\u0001", "\t"};
 
     private static void string(Random rnd, StringBuilder s) {
         s.append('"');
