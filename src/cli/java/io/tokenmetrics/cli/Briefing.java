@@ -10,7 +10,7 @@ import io.tokenmetrics.calc.Comparison;
 import io.tokenmetrics.calc.CompoundedChange;
 import io.tokenmetrics.calc.Growth;
 import io.tokenmetrics.calc.Leader;
-import io.tokenmetrics.calc.PlanComparison;
+import io.tokenmetrics.cost.PlanComparison;
 import io.tokenmetrics.calc.Share;
 import io.tokenmetrics.data.Claim;
 import io.tokenmetrics.data.Dataset;
@@ -270,7 +270,7 @@ final class Briefing {
         // at the seat's ceiling of $200: usage billing costs more above $180 of usage; 2× to 3× the seat is $400 to $600, $380 to $580 of usage
         Quantity seat = Quantity.of(200, Unit.USD);
         Quantity fee = Quantity.of(20, Unit.USD);
-        PlanComparison even = calc.seatVersusUsage(seat, fee, Quantity.of(0, Unit.USD));
+        PlanComparison even = PlanComparison.of(seat, fee, Quantity.of(0, Unit.USD));
         Quantity heavyUsage = claude.withUnit(Unit.NUMBER).times(seat.value()).withUnit(Unit.USD).minus(fee, Unit.USD);
         line("PB2", "claude break-even", even.breakEven(), m("report.prices.claude.breakeven", q(even.breakEven()), q(heavyUsage)));
     }

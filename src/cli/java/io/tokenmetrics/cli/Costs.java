@@ -172,7 +172,7 @@ final class Costs {
             }
             if (seat != null) {
                 if (row.priced) {
-                    io.tokenmetrics.calc.PlanComparison c = io.tokenmetrics.calc.Calculator.create().seatVersusUsage(
+                    io.tokenmetrics.cost.PlanComparison c = io.tokenmetrics.cost.PlanComparison.of(
                             Quantity.of(seat, Quantity.Unit.USD), Quantity.of(fee, Quantity.Unit.USD), row.cost);
                     cells.add(Cell.text(dollars(c.usagePlan())));
                     cells.add(Cell.text(seat.stripTrailingZeros().toPlainString()));

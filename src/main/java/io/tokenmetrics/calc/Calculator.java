@@ -334,41 +334,6 @@ public final class Calculator {
         return new CompoundedChange(multiple, multipleToPercent(multiple), changesPercent.size(), unstated);
     }
 
-    /**
-     * A flat seat against usage-based billing for one user and month (see {@link PlanComparison}):
-     * usage plan = fee + usage, difference = usage plan − seat, multiple = usage plan / seat,
-     * break-even usage = seat − fee. Claude Enterprise: a seat of at most $200 against $20 plus
-     * usage breaks even at most $180 of usage.
-     *
-     * @param seat the seat price (USD)
-     * @param fee the fixed fee of usage-based billing (USD)
-     * @param usage the cost of the user's usage (USD)
-     * @return the comparison
-     * @throws IllegalArgumentException if an amount is not in USD
-     */
-    public PlanComparison seatVersusUsage(Quantity seat, Quantity fee, Quantity usage) {
-        Objects.requireNonNull(seat, "seat");
-        Objects.requireNonNull(fee, "fee");
-        Objects.requireNonNull(usage, "usage");
-        requireUnit(seat, Unit.USD, "seat");
-        requireUnit(fee, Unit.USD, "fee");
-        requireUnit(usage, Unit.USD, "usage");
-        Quantity plan = fee.plus(usage);
-        Quantity difference = plan.minus(seat, Unit.USD);
-        Quantity multiple = seat.isAbove(BigDecimal.ZERO) ? plan.dividedBy(seat, Unit.MULTIPLE) : null;
-        PlanComparison.Cheaper cheaper;
-        if (difference.isAbove(BigDecimal.ZERO)) {
-            cheaper = PlanComparison.Cheaper.SEAT;
-        } else if (difference.isBelow(BigDecimal.ZERO)) {
-            cheaper = PlanComparison.Cheaper.USAGE;
-        } else if (difference.isPoint() && difference.value().signum() == 0) {
-            cheaper = PlanComparison.Cheaper.EQUAL;
-        } else {
-            cheaper = PlanComparison.Cheaper.UNDECIDED;
-        }
-        return new PlanComparison(seat, fee, usage, plan, difference, multiple, seat.minus(fee, Unit.USD), cheaper);
-    }
-
     private static Quantity changeFactor(Quantity changePercent) {
         requireUnit(changePercent, Unit.PERCENT, "change");
         Quantity factor = changePercent.withUnit(Unit.NUMBER).dividedBy(HUNDRED).plus(Quantity.of(BigDecimal.ONE, Unit.NUMBER));

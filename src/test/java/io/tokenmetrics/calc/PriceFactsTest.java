@@ -1,5 +1,6 @@
 package io.tokenmetrics.calc;
 
+import io.tokenmetrics.cost.PlanComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,25 +54,25 @@ class PriceFactsTest {
     @Test
     void aSeatAgainstUsageBilling() {
         // Claude Enterprise as the article puts it, taking the seat at its $200 ceiling: break-even 200 - 20 = $180 of usage
-        PlanComparison even = CALC.seatVersusUsage(usd("$200"), usd("$20"), usd("$180"));
+        PlanComparison even = PlanComparison.of(usd("$200"), usd("$20"), usd("$180"));
         assertEquals(PlanComparison.Cheaper.EQUAL, even.cheaper());
         assertEquals(usd("$180"), even.breakEven());
         // a heavy user with $380 of usage pays 20 + 380 = $400: 2× the seat, $200 more
-        PlanComparison heavy = CALC.seatVersusUsage(usd("$200"), usd("$20"), usd("$380"));
+        PlanComparison heavy = PlanComparison.of(usd("$200"), usd("$20"), usd("$380"));
         assertEquals(PlanComparison.Cheaper.SEAT, heavy.cheaper());
         assertEquals(0, heavy.multiple().get().value().compareTo(new BigDecimal(2)));
         assertEquals(usd("$200"), heavy.difference());
         // a light user with $50 pays $70: $130 less than the seat, 0.35×
-        PlanComparison light = CALC.seatVersusUsage(usd("$200"), usd("$20"), usd("$50"));
+        PlanComparison light = PlanComparison.of(usd("$200"), usd("$20"), usd("$50"));
         assertEquals(PlanComparison.Cheaper.USAGE, light.cheaper());
         assertEquals(0, light.multiple().get().value().compareTo(new BigDecimal("0.35")));
         // "at most $200": the break-even is at most $180, and a $400 usage plan still costs more than any such seat
-        PlanComparison ceiling = CALC.seatVersusUsage(Quantity.atMost(new BigDecimal(200), Unit.USD), usd("$20"), usd("$380"));
+        PlanComparison ceiling = PlanComparison.of(Quantity.atMost(new BigDecimal(200), Unit.USD), usd("$20"), usd("$380"));
         assertEquals(Quantity.atMost(new BigDecimal(180), Unit.USD), ceiling.breakEven());
         assertEquals(PlanComparison.Cheaper.SEAT, ceiling.cheaper());
         assertFalse(ceiling.multiple().isPresent());
         // and $150 of usage against a seat of at most $200 cannot be decided: the seat might be $100
         assertEquals(PlanComparison.Cheaper.UNDECIDED,
-                CALC.seatVersusUsage(Quantity.atMost(new BigDecimal(200), Unit.USD), usd("$20"), usd("$150")).cheaper());
+                PlanComparison.of(Quantity.atMost(new BigDecimal(200), Unit.USD), usd("$20"), usd("$150")).cheaper());
     }
 }

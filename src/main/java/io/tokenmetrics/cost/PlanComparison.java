@@ -1,4 +1,4 @@
-package io.tokenmetrics.calc;
+package io.tokenmetrics.cost;
 
 import io.tokenmetrics.amount.Quantity;
 import java.util.Objects;
@@ -8,7 +8,8 @@ import java.util.Optional;
  * A flat per-seat plan against usage-based billing (a fixed fee plus the cost of usage), for one
  * user and month: what each costs, which is cheaper, by how much and by what multiple, and the
  * usage at which they cost the same. All amounts in US dollars; intervals carried (a seat of "at
- * most $200" gives a break-even of at most $180 above a $20 fee). Immutable.
+ * most $200" gives a break-even of at most $180 above a $20 fee). Made by {@link #of}. Immutable
+ * and thread-safe.
  */
 public final class PlanComparison {
     /** Which plan costs less. */
@@ -32,7 +33,49 @@ public final class PlanComparison {
     private final Quantity breakEven;
     private final Cheaper cheaper;
 
-    PlanComparison(Quantity seat, Quantity fee, Quantity usage, Quantity usagePlan, Quantity difference, Quantity multiple, Quantity breakEven,
+    /**
+     * A flat seat against usage-based billing for one user and month: usage plan = fee + usage,
+     * difference = usage plan − seat, multiple = usage plan / seat (absent for a seat of 0),
+     * break-even usage = seat − fee. Claude Enterprise: a seat of at most $200 against $20 plus
+     * usage breaks even at most $180 of usage.
+     *
+     * @param seat the seat price (USD)
+     * @param fee the fixed fee of usage-based billing (USD)
+     * @param usage the cost of the user's usage (USD), such as {@link UsageCost#total()}
+     * @return the comparison
+     * @throws IllegalArgumentException if an amount is not in USD
+     * @throws NullPointerException if an amount is null
+     */
+    public static PlanComparison of(Quantity seat, Quantity fee, Quantity usage) {
+        Objects.requireNonNull(seat, "seat");
+        Objects.requireNonNull(fee, "fee");
+        Objects.requireNonNull(usage, "usage");
+        requireUsd(seat, "seat");
+        requireUsd(fee, "fee");
+        requireUsd(usage, "usage");
+        Quantity plan = fee.plus(usage);
+        Quantity difference = plan.minus(seat, Quantity.Unit.USD);
+        Quantity multiple = seat.isAbove(java.math.BigDecimal.ZERO) ? plan.dividedBy(seat, Quantity.Unit.MULTIPLE) : null;
+        Cheaper cheaper;
+        if (difference.isAbove(java.math.BigDecimal.ZERO)) {
+            cheaper = Cheaper.SEAT;
+        } else if (difference.isBelow(java.math.BigDecimal.ZERO)) {
+            cheaper = Cheaper.USAGE;
+        } else if (difference.isPoint() && difference.value().signum() == 0) {
+            cheaper = Cheaper.EQUAL;
+        } else {
+            cheaper = Cheaper.UNDECIDED;
+        }
+        return new PlanComparison(seat, fee, usage, plan, difference, multiple, seat.minus(fee, Quantity.Unit.USD), cheaper);
+    }
+
+    private static void requireUsd(Quantity q, String name) {
+        if (q.unit() != Quantity.Unit.USD) {
+            throw new IllegalArgumentException(name + " (" + q + ") must be in usd");
+        }
+    }
+
+    private PlanComparison(Quantity seat, Quantity fee, Quantity usage, Quantity usagePlan, Quantity difference, Quantity multiple, Quantity breakEven,
             Cheaper cheaper) {
         this.seat = seat;
         this.fee = fee;
