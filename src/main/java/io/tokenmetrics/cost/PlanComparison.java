@@ -41,7 +41,7 @@ public final class PlanComparison {
      *
      * @param seat the seat price (USD)
      * @param fee the fixed fee of usage-based billing (USD)
-     * @param usage the cost of the user's usage (USD), such as {@link UsageCost#total()}
+     * @param usage the cost of the user's usage (USD), such as the sum of {@link UsageCost#cost} over a user's groups
      * @return the comparison
      * @throws IllegalArgumentException if an amount is not in USD
      * @throws NullPointerException if an amount is null
