@@ -258,8 +258,8 @@ final class Commands {
                 t.row(Cell.text(s.id()), Cell.shown(o.period().toString(), lang() == Language.ZH ? o.period().label(lang()) : o.period().toString()),
                         Cell.of(o.shownValue(), lang()), Cell.shown(o.status().id(), o.status().label(lang())),
                         o.isChangeUnknown() ? Cell.shown("unknown", io.tokenmetrics.internal.Messages.get(lang(), "change.unknown"))
-                                : Cell.of(o.shownChange(), lang()), Cell.text(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
-                        Cell.text(o.listed().map(String::valueOf).orElse("")), Cell.text(o.fact().orElse("")),
+                                : Cell.of(o.shownChange(), lang()), Cell.number(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
+                        Cell.number(o.listed().map(String::valueOf).orElse("")), Cell.text(o.fact().orElse("")),
                         Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")),
                         Cell.text(o.note().orElse("")), Cell.of(o.isRounded() ? o.value() : java.util.Optional.empty(), lang()),
                         Cell.text(file));
@@ -393,15 +393,15 @@ final class Commands {
                     List<String> c = table.candidates(m);
                     spec.commandLine().getErr().println("token-metrics: " + m + ": no price" + (c.isEmpty() ? "" : " (matches "
                             + String.join(", ", c) + " equally: use --price-map " + m + "=ENTRY)"));
-                    t.row(Cell.text(m), Cell.text(""), Cell.text(c.isEmpty() ? "none" : "ambiguous"), Cell.text(""), Cell.text(""), Cell.text(""),
-                            Cell.text(""), Cell.text(""));
+                    t.row(Cell.text(m), Cell.text(""), Cell.text(c.isEmpty() ? "none" : "ambiguous"), Cell.number(""), Cell.number(""), Cell.number(""),
+                            Cell.number(""), Cell.text(""));
                     continue;
                 }
                 io.tokenmetrics.cost.ModelPrice p = match.get().price();
                 t.row(Cell.text(m), Cell.text(p.key()), Cell.text(match.get().rule().name().toLowerCase(java.util.Locale.ROOT)),
-                        Cell.text(perMillion(p.input())), Cell.text(perMillion(p.output())),
-                        Cell.text(p.cacheRead().map(Prices::perMillion).orElse("")),
-                        Cell.text(p.cacheWrite().map(Prices::perMillion).orElse("")), Cell.text(p.source()));
+                        Cell.number(perMillion(p.input())), Cell.number(perMillion(p.output())),
+                        Cell.number(p.cacheRead().map(Prices::perMillion).orElse("")),
+                        Cell.number(p.cacheWrite().map(Prices::perMillion).orElse("")), Cell.text(p.source()));
             }
             return doc;
         }
@@ -499,7 +499,7 @@ final class Commands {
             t.row(Cell.text(b.id() + " previous"), Cell.of(c.secondPrevious(), lang()));
             t.row(Cell.text(b.id() + " previous basis"), Cell.text(c.secondPreviousBasis().name().toLowerCase(java.util.Locale.ROOT)));
             t.row(Cell.text("previous leader"), Cell.text(c.previousLeader()));
-            t.row(Cell.text("lead changed"), Cell.text(c.leadChanged().map(String::valueOf).orElse("unknown")));
+            t.row(Cell.text("lead changed"), c.leadChanged().map(v -> Cell.flag(v, String.valueOf(v))).orElse(Cell.text("unknown")));
             return doc;
         }
 

@@ -163,26 +163,27 @@ final class Costs {
             List<Cell> cells = UsageCommand.cells(row.start, row.end, row.dims, row.requestsKnown ? Long.toString(row.requests) : "", row.input, row.output,
                     row.total, row.cacheRead, row.cacheWrite, oneHour ? row.cacheWrite1h : -1, row.reasoning);
             if (table != null) {
-                cells.add(row.priced ? Cell.text(dollars(row.cost)) : Cell.text(""));
+                cells.add(row.priced ? Cell.amount(row.cost, dollars(row.cost)) : Cell.number(""));
             }
             if (logs) {
-                cells.add(Cell.text(row.loggedWhole ? row.logged.stripTrailingZeros().toPlainString() : ""));
-                cells.add(Cell.text(row.loggedWhole && row.priced
-                        ? dollars(Quantity.of(row.logged, Quantity.Unit.USD).minus(row.cost, Quantity.Unit.USD)) : ""));
+                cells.add(Cell.number(row.loggedWhole ? row.logged.stripTrailingZeros().toPlainString() : ""));
+                Quantity difference = row.loggedWhole && row.priced ? Quantity.of(row.logged, Quantity.Unit.USD).minus(row.cost, Quantity.Unit.USD) : null;
+                cells.add(difference == null ? Cell.number("") : Cell.amount(difference, dollars(difference)));
             }
             if (seat != null) {
                 if (row.priced) {
                     io.tokenmetrics.cost.PlanComparison c = io.tokenmetrics.cost.PlanComparison.of(
                             Quantity.of(seat, Quantity.Unit.USD), Quantity.of(fee, Quantity.Unit.USD), row.cost);
-                    cells.add(Cell.text(dollars(c.usagePlan())));
-                    cells.add(Cell.text(seat.stripTrailingZeros().toPlainString()));
+                    cells.add(Cell.amount(c.usagePlan(), dollars(c.usagePlan())));
+                    cells.add(Cell.number(seat.stripTrailingZeros().toPlainString()));
                     cells.add(Cell.text(c.cheaper().name().toLowerCase(java.util.Locale.ROOT)));
-                    cells.add(Cell.text(c.multiple().map(Costs::multiple).orElse("")));
+                    cells.add(c.multiple().map(m -> Cell.amount(m.isPoint() ? Quantity.of(new java.math.BigDecimal(multiple(m)), m.unit()) : m, multiple(m)))
+                            .orElse(Cell.number("")));
                 } else {
+                    cells.add(Cell.number(""));
+                    cells.add(Cell.number(seat.stripTrailingZeros().toPlainString()));
                     cells.add(Cell.text(""));
-                    cells.add(Cell.text(seat.stripTrailingZeros().toPlainString()));
-                    cells.add(Cell.text(""));
-                    cells.add(Cell.text(""));
+                    cells.add(Cell.number(""));
                 }
             }
             t.row(cells.toArray(new Cell[0]));

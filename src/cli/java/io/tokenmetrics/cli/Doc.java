@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A command's output: tables, plus an optional plain-language text for the text format.
- * JSON: {@code {"command", "lang", "tables": [{"name", "columns", "rows": [{column: exact}]}], "notes"}}.
+ * JSON: {@code {"command", "lang", "tables": [{"name", "columns", "rows": [{column: value}]}], "notes"}}, each value
+ * typed ({@link Cell#json}): numbers as numbers, intervals as objects, text as strings.
  * CSV: one table's header and rows; several tables get a leading {@code table} column.
  */
 final class Doc {
@@ -138,18 +139,41 @@ final class Doc {
             for (List<Cell> r : t.rows) {
                 ObjectNode row = rows.addObject();
                 for (int i = 0; i < r.size(); i++) {
-                    row.put(t.columns.get(i), r.get(i).exact);
+                    row.set(t.columns.get(i), node(json, r.get(i).json));
                 }
             }
         }
         ArrayNode ns = root.putArray("notes");
         notes.forEach(ns::add);
         try {
-            json.writeValue(out, root);
+            // exact decimals as written, never in exponent form
+            json.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValue(out, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         out.println();
+    }
+
+    /** A cell's JSON value as a node: a whole number as an integer, a decimal as written, an interval as an object. */
+    private static com.fasterxml.jackson.databind.JsonNode node(ObjectMapper json, Object v) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = json.getNodeFactory();
+        if (v == null) {
+            return f.nullNode();
+        }
+        if (v instanceof java.math.BigDecimal) {
+            java.math.BigDecimal d = (java.math.BigDecimal) v;
+            java.math.BigDecimal s = d.signum() == 0 ? java.math.BigDecimal.ZERO : d.stripTrailingZeros();
+            return s.scale() <= 0 ? f.numberNode(s.toBigIntegerExact()) : f.numberNode(s);
+        }
+        if (v instanceof Boolean) {
+            return f.booleanNode((Boolean) v);
+        }
+        if (v instanceof java.util.Map) {
+            ObjectNode o = f.objectNode();
+            ((java.util.Map<?, ?>) v).forEach((k, x) -> o.set(k.toString(), node(json, x)));
+            return o;
+        }
+        return f.textNode(v.toString());
     }
 
     private void csv(PrintWriter out) {

@@ -76,7 +76,7 @@ final class OpenRouterCommand extends Commands.Base {
                 java.math.BigDecimal share = listed == 0 ? null : java.math.BigDecimal.valueOf(a.tokens()).multiply(java.math.BigDecimal.valueOf(100))
                         .divide(java.math.BigDecimal.valueOf(listed), 2, java.math.RoundingMode.HALF_UP);
                 t.row(Cell.text(r.startDate()), Cell.text(r.endDate()), Cell.text(a.rank()), Cell.text(a.name()), Cell.text(a.id()),
-                        Cell.text(a.tokens()), Cell.text(a.requests()), Cell.text(share == null ? "" : share.toPlainString()), Cell.text(r.citation()));
+                        Cell.text(a.tokens()), Cell.text(a.requests()), Cell.number(share == null ? "" : share.toPlainString()), Cell.text(r.citation()));
             }
         }
         doc.notes.add(io.tokenmetrics.internal.Messages.get(common.lang, "openrouter.apps.share"));
@@ -170,9 +170,9 @@ final class OpenRouterCommand extends Commands.Base {
             }
             // the figures are the library's, exact; only their display is rounded here (half-up to 0.01)
             weekly.row(Cell.text(k.period()), Cell.text(k.days()), Cell.text(k.isPartial()), Cell.text(k.total()), Cell.text(cn), Cell.text(us),
-                    Cell.text(others), Cell.text(k.other()), Cell.text(pct(WeeklyRankings.share(k, "CN"))),
-                    Cell.text(pct(WeeklyRankings.share(k, "US"))), Cell.text(pct(w.regionChange(k, "CN"))),
-                    Cell.text(pct(w.regionChange(k, "US"))), Cell.text(pct(w.totalChange(k))),
+                    Cell.text(others), Cell.text(k.other()), Cell.number(pct(WeeklyRankings.share(k, "CN"))),
+                    Cell.number(pct(WeeklyRankings.share(k, "US"))), Cell.number(pct(w.regionChange(k, "CN"))),
+                    Cell.number(pct(w.regionChange(k, "US"))), Cell.number(pct(w.totalChange(k))),
                     Cell.text(WeeklyRankings.leader(k, "CN", "US")), Cell.text(w.citation()));
             k.unmappedAuthors().forEach((a, v) -> unmapped.merge(a, v, Long::sum));
             if (k.isPartial()) {
@@ -194,14 +194,14 @@ final class OpenRouterCommand extends Commands.Base {
                 }
                 String move = e.movement().map(m -> m == 0 ? "same" : m > 0 ? "up " + m : "down " + -m).orElse("new");
                 ranking.row(Cell.text(latest.period()), Cell.text(e.rank()), Cell.text(e.permaslug()), Cell.text(e.region()), Cell.text(e.tokens()),
-                        Cell.text(e.previousRank() == null ? "" : e.previousRank()), Cell.text(move));
+                        Cell.number(e.previousRank() == null ? "" : e.previousRank().toString()), Cell.text(move));
             }
             for (Map.Entry<String, Integer> off : w.offTheRanking().entrySet()) {
                 String d = off.getKey();
                 String move = off.getValue() == 1 && latest.dropped().contains(d) ? "dropped off"
                         : "off the ranking " + off.getValue() + " week" + (off.getValue() == 1 ? "" : "s");
-                ranking.row(Cell.text(latest.period()), Cell.text(""), Cell.text(d), Cell.text(table.region(d.contains("/") ? d.substring(0, d.indexOf('/')) : d)
-                        .orElse(WeeklyRankings.UNMAPPED)), Cell.text(0), Cell.text(""), Cell.text(move));
+                ranking.row(Cell.text(latest.period()), Cell.number(""), Cell.text(d), Cell.text(table.region(d.contains("/") ? d.substring(0, d.indexOf('/')) : d)
+                        .orElse(WeeklyRankings.UNMAPPED)), Cell.text(0), Cell.number(""), Cell.text(move));
             }
         }
         doc.notes.add(w.citation());

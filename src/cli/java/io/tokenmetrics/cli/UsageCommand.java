@@ -368,9 +368,9 @@ final class UsageCommand extends Commands.Base {
                     k.cacheWriteTokens(), oneHour ? k.cacheWrite1hTokens() : -1, k.reasoningTokens());
             cells.add(Cell.text(seconds.format(k.firstRecord())));
             cells.add(Cell.text(seconds.format(k.lastRecord())));
-            cells.add(Cell.text(k.active() ? "yes" : ""));
-            cells.add(Cell.text(k.burnRate().map(java.math.BigDecimal::toPlainString).orElse("")));
-            cells.add(Cell.text(k.projectedTotal().isPresent() ? Long.toString(k.projectedTotal().getAsLong()) : ""));
+            cells.add(Cell.flag(k.active(), k.active() ? "yes" : ""));
+            cells.add(Cell.number(k.burnRate().map(java.math.BigDecimal::toPlainString).orElse("")));
+            cells.add(Cell.number(k.projectedTotal().isPresent() ? Long.toString(k.projectedTotal().getAsLong()) : ""));
             t.row(cells.toArray(new Cell[0]));
         }
         notes(doc, r, ub.rows().size(), found);
@@ -436,7 +436,7 @@ final class UsageCommand extends Commands.Base {
         for (String d : dims) {
             row.add(Cell.text(d));
         }
-        row.add(Cell.text(requests));
+        row.add(Cell.number(requests));
         for (long v : new long[] {input, output, total, cacheRead, cacheWrite, cacheWrite1h, reasoning}) {
             if (v >= 0) {
                 row.add(Cell.text(v));

@@ -459,8 +459,8 @@ class CliDataCommandsTest {
         // 08:10Z opens [08:00Z, 13:00Z), 16:00 to 21:00 in Shanghai (+08:00); 13:00Z opens the next; both long past: not active
         assertEquals("block_start,block_end,requests,input_tokens,output_tokens,total_tokens,cache_read_tokens,cache_write_tokens,"
                 + "reasoning_tokens,first_record,last_record,active,burn_tokens_per_minute,projected_total_tokens\n"
-                + "2026-04-13T16:00+08:00,2026-04-13T21:00+08:00,1,100,10,110,0,0,0,2026-04-13T16:10:00+08:00,2026-04-13T16:10:00+08:00,,,\n"
-                + "2026-04-13T21:00+08:00,2026-04-14T02:00+08:00,1,400,40,440,0,0,0,2026-04-13T21:00:00+08:00,2026-04-13T21:00:00+08:00,,,\n", r.out);
+                + "2026-04-13T16:00+08:00,2026-04-13T21:00+08:00,1,100,10,110,0,0,0,2026-04-13T16:10:00+08:00,2026-04-13T16:10:00+08:00,false,,\n"
+                + "2026-04-13T21:00+08:00,2026-04-14T02:00+08:00,1,400,40,440,0,0,0,2026-04-13T21:00:00+08:00,2026-04-13T21:00:00+08:00,false,,\n", r.out);
     }
 
     private static String chat(String id, String tier, long prompt, long cached, long completion) {
