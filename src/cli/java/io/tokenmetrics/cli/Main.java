@@ -31,7 +31,52 @@ public final class Main {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        WriteFailure stdout = new WriteFailure(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(stdout, 1 << 16), false);
+        System.exit(run(args, out, System.err, UsageCommand.LOCAL, stdout));
+    }
+
+    /**
+     * An output stream that remembers why a write failed, which a {@link PrintStream} keeps to
+     * itself: a closed pipe (the reader, such as {@code head}, has all it wanted) is not a full disk.
+     */
+    static final class WriteFailure extends java.io.FilterOutputStream {
+        private volatile java.io.IOException failure;
+
+        WriteFailure(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+                out.write(b, off, len);
+            } catch (java.io.IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        /** Whether the first failed write found the pipe closed by its reader (EPIPE: "Broken pipe"; Windows: "The pipe is being closed"). */
+        boolean closedPipe() {
+            String m = failure == null ? null : failure.getMessage();
+            return m != null && m.toLowerCase(java.util.Locale.ROOT).contains("pipe");
+        }
     }
 
     /**
@@ -43,11 +88,14 @@ public final class Main {
      * @return the exit code: 0, 1 (data), 2 (usage) or 3 (internal)
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, UsageCommand.LOCAL);
+        return run(args, out, err, UsageCommand.LOCAL, null);
     }
 
-    /** {@link #run(String[], PrintStream, PrintStream)} with {@code usage}'s aggregation done by {@code engine}. */
-    private static int run(String[] args, PrintStream out, PrintStream err, UsageCommand.Engine engine) {
+    /**
+     * {@link #run(String[], PrintStream, PrintStream)} with {@code usage}'s aggregation done by
+     * {@code engine}; {@code stdout}, when known, tells a closed pipe from another write failure.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, UsageCommand.Engine engine, WriteFailure stdout) {
         boolean debug = Arrays.asList(args).contains("--debug");
         // read by CliLogging when logback starts
         System.setProperty(CliLogging.LEVEL_PROPERTY, debug ? "DEBUG" : "WARN");
@@ -63,8 +111,14 @@ public final class Main {
         o.flush();
         // a PrintStream keeps write errors to itself: a full disk or a closed pipe must not end in exit 0
         if (out.checkError()) {
-            e.println("token-metrics: cannot write the output: the write to standard output failed (a full disk, or a closed pipe or file)");
-            code = code == OK ? DATA_ERROR : code;
+            if (stdout != null && stdout.closedPipe()) {
+                // the reader has what it wanted (token-metrics list | head): quiet, as Unix tools are
+                org.slf4j.LoggerFactory.getLogger(Main.class).debug("standard output was closed by its reader");
+            } else {
+                e.println("token-metrics: cannot write the output: the write to standard output failed"
+                        + (stdout != null && stdout.failure != null ? " (" + stdout.failure.getMessage() + ")" : " (a full disk, or a closed file)"));
+                code = code == OK ? DATA_ERROR : code;
+            }
         }
         e.flush();
         return code;
@@ -227,7 +281,7 @@ public final class Main {
         String[] all = new String[args.length + 1];
         all[0] = "usage";
         System.arraycopy(args, 0, all, 1, args.length);
-        return run(all, out, err, engine::apply);
+        return run(all, out, err, engine::apply, null);
     }
 
     /**

@@ -265,19 +265,38 @@ class CliTest {
         assertEquals(new String(Files.readAllBytes(svg), StandardCharsets.UTF_8), r.out);
     }
 
-    @Test
-    void aFailedWriteIsAnErrorNotExitZero() throws java.io.UnsupportedEncodingException {
-        java.io.OutputStream full = new java.io.OutputStream() {
+    /** Runs {@code args} with standard output failing as the OS fails it, with {@code reason}; the exit code and standard error. */
+    private static Object[] failingOutput(String reason, String... args) throws java.io.UnsupportedEncodingException {
+        java.io.OutputStream failing = new java.io.OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                throw new IOException("No space left on device");
+                throw new IOException(reason);
             }
         };
+        Main.WriteFailure watched = new Main.WriteFailure(failing);
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int code = Main.run(new String[] {"list"}, new java.io.PrintStream(full, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"));
-        assertEquals(1, code);
-        assertEquals("token-metrics: cannot write the output: the write to standard output failed (a full disk, or a closed pipe or file)\n",
-                new String(err.toByteArray(), StandardCharsets.UTF_8));
+        int code = Main.run(args, new java.io.PrintStream(watched, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"), UsageCommand.LOCAL,
+                watched);
+        return new Object[] {code, new String(err.toByteArray(), StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void aFailedWriteIsAnErrorNotExitZero() throws java.io.UnsupportedEncodingException {
+        Object[] full = failingOutput("No space left on device", "list");
+        assertEquals(1, full[0]);
+        assertEquals("token-metrics: cannot write the output: the write to standard output failed (No space left on device)\n", full[1]);
+    }
+
+    @Test
+    void aPipeClosedByItsReaderIsQuietAndExitZero() throws java.io.UnsupportedEncodingException {
+        // token-metrics list | head -1: head closes the pipe; Unix tools end quietly
+        Object[] closed = failingOutput("Broken pipe", "list");
+        assertEquals(0, closed[0]);
+        assertEquals("", closed[1]);
+        // a command that failed keeps its own code and message
+        Object[] failed = failingOutput("Broken pipe", "show", "no-such-series");
+        assertEquals(2, failed[0]);
+        assertTrue(((String) failed[1]).startsWith("token-metrics: "), failed[1]::toString);
     }
 
     @Test
