@@ -29,17 +29,20 @@ final class Inputs {
         final String project;
         /** Set instead of reading: why this input is not read. */
         final String note;
+        /** Named by the caller, not found in a directory: an empty one is an error, not a file to skip. */
+        final boolean given;
 
-        private Input(Path path, InputStream stream, String name, String project, String note) {
+        private Input(Path path, InputStream stream, String name, String project, String note, boolean given) {
             this.path = path;
             this.stream = stream;
             this.name = name;
             this.project = project;
             this.note = note;
+            this.given = given;
         }
 
         static Input stream(InputStream in, String name) {
-            return new Input(null, in, name, null, null);
+            return new Input(null, in, name, null, null, true);
         }
 
         InputStream open() throws IOException {
@@ -101,11 +104,11 @@ final class Inputs {
             java.util.Objects.requireNonNull(p, "input");
             if (p.toString().equals("-")) {
                 if (stdin) {
-                    out.add(new Input(null, null, "-", null, "standard input is named twice: read once"));
+                    out.add(new Input(null, null, "-", null, "standard input is named twice: read once", true));
                     continue;
                 }
                 stdin = true;
-                out.add(new Input(null, System.in, "(standard input)", null, null));
+                out.add(new Input(null, System.in, "(standard input)", null, null, true));
                 continue;
             }
             if (Files.isDirectory(p)) {
@@ -116,8 +119,12 @@ final class Inputs {
                     IOException io = e instanceof IOException ? (IOException) e : ((java.io.UncheckedIOException) e).getCause();
                     throw new UsageLogException(p.toString(), 0, "cannot read the directory: " + IoErrors.reason(io));
                 }
+                if (files.isEmpty()) {
+                    throw new UsageLogException(p.toString(), 0, "no usage log in the directory: no .csv, .jsonl, .ndjson or .json file"
+                            + " (each also .gz) in it or below it");
+                }
                 for (Path f : files) {
-                    add(out, seen, f);
+                    add(out, seen, f, false);
                 }
                 continue;
             }
@@ -125,12 +132,12 @@ final class Inputs {
                 throw new UsageLogException(p.toString(), 0, Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "a broken symbolic link"
                         : "no such file or directory");
             }
-            add(out, seen, p);
+            add(out, seen, p, true);
         }
         return out;
     }
 
-    private static void add(List<Input> out, Map<Object, String> seen, Path f) {
+    private static void add(List<Input> out, Map<Object, String> seen, Path f, boolean given) {
         Object key;
         try {
             Object k = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
@@ -143,9 +150,9 @@ final class Inputs {
         String first = seen.putIfAbsent(key, f.toString());
         String project = Records.project(f.toAbsolutePath().toString());
         if (first != null) {
-            out.add(new Input(f, null, f.toString(), project, f + " is the same file as " + first + ": read once"));
+            out.add(new Input(f, null, f.toString(), project, f + " is the same file as " + first + ": read once", given));
         } else {
-            out.add(new Input(f, null, f.toString(), project, null));
+            out.add(new Input(f, null, f.toString(), project, null, given));
         }
     }
 }

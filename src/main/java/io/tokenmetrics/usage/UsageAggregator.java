@@ -791,6 +791,15 @@ public final class UsageAggregator {
                 } else if (gz) {
                     data = new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
                 }
+                if (holdsNothing(data)) {
+                    if (in.given) {
+                        throw new UsageLogException(in.name, 0, "the file is empty: it holds no usage records");
+                    }
+                    // one of a directory's files (a session just started): named, not an error
+                    sources.add(in.name + ": empty");
+                    notes.add(in.name + " is empty: skipped");
+                    return;
+                }
                 boolean json = in.json(data);
                 if (json && !gz && pool != null && in.path != null && jsonLines(in) && jsonParts(in, pool)) {
                     return;
@@ -814,6 +823,25 @@ public final class UsageAggregator {
                         LOG.debug("closing {}: {}", in.name, e.toString());
                     }
                 }
+            }
+        }
+
+        /** Whether a stream holds nothing but white space (and a byte-order mark) in its first 64 KiB and then ends; reset after. */
+        private boolean holdsNothing(InputStream data) throws IOException {
+            data.mark(1 << 16);
+            try {
+                for (int i = 0; i < 1 << 16; i++) {
+                    int c = data.read();
+                    if (c < 0) {
+                        return true;
+                    }
+                    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && !(i < 3 && (c == 0xEF || c == 0xBB || c == 0xBF))) {
+                        return false;
+                    }
+                }
+                return false;
+            } finally {
+                data.reset();
             }
         }
 

@@ -66,6 +66,8 @@ class ErrorCatalogueTest {
         t.put("overflow.csv", "timestamp,input_tokens,output_tokens\n2026-04-13T10:00:00Z,9000000000000000000,0\n2026-04-13T11:00:00Z,9000000000000000000,0\n");
         t.put("no-time.csv", "when,input_tokens,output_tokens\n1,2,3\n");
         t.put("empty.csv", "");
+        t.put("empty.jsonl", "\n\n");
+        t.put("no-logs/notes.txt", "not a log");
         t.put("bad.jsonl", "{\"timestamp\":\n{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":2}\n");
         t.put("or-bad-count.json", "{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"12x\"}],\"meta\":{\"as_of\":\"2026-04-14T02:00:00Z\"}}");
         t.put("or-no-asof.json", "{\"data\":[],\"meta\":{}}");
@@ -146,6 +148,7 @@ class ErrorCatalogueTest {
     List<DynamicTest> everyCatalogueEntryIsReal() throws IOException {
         Files.createDirectories(FIXTURES);
         for (Map.Entry<String, byte[]> f : fixtures().entrySet()) {
+            Files.createDirectories(FIXTURES.resolve(f.getKey()).getParent());
             Files.write(FIXTURES.resolve(f.getKey()), f.getValue());
         }
         Files.deleteIfExists(FIXTURES.resolve("none.json"));

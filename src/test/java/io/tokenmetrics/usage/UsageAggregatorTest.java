@@ -83,6 +83,25 @@ class UsageAggregatorTest {
     }
 
     @Test
+    void anEmptyFileIsAnErrorWhenNamedAndSkippedWithANoteWhenFoundInADirectory() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path empty = Files.write(logs.resolve("a-new-session.jsonl"), "\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(logs.resolve("b.jsonl"), "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":5,\"output_tokens\":2}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        for (int threads : new int[] {1, 2}) {
+            UsageResult r = UsageAggregator.builder().threads(threads).build().aggregate(logs);
+            assertEquals(1, r.rows());
+            assertEquals(java.util.Collections.singletonList(empty + " is empty: skipped"), r.notes());
+            UsageLogException named = assertThrows(UsageLogException.class, () -> UsageAggregator.builder().threads(threads).build().aggregate(empty));
+            assertEquals(empty + ": the file is empty: it holds no usage records", named.getMessage());
+        }
+        Path none = Files.createDirectories(dir.resolve("none"));
+        Files.write(none.resolve("readme.txt"), "x".getBytes(StandardCharsets.UTF_8));
+        assertEquals(none + ": no usage log in the directory: no .csv, .jsonl, .ndjson or .json file (each also .gz) in it or below it",
+                assertThrows(UsageLogException.class, () -> UsageAggregator.builder().build().aggregate(none)).getMessage());
+    }
+
+    @Test
     void equalsAnIndependentComputationWithAnyNumberOfThreads() throws IOException {
         Path csv = dir.resolve("gen.csv");
         UsageLogGenerator.write(csv, 30_000, 7);
@@ -201,7 +220,7 @@ class UsageAggregatorTest {
                 + " csv|jsonl|openai|openai-usage|anthropic|anthropic-usage|claude-code|codex|gemini-cli|opencode|gemini|bedrock|otel|litellm",
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(header))).getMessage());
         Path empty = file("empty.csv", "");
-        assertEquals(empty + ": the file is empty: a CSV usage log needs a header row",
+        assertEquals(empty + ": the file is empty: it holds no usage records",
                 assertThrows(UsageLogException.class, () -> weekly().build().aggregate(Collections.singletonList(empty))).getMessage());
         // a line cut short is an error when a line follows it (as the last line it is a write that did not finish)
         Path json = file("bad.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":2}\n{\"timestamp\":\n"
