@@ -54,6 +54,10 @@ final class Inputs {
                     }
                 };
             }
+            if (!Files.isRegularFile(path) && path.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
+                // a FIFO or a device: the JDK's channel stream asks a pipe for its position ("Illegal seek"); a plain file stream does not
+                return new java.io.FileInputStream(path.toFile());
+            }
             return Files.newInputStream(path);
         }
 

@@ -83,6 +83,35 @@ class UsageAggregatorTest {
     }
 
     @Test
+    void aFifoOfJsonLinesIsReadAsAStream() throws Exception {
+        // found by a hostile corpus: the JDK's channel stream asked the pipe for its position ("Illegal seek")
+        Path fifo = dir.resolve("live.jsonl");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no mkfifo here");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo failed");
+        Thread writer = new Thread(() -> {
+            try (java.io.OutputStream out = new java.io.FileOutputStream(fifo.toFile())) {
+                out.write(("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":5,\"output_tokens\":2}\n"
+                        + "{\"timestamp\":\"2026-04-14T10:00:00Z\",\"input_tokens\":7,\"output_tokens\":1}\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        UsageResult r = UsageAggregator.builder().build().aggregate(fifo);
+        writer.join();
+        // 5 + 7 input, 2 + 1 output, one ISO week
+        assertEquals(2, r.rows());
+        assertEquals(12, r.groups().get(0).inputTokens());
+        assertEquals(3, r.groups().get(0).outputTokens());
+    }
+
+    @Test
     void anEmptyFileIsAnErrorWhenNamedAndSkippedWithANoteWhenFoundInADirectory() throws IOException {
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Path empty = Files.write(logs.resolve("a-new-session.jsonl"), "\n".getBytes(StandardCharsets.UTF_8));
