@@ -107,6 +107,7 @@ public final class Quantity {
      * @return an exact token count
      */
     public static Quantity of(TokenAmount amount) {
+        java.util.Objects.requireNonNull(amount, "amount");
         return of(amount.toBigDecimal(), Unit.TOKENS);
     }
 

@@ -50,6 +50,7 @@ public final class TokenAmount implements Comparable<TokenAmount> {
      * @throws IllegalArgumentException naming the value if it is negative, fractional or too large
      */
     public static TokenAmount of(BigDecimal value) {
+        java.util.Objects.requireNonNull(value, "value");
         if (value.signum() < 0) {
             throw new IllegalArgumentException("tokens (" + value.toPlainString() + ") must be >= 0");
         }

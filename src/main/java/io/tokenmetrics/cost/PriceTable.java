@@ -60,6 +60,7 @@ public final class PriceTable {
      * @return the table
      */
     public static PriceTable of(List<ModelPrice> prices) {
+        java.util.Objects.requireNonNull(prices, "prices");
         Map<String, ModelPrice> m = new TreeMap<>();
         for (ModelPrice p : prices) {
             m.put(p.key(), p);
@@ -91,6 +92,8 @@ public final class PriceTable {
      * @throws PriceTableException naming the name and JSON path
      */
     public static PriceTable parse(InputStream in, String name) throws IOException {
+        java.util.Objects.requireNonNull(in, "in");
+        java.util.Objects.requireNonNull(name, "name");
         JsonNode root;
         try {
             root = io.tokenmetrics.internal.Json.readTree(in);

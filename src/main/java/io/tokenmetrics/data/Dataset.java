@@ -256,6 +256,7 @@ public final class Dataset {
      * @return the series that satisfy {@code filter}, in file order
      */
     public List<Series> filter(Predicate<Series> filter) {
+        Objects.requireNonNull(filter, "filter");
         List<Series> out = new ArrayList<>();
         for (Series s : series.values()) {
             if (filter.test(s)) {

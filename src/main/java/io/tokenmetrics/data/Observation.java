@@ -86,6 +86,7 @@ public final class Observation {
      * @return a builder for an observation of {@code value} at {@code period}, status reported
      */
     public static Builder builder(TimePeriod period, Quantity value) {
+        java.util.Objects.requireNonNull(period, "period");
         return new Builder(period, value);
     }
 

@@ -72,6 +72,8 @@ public final class RankingsData {
      *     a Monday, or a response without {@code meta.start_date} and {@code meta.end_date}
      */
     public static RankingsData parseWeeks(InputStream in, String name) {
+        java.util.Objects.requireNonNull(in, "in");
+        java.util.Objects.requireNonNull(name, "name");
         return parse(in, name, true);
     }
 
@@ -108,6 +110,8 @@ public final class RankingsData {
      * @return the rows of the response
      */
     public static RankingsData parse(InputStream in, String name) {
+        java.util.Objects.requireNonNull(in, "in");
+        java.util.Objects.requireNonNull(name, "name");
         return parse(in, name, false);
     }
 

@@ -342,6 +342,8 @@ public final class WeeklyRankings {
      * @return the tokens
      */
     public static long regionTokens(Week week, String region) {
+        java.util.Objects.requireNonNull(week, "week");
+        java.util.Objects.requireNonNull(region, "region");
         return week.regions().getOrDefault(java.util.Objects.requireNonNull(region, "region"), 0L);
     }
 
@@ -353,6 +355,8 @@ public final class WeeklyRankings {
      * @return the share; empty when the total is 0
      */
     public static java.util.Optional<io.tokenmetrics.amount.Quantity> share(Week week, String region) {
+        java.util.Objects.requireNonNull(week, "week");
+        java.util.Objects.requireNonNull(region, "region");
         if (week.total() == 0) {
             return java.util.Optional.empty();
         }
@@ -413,6 +417,9 @@ public final class WeeklyRankings {
      * @return the leading region (by its code) or a tie
      */
     public static io.tokenmetrics.calc.Leader leader(Week week, String a, String b) {
+        java.util.Objects.requireNonNull(week, "week");
+        java.util.Objects.requireNonNull(a, "a");
+        java.util.Objects.requireNonNull(b, "b");
         long x = regionTokens(week, a);
         long y = regionTokens(week, b);
         return x == y ? io.tokenmetrics.calc.Leader.TIE : io.tokenmetrics.calc.Leader.series(x > y ? a : b);

@@ -171,27 +171,27 @@ public final class UsageAggregator {
         /**
          * Groups by days, ISO weeks or months.
          *
-         * @param p the period type
+         * @param period the period type
          * @return this builder
          * @throws IllegalArgumentException for other period types
          */
-        public Builder period(PeriodType p) {
-            Objects.requireNonNull(p, "period");
-            if (p != PeriodType.DAY && p != PeriodType.WEEK && p != PeriodType.MONTH) {
-                throw new IllegalArgumentException("period (" + p + ") must be DAY, WEEK or MONTH");
+        public Builder period(PeriodType period) {
+            Objects.requireNonNull(period, "period");
+            if (period != PeriodType.DAY && period != PeriodType.WEEK && period != PeriodType.MONTH) {
+                throw new IllegalArgumentException("period (" + period + ") must be DAY, WEEK or MONTH");
             }
-            this.period = p;
+            this.period = period;
             return this;
         }
 
         /**
          * The time zone periods are cut in (default UTC).
          *
-         * @param z the time zone
+         * @param zone the time zone
          * @return the time zone periods are cut in (default UTC)
          */
-        public Builder zone(ZoneId z) {
-            this.zone = Objects.requireNonNull(z, "zone");
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
@@ -203,6 +203,7 @@ public final class UsageAggregator {
          * @throws IllegalArgumentException for an empty or repeated dimension
          */
         public Builder by(String... dims) {
+            Objects.requireNonNull(dims, "dims");
             return by(java.util.Arrays.asList(dims));
         }
 
@@ -354,6 +355,7 @@ public final class UsageAggregator {
      * @return the groups and what was read and skipped
      */
     public UsageResult aggregate(Path... inputs) {
+        Objects.requireNonNull(inputs, "inputs");
         return aggregate(java.util.Arrays.asList(inputs));
     }
 

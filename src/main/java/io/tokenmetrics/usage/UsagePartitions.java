@@ -422,6 +422,8 @@ public final class UsagePartitions {
      * @return null, or what is wrong with the quoting
      */
     public static String csvFields(String line, List<String> out) {
+        java.util.Objects.requireNonNull(line, "line");
+        java.util.Objects.requireNonNull(out, "out");
         StringBuilder cur = new StringBuilder();
         boolean inQuotes = false;
         boolean wasQuoted = false;
