@@ -17,6 +17,31 @@ public final class Text {
     }
 
     /**
+     * Compares two strings by Unicode code point, as the documentation promises for dimension
+     * values: {@link String#compareTo} compares UTF-16 units, which puts a character above
+     * U+FFFF (an emoji, a rare CJK character) before U+E000–U+FFFF. The same order as the UTF-8
+     * bytes.
+     *
+     * @param a a string
+     * @param b another
+     * @return negative, zero or positive as {@code a} comes before, with or after {@code b}
+     */
+    public static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    /**
      * {@code s} with every control character (C0, DEL, C1) and the line and paragraph separators escaped.
      *
      * @param s the text

@@ -80,7 +80,7 @@ public final class UsageBlocks {
 
     private static int compare(List<String> a, List<String> b) {
         for (int i = 0; i < a.size(); i++) {
-            int c = a.get(i).compareTo(b.get(i));
+            int c = io.tokenmetrics.internal.Text.compareCodePoints(a.get(i), b.get(i));
             if (c != 0) {
                 return c;
             }

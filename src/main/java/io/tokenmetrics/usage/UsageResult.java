@@ -96,7 +96,7 @@ public final class UsageResult {
         out.sort((a, b) -> {
             int c = a.period().compareTo(b.period());
             for (int i = 0; c == 0 && i < a.dimensions().size(); i++) {
-                c = a.dimensions().get(i).compareTo(b.dimensions().get(i));
+                c = io.tokenmetrics.internal.Text.compareCodePoints(a.dimensions().get(i), b.dimensions().get(i));
             }
             return c;
         });
