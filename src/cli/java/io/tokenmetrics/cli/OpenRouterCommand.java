@@ -153,7 +153,18 @@ final class OpenRouterCommand extends Commands.Base {
                 throw new CliException(Main.DATA_ERROR, regions + ": " + io.tokenmetrics.internal.IoErrors.reason(e), e);
             }
         }
-        WeeklyRankings w = WeeklyRankings.of(rows, table);
+        WeeklyRankings w;
+        try {
+            w = WeeklyRankings.of(rows, table);
+        } catch (io.tokenmetrics.openrouter.OpenRouterException e) {
+            // a week's sum past the limit: name the responses it was summed from
+            List<String> names = new ArrayList<>();
+            files.forEach(f -> names.add(f.toString()));
+            if (fetch) {
+                names.add("the fetched responses");
+            }
+            throw new CliException(Main.DATA_ERROR, String.join(", ", names) + ": " + e.getMessage(), e);
+        }
         Doc doc = new Doc("openrouter");
         Table weekly = doc.table("weekly", "week", "days", "partial", "total", "cn", "us", "other_regions", "other", "cn_share_percent",
                 "us_share_percent", "cn_wow_percent", "us_wow_percent", "total_wow_percent", "leader", "source");

@@ -176,6 +176,15 @@ public final class AppRankings {
             apps.add(new App(id, appName, (int) rank, requests, tokens));
         }
         apps.sort((a, b) -> Integer.compare(a.rank, b.rank));
+        long listed = 0;
+        for (App a : apps) {
+            listed += a.tokens;
+            if (listed < 0) {
+                // counts are non-negative: a negative sum has wrapped
+                throw new MalformedResponseException(name + ": $.data: the listed apps' tokens together pass " + Long.MAX_VALUE
+                        + ": refused rather than wrapped");
+            }
+        }
         return new AppRankings(Collections.unmodifiableList(apps), start, end, asOf);
     }
 

@@ -131,8 +131,8 @@ public final class RankingsData {
         }
         LocalDate windowStart = null;
         LocalDate windowEnd = null;
-        if (weeks) {
-            // a week's bucket at the edge of the window holds only the days inside it
+        if (weeks || meta.path("start_date").isTextual() && meta.path("end_date").isTextual()) {
+            // a week's bucket at the edge of the window holds only the days inside it; a day outside its response's window is refused
             windowStart = metaDate(meta, name, "start_date");
             windowEnd = metaDate(meta, name, "end_date");
         }
@@ -166,6 +166,11 @@ public final class RankingsData {
                 }
                 row = new DailyRow(d, slug, tokens, asOf, asOfInstant, first, last);
             } else {
+                if (windowStart != null && (d.isBefore(windowStart) || d.isAfter(windowEnd))) {
+                    // it would make a week with tokens and no day counted
+                    throw new MalformedResponseException(name + ": " + p + ".date: " + d + " is outside the response's window " + windowStart + ".."
+                            + windowEnd + " ($.meta.start_date..end_date)");
+                }
                 row = new DailyRow(d, slug, tokens, asOf, asOfInstant);
             }
             if (rows.put(key(row), row) != null) {

@@ -69,6 +69,10 @@ class ErrorCatalogueTest {
         t.put("empty.jsonl", "\n\n");
         t.put("no-logs/notes.txt", "not a log");
         t.put("bad.jsonl", "{\"timestamp\":\n{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":2}\n");
+        t.put("or-overflow.json", "{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":9000000000000000000},"
+                + "{\"date\":\"2026-04-14\",\"model_permaslug\":\"a/b\",\"total_tokens\":9000000000000000000}],\"meta\":{\"as_of\":\"2026-04-20T02:00:00Z\"}}");
+        t.put("or-outside.json", "{\"data\":[{\"date\":\"2026-03-30\",\"model_permaslug\":\"a/b\",\"total_tokens\":1}],"
+                + "\"meta\":{\"as_of\":\"2026-04-20T02:00:00Z\",\"start_date\":\"2026-04-13\",\"end_date\":\"2026-04-19\"}}");
         t.put("or-bad-count.json", "{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"12x\"}],\"meta\":{\"as_of\":\"2026-04-14T02:00:00Z\"}}");
         t.put("or-no-asof.json", "{\"data\":[],\"meta\":{}}");
         t.put("or-bad-asof.json", "{\"data\":[],\"meta\":{\"as_of\":\"yesterday\"}}");

@@ -192,6 +192,26 @@ public class OpenRouterTest {
     }
 
     @Test
+    void aDayOutsideItsResponsesWindowIsRefused() {
+        // found by a hostile corpus: it made a week with tokens and no day counted
+        String json = response(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 4, 19), "2026-04-20T02:00:00Z")
+                .replaceFirst("\"date\":\"2026-04-13\"", "\"date\":\"2026-03-30\"");
+        assertEquals("test.json: $.data[0].date: 2026-03-30 is outside the response's window 2026-04-13..2026-04-19 ($.meta.start_date..end_date)",
+                assertThrows(OpenRouterException.class, () -> parse(json)).getMessage());
+    }
+
+    @Test
+    void theListedAppsSumPastTheLimitNamesTheFile() {
+        // found by a hostile corpus: listedTokens() threw "long overflow" naming nothing
+        String json = "{\"data\":[{\"rank\":1,\"app_id\":1,\"app_name\":\"A\",\"total_tokens\":9000000000000000000,\"total_requests\":1},"
+                + "{\"rank\":2,\"app_id\":2,\"app_name\":\"B\",\"total_tokens\":9000000000000000000,\"total_requests\":1}],"
+                + "\"meta\":{\"as_of\":\"2026-04-20T02:00:00Z\",\"start_date\":\"2026-04-13\",\"end_date\":\"2026-04-19\"}}";
+        assertEquals("apps.json: $.data: the listed apps' tokens together pass 9223372036854775807: refused rather than wrapped",
+                assertThrows(OpenRouterException.class, () -> AppRankings.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                        "apps.json")).getMessage());
+    }
+
+    @Test
     void overflowNamesTheWeekAndOperands() {
         RankingsData d = parse("{\"data\":[{\"date\":\"2026-04-13\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"9000000000000000000\"},"
                 + "{\"date\":\"2026-04-14\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"9000000000000000000\"}],\"meta\":{\"as_of\":\"2026-04-20T02:00:00Z\"}}");
