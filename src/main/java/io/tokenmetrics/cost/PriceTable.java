@@ -263,8 +263,8 @@ public final class PriceTable {
                 throw new MalformedPriceTableException(name + ": " + p + ".pricing: expected an object", null);
             }
             String pp = p + ".pricing";
-            BigDecimal in = number(pricing, name, pp, "prompt");
-            BigDecimal out = number(pricing, name, pp, "completion");
+            BigDecimal in = number(pricing, name, pp, "prompt", true);
+            BigDecimal out = number(pricing, name, pp, "completion", true);
             if (in == null || out == null || in.signum() < 0 || out.signum() < 0) {
                 // OpenRouter writes -1 for a router whose price depends on the model it picks: no price
                 continue;
@@ -286,21 +286,33 @@ public final class PriceTable {
 
     /** A price: a JSON number (LiteLLM: 3e-06, read exactly) or a decimal string (OpenRouter: "0.000003"); null when absent. */
     private static BigDecimal number(JsonNode n, String name, String p, String field) {
+        return number(n, name, p, field, false);
+    }
+
+    /** {@link #number(JsonNode, String, String, String)}; {@code router}: OpenRouter's -1 (a router's price, which depends on the model) is let through. */
+    private static BigDecimal number(JsonNode n, String name, String p, String field, boolean router) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
+        BigDecimal d;
         if (v.isNumber()) {
-            return v.decimalValue();
-        }
-        if (v.isTextual()) {
+            d = v.decimalValue();
+        } else if (v.isTextual()) {
             try {
-                return new BigDecimal(v.textValue().trim());
+                d = new BigDecimal(v.textValue().trim());
             } catch (NumberFormatException e) {
                 throw new InvalidPriceTableException(name + ": " + p + "." + field + ": \"" + v.textValue() + "\" is not a decimal number", e);
             }
+        } else {
+            throw new InvalidPriceTableException(name + ": " + p + "." + field + ": " + v + " is not a price", null);
         }
-        throw new InvalidPriceTableException(name + ": " + p + "." + field + ": " + v + " is not a price", null);
+        if (d.signum() < 0 && !router) {
+            // named at the field, not at its entry, where the price's own check would name it
+            throw new InvalidPriceTableException(name + ": " + p + "." + field + ": " + (v.isTextual() ? "\"" + v.textValue() + "\"" : v.toString())
+                    + " is not a price: it must be >= 0", null);
+        }
+        return d;
     }
 
     /**

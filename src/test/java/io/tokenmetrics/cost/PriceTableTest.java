@@ -255,9 +255,13 @@ class PriceTableTest {
         assertEquals("p.json: $[\"m\"].input_cost_per_token: \"cheap\" is not a decimal number",
                 assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": \"cheap\", \"output_cost_per_token\": 1}}"))
                         .getMessage());
-        assertEquals("p.json: $[\"m\"]: input price (-0.1) must be >= 0",
+        // the path runs to the field, not only to its entry (a hostile corpus found it stopping at $["m"])
+        assertEquals("p.json: $[\"m\"].input_cost_per_token: -0.1 is not a price: it must be >= 0",
                 assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": -0.1, \"output_cost_per_token\": 1}}"))
                         .getMessage());
+        assertEquals("p.json: $[\"m\"].cache_read_input_token_cost: \"-3e-7\" is not a price: it must be >= 0",
+                assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": 1, \"output_cost_per_token\": 1,"
+                        + " \"cache_read_input_token_cost\": \"-3e-7\"}}")).getMessage());
         assertEquals("p.json: $.data[0].pricing: expected an object",
                 assertThrows(MalformedPriceTableException.class, () -> parse("{\"data\": [{\"id\": \"a/b\"}]}")).getMessage());
         assertEquals("p.json: $: expected an object: LiteLLM's model entries, or OpenRouter's {\"data\": [...]}",
