@@ -151,7 +151,16 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("token-metrics: " + ex.getMessage() + " (see: token-metrics "
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException) {
+                // picocli's own suggestions, from the declared options and subcommands
+                CommandLine.UnmatchedArgumentException u = (CommandLine.UnmatchedArgumentException) ex;
+                java.util.List<String> near = u.getSuggestions();
+                String typed = u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0);
+                String best = near.isEmpty() ? nearest(typed, names(c)) : near.get(0);
+                hint = best == null ? "" : "; did you mean " + best + "?";
+            }
+            c.getErr().println("token-metrics: " + ex.getMessage() + hint + " (see: token-metrics "
                     + (c.getCommandName().equals("token-metrics") ? "" : c.getCommandName() + " ") + "--help)");
             c.getErr().flush();
             return USAGE_ERROR;
@@ -165,6 +174,56 @@ public final class Main {
             return code;
         });
         return cl.execute(args);
+    }
+
+    /** A command's option names and subcommand names: what a mistyped word may have meant. */
+    private static java.util.List<String> names(CommandLine c) {
+        java.util.List<String> out = new java.util.ArrayList<>(c.getSubcommands().keySet());
+        for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+            out.addAll(java.util.Arrays.asList(o.names()));
+        }
+        return out;
+    }
+
+    /**
+     * The name closest to {@code typed} by edit distance (insertions, deletions, substitutions and
+     * swaps of neighbours: {@code --fromat} is one swap from {@code --format}), when it is at most
+     * 2 and less than a third of the name; null otherwise. For the words picocli finds no
+     * suggestion for.
+     */
+    static String nearest(String typed, java.util.List<String> names) {
+        String t = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String n : names) {
+            int d = distance(t, n);
+            if (d < bestDistance && d <= 2 && d * 3 < n.length()) {
+                best = n;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** The optimal string alignment distance: Levenshtein's, with a swap of two neighbours counted as one edit. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** A command that failed: its one line on standard error, and its exit code. */

@@ -321,6 +321,16 @@ class CliTest {
         assertEquals(2, option.code);
         assertEquals("token-metrics: Unknown option: '--bogus' (see: token-metrics list --help)\n", option.err);
 
+        // edit distance by hand: --fromat is one swap (ro -> or) from --format; --peroid one swap from --period; "reprot" one from "report"
+        assertEquals(1, Main.distance("--fromat", "--format"));
+        assertEquals(2, Main.distance("kitten", "sitting") - 1);
+        assertEquals("token-metrics: Unknown options: '--fromat', 'csv'; did you mean --format? (see: token-metrics list --help)\n",
+                CliRun.of("list", "--fromat", "csv").err);
+        assertEquals("token-metrics: Unmatched argument at index 0: 'reprot'; did you mean report? (see: token-metrics --help)\n",
+                CliRun.of("reprot").err);
+        // nothing near: no guess
+        assertEquals("token-metrics: Unknown option: '--bogus' (see: token-metrics list --help)\n", CliRun.of("list", "--bogus").err);
+
         CliRun format = CliRun.of("list", "--format", "xml");
         assertEquals(2, format.code);
         assertTrue(format.err.startsWith("token-metrics: Invalid value for option '--format': expected one of [TEXT, JSON, CSV]"), format.err);
