@@ -346,9 +346,23 @@ public final class Calculator {
     // ------------------------------------------------------------------ comparison and shares
 
     /**
-     * Compares two series of the same measure at {@code at}, optionally as parts of {@code total}
-     * (null for none). Previous-period values are the observations at {@code at.previous()} or,
-     * where there is none, implied from the change each source states at {@code at}.
+     * Compares two series of the same measure at {@code at}: values, difference, ratio, shares of
+     * their sum, leader, and the previous period's values (observed at {@code at.previous()} or,
+     * where there is none, implied from the change each source states at {@code at}).
+     *
+     * @param first the first series
+     * @param second the second series
+     * @param at the period
+     * @return the comparison
+     * @throws IllegalArgumentException for different measures, or a missing observation or value at {@code at}
+     */
+    public Comparison compare(Series first, Series second, TimePeriod at) {
+        return compare(first, second, at, null);
+    }
+
+    /**
+     * {@link #compare(Series, Series, TimePeriod)}, with each series' share of {@code total} (null:
+     * none, as the three-argument form).
      *
      * @param first the first series
      * @param second the second series

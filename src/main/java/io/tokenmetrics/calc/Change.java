@@ -132,10 +132,24 @@ public final class Change {
         return Objects.hash(from, to, fromValue, toValue, percent, consecutive, direction);
     }
 
+    /**
+     * One line for people, rounded to two decimals in the natural unit: "2026-W15 → 2026-W16:
+     * 5.82T → 4.44T, change −1.38T (−23.77%)".
+     *
+     * @param lang the language to write in
+     * @return one line for people
+     */
+    public String describe(Language lang) {
+        Objects.requireNonNull(lang, "lang");
+        boolean zh = lang == Language.ZH;
+        return io.tokenmetrics.internal.Messages.get(lang, "change.line", zh ? from.label(lang) : from.toString(), zh ? to.label(lang) : to.toString(),
+                fromValue.formatRounded(lang, 2), toValue.formatRounded(lang, 2), Calculator.signed(absolute, lang),
+                percent == null ? "" : io.tokenmetrics.internal.Messages.get(lang, "change.pct", Calculator.signed(percent, lang)),
+                consecutive ? "" : io.tokenmetrics.internal.Messages.get(lang, "change.gap"));
+    }
+
     @Override
     public String toString() {
-        return from + " → " + to + ": " + Calculator.signed(absolute, Language.EN)
-                + (percent != null ? " (" + Calculator.signed(percent, Language.EN) + ")" : "")
-                + (consecutive ? "" : " [not adjacent]");
+        return describe(Language.EN);
     }
 }

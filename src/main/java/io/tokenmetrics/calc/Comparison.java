@@ -1,5 +1,6 @@
 package io.tokenmetrics.calc;
 
+import io.tokenmetrics.amount.Language;
 import io.tokenmetrics.amount.Quantity;
 import io.tokenmetrics.data.Series;
 import io.tokenmetrics.period.TimePeriod;
@@ -251,8 +252,27 @@ public final class Comparison {
         return Objects.hash(first.id(), second.id(), at, firstValue, secondValue, total, firstPrevious, secondPrevious);
     }
 
+    /**
+     * One line for people, rounded to two decimals in the natural unit: "2026-W16:
+     * openrouter-us-weekly 4.91T against openrouter-china-weekly 4.44T; difference +470B (×1.11);
+     * leader openrouter-us-weekly".
+     *
+     * @param lang the language to write in
+     * @return one line for people
+     */
+    public String describe(Language lang) {
+        Objects.requireNonNull(lang, "lang");
+        Leader l = leader();
+        String lead = l.kind() == Leader.Kind.SERIES ? io.tokenmetrics.internal.Messages.get(lang, "comparison.leader", l.series().get())
+                : io.tokenmetrics.internal.Messages.get(lang, l.kind() == Leader.Kind.TIE ? "comparison.tie" : "comparison.unknown");
+        return io.tokenmetrics.internal.Messages.get(lang, "comparison.line", lang == Language.ZH ? at.label(lang) : at.toString(), first.id(),
+                firstValue.formatRounded(lang, 2), second.id(), secondValue.formatRounded(lang, 2), Calculator.signed(difference(), lang),
+                !ratio().isPresent() ? "" : io.tokenmetrics.internal.Messages.get(lang, "comparison.ratio",
+                        ratio().get().formatRounded(lang, 2).replace("×", "").replace("倍", "")), lead);
+    }
+
     @Override
     public String toString() {
-        return first.id() + " vs " + second.id() + " at " + at + ": " + firstValue + " vs " + secondValue + ", leader " + leader();
+        return describe(Language.EN);
     }
 }

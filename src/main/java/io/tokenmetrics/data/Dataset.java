@@ -142,7 +142,7 @@ public final class Dataset {
         String name = Objects.requireNonNull(file, "file").toString();
         try (InputStream in = Files.newInputStream(file)) {
             // a .csv file holds series in the long or the wide form (DatasetCsv); anything else is JSON
-            return name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? DatasetCsv.read(in, name) : DatasetJson.read(in, name);
+            return read(in, name);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
@@ -150,14 +150,19 @@ public final class Dataset {
 
     /**
      * Reads a dataset from {@code in}, naming it {@code name} in errors; does not close the stream.
+     * The format follows the name as for {@link #read(Path)}: CSV for a name ending in
+     * {@code .csv}, JSON otherwise.
      *
      * @param in the stream to read
-     * @param name the name, for messages
+     * @param name the name: its ending chooses the format; it names the input in messages
      * @return the dataset
+     * @throws MalformedDatasetException if it is not JSON (or well-formed CSV), with line and column
+     * @throws InvalidDatasetException if it is well-formed but not a valid dataset
      */
     public static Dataset read(InputStream in, String name) {
         Objects.requireNonNull(in, "in");
-        return DatasetJson.read(in, Objects.requireNonNull(name, "name"));
+        Objects.requireNonNull(name, "name");
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? DatasetCsv.read(in, name) : DatasetJson.read(in, name);
     }
 
     /**

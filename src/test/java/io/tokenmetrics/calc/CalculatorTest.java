@@ -229,6 +229,26 @@ class CalculatorTest {
     }
 
     @Test
+    void comparisonsAndChangesDescribeThemselvesInBothLanguages() {
+        // A1/A2: US 4.91T and China 4.44T at 2026-W16; difference 0.47T = 470B (4700亿); ratio 4.91 / 4.44 = 1.1059 → 1.11
+        Comparison c = C.compare(D.series("openrouter-us-weekly"), D.series("openrouter-china-weekly"), p("2026-W16"));
+        assertEquals(c, C.compare(D.series("openrouter-us-weekly"), D.series("openrouter-china-weekly"), p("2026-W16"), null));
+        assertEquals("2026-W16: openrouter-us-weekly 4.91T against openrouter-china-weekly 4.44T; difference +470B (×1.11);"
+                + " leader openrouter-us-weekly", c.describe(Language.EN));
+        assertEquals("2026年第16周：openrouter-us-weekly 4.91万亿，openrouter-china-weekly 4.44万亿；差额 +4700亿（1.11倍）；"
+                + "领先：openrouter-us-weekly", c.describe(Language.ZH));
+        assertEquals(c.describe(Language.EN), c.toString());
+        // W15 → W16 of 10 → 9 tokens: -1, (9 / 10 - 1) × 100 = -10%
+        Change ch = C.changes(weekly("t", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 10, 9)).get(11);
+        assertEquals("2026-W15 → 2026-W16: 10 → 9, change -1 (-10%)", ch.describe(Language.EN));
+        assertEquals("2026年第15周 → 2026年第16周：10 → 9，变化 -1（-10%）", ch.describe(Language.ZH));
+        // across a gap: said
+        Change gap = C.changes(D.series("china-daily")).get(0);
+        assertTrue(gap.describe(Language.EN).endsWith(" (the periods are not adjacent)"), gap::toString);
+        assertTrue(gap.describe(Language.ZH).endsWith("（两个时期不相邻）"), () -> gap.describe(Language.ZH));
+    }
+
+    @Test
     void weekOnWeekChangesAndStreaks() {
         // 13 weeks W04..W16: ten rises (1..11), then two falls (10, 9)
         Series s = weekly("t", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 10, 9);

@@ -62,6 +62,18 @@ class DatasetCsvTest {
     }
 
     @Test
+    void aStreamNamedCsvIsReadAsCsvAsTheFileIs() throws IOException {
+        // Dataset.read(InputStream, "weekly.csv") once read JSON whatever the name
+        String text = "period,us,cn\n2026-W15,4.07T,5.82T\n2026-W16,4.91T,\n";
+        Dataset fromStream = Dataset.read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "weekly.csv");
+        Dataset fromFile = Dataset.read(csv("weekly.csv", text));
+        assertEquals(fromFile.toJson(), fromStream.toJson());
+        // 5.82T at 2026-W15 for cn, as written
+        assertEquals(0, fromStream.series("cn").at(io.tokenmetrics.period.TimePeriod.parse("2026-W15")).get().value().get().value()
+                .compareTo(new java.math.BigDecimal("5820000000000")));
+    }
+
+    @Test
     void measuresSubjectsAndRegionsMayBeGiven() throws IOException {
         Dataset d = Dataset.read(csv("meta.csv", "series,period,value,measure,subject,region\n"
                 + "cn-daily,2026-02,180万亿,tokens/day,China daily,CN\ncn-daily,mid-2025,>=30万亿,,,\n"));
