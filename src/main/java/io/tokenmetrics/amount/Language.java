@@ -13,7 +13,7 @@ public enum Language {
      * Reads {@code en} or {@code zh}, in any case.
      *
      * @param code the code
-     * @return this builder
+     * @return the language
      * @throws IllegalArgumentException naming the value when it is neither
      */
     public static Language of(String code) {

@@ -550,7 +550,7 @@ public final class Calculator {
 
     /**
      * The compound annual rate, in percent, of a {@code multiple} over {@code years}:
-     * {@code (multiple^(1/years) - 1) × 100}. 390× over 5 years is 229.70% a year.
+     * {@code (multiple^(1/years) - 1) × 100}. 390× over 5 years is 229.77% a year (390^(1/5) = 3.29771).
      *
      * @param multiple the multiple
      * @param years the number of years
