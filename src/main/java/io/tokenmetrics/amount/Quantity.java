@@ -726,6 +726,18 @@ public final class Quantity {
     private String render(Language language, int decimals) {
         boolean zh = language == Language.ZH;
         String approxMark = approximate ? (zh ? "约" : "~") : "";
+        if (decimals >= 0) {
+            // for people, bounds in words: "at least 30T", "至多6倍"; a range that starts at its unit's floor (a multiple
+            // of 0, a change of -100%: a value falling to nothing) says only its top: "at most 6×", not "0× to 6×"
+            boolean floor = shape() == Shape.RANGE && (unit == Unit.MULTIPLE && lower.signum() == 0
+                    || unit == Unit.PERCENT && lower.compareTo(BigDecimal.valueOf(-100)) == 0);
+            if (shape() == Shape.AT_MOST || floor) {
+                return (zh ? "至多" : "at most ") + approxMark + number(upper, language, decimals);
+            }
+            if (shape() == Shape.AT_LEAST) {
+                return (zh ? "至少" : "at least ") + approxMark + number(lower, language, decimals);
+            }
+        }
         switch (shape()) {
             case POINT:
                 return approxMark + number(lower, language, decimals);

@@ -45,8 +45,10 @@ class CliTest {
         assertTrue(out.contains("Chinese models: 4.44T, -23.77% week-on-week, so 5.82T the week before"), out);
         assertTrue(out.contains("US models: 4.91T, +20.62% week-on-week, so 4.07T the week before"), out);
         // Zhipu: at least 30%, then 10%: 1.3 × 1.1 = 1.43, at least; the unstated second change is said, not guessed
-        assertTrue(out.contains("Zhipu: the two stated rises compound to >=1.43× (>=43%); the second of the year's three changes has no stated"
-                + " size"), out);
+        assertTrue(out.contains("Zhipu: the two stated rises compound to at least 1.43× (at least 43%); the second of the year's three changes"
+                + " has no stated size"), out);
+        // A9 >30T to A10 ~180T: 180 / [30, ∞) = (0, 6]: read as "at most ~6×", not "~0× to 6×"; 6^(1/0.62) - 1 = 1671.99%
+        assertTrue(out.contains("mid 2025 at least 30T → 2026-02 ~180T: multiple at most ~6× in 0.62 years, at most ~1671.99% a year."), out);
         // Claude: 200 - 20 = $180 break-even; 2 × 200 - 20 = 380 and 3 × 200 - 20 = 580
         assertTrue(out.contains("usage billing costs more than the seat above $180 of usage a month; paying 2× to 3× the seat means $380 to $580"
                 + " of usage a month.  [PB2]"), out);
@@ -380,7 +382,8 @@ class CliTest {
         }
         String report = ok("report", "--lang", "zh").out;
         assertTrue(report.contains("OpenRouter 2026年第16周 (4月13日至19日)"), report);
-        assertTrue(report.contains("2024年初 1000亿 → 2025年中 >=30万亿"), report);
+        assertTrue(report.contains("2024年初 1000亿 → 2025年中 至少30万亿"), report);
+        assertTrue(report.contains("至多约6倍, 历时 0.62 年, 年化 至多约1671.99%"), report);
         for (String doubled : new String[] {"约 约", "约约", "倍 倍", "倍倍", "2026-W"}) {
             assertFalse(report.contains(doubled), doubled + " in: " + report);
         }
