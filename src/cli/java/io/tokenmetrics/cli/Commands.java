@@ -259,7 +259,7 @@ final class Commands {
                         Cell.of(o.shownValue(), lang()), Cell.shown(o.status().id(), o.status().label(lang())),
                         o.isChangeUnknown() ? Cell.shown("unknown", io.tokenmetrics.internal.Messages.get(lang(), "change.unknown"))
                                 : Cell.of(o.shownChange(), lang()), Cell.number(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
-                        Cell.number(o.listed().map(String::valueOf).orElse("")), Cell.text(o.fact().orElse("")),
+                        o.listed().map(v -> Cell.flag(v, String.valueOf(v))).orElse(Cell.number("")), Cell.text(o.fact().orElse("")),
                         Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")),
                         Cell.text(o.note().orElse("")), Cell.of(o.isRounded() ? o.value() : java.util.Optional.empty(), lang()),
                         Cell.text(file));
@@ -419,7 +419,8 @@ final class Commands {
         @Parameters(paramLabel = "SERIES", arity = "1..*", description = "the series of the ranking (an alias finds its series)")
         List<String> ids = new ArrayList<>();
 
-        @Option(names = "--at", paramLabel = "PERIOD", description = "the period to count back from (default: the latest with a value)")
+        @Option(names = "--at", paramLabel = "PERIOD", description = "the period to count back from (default: the latest with a value or"
+                + " stated off the list)")
         String at;
 
         @Override
@@ -430,13 +431,14 @@ final class Commands {
                 Series s = data.series(id);
                 ranking.putIfAbsent(s.id(), s);
                 for (Observation o : s.observations()) {
-                    if (o.value().isPresent() && (latest == null || o.period().compareTo(latest) > 0)) {
+                    // a period stated off the list is one the data covers, as one with a value
+                    if ((o.value().isPresent() || o.listed().isPresent()) && (latest == null || o.period().compareTo(latest) > 0)) {
                         latest = o.period();
                     }
                 }
             }
             if (latest == null && at == null) {
-                throw new IllegalArgumentException("none of the series has a value: give --at");
+                throw new IllegalArgumentException("none of the series has an observation: give --at");
             }
             TimePeriod when = at != null ? period(at, "--at") : latest;
             Doc doc = new Doc("off-list");

@@ -200,11 +200,14 @@ public final class Calculator {
                 before |= o.value().isPresent() && o.period().compareTo(at) < 0;
             }
             int off = 0;
-            for (TimePeriod p = at; before; p = p.previous()) {
+            for (TimePeriod p = at; ; p = p.previous()) {
                 Optional<Observation> o = s.at(p);
                 boolean statedOff = o.isPresent() && Boolean.FALSE.equals(o.get().listed().orElse(null));
-                // on the list again, or a period the data does not cover: the count ends
-                if (o.isPresent() && o.get().value().isPresent() || !published.contains(p) && !statedOff) {
+                // on the list again, or a period the data does not cover: the count ends. A period the
+                // publisher states the model off counts, whether or not the data has it on the list before
+                // (the articles: "Kimi K2.5 ... off the ranking three weeks in a row"); a period without a
+                // statement counts only for a model that was on the list before and a ranking that was published
+                if (o.isPresent() && o.get().value().isPresent() || !statedOff && !(before && published.contains(p))) {
                     break;
                 }
                 off++;

@@ -229,6 +229,19 @@ class CalculatorTest {
     }
 
     @Test
+    void periodsOffTheListAgreeWithTheArticleAndTheBriefing() {
+        // B11: Kimi K2.5 and the Zhipu GLM series "已连续三周未登榜" (three weeks in a row, W14..W16); B12: Step 3.5 Flash off in W15
+        // and W16. Stated off, without an earlier value in the data: they count (the command once said "no series is off")
+        java.util.SortedMap<String, Integer> off = C.periodsOffTheList(Arrays.asList(D.series("openrouter-kimi-k2-5-weekly"),
+                D.series("openrouter-step-3-5-flash-weekly"), D.series("openrouter-zhipu-glm-weekly")), p("2026-W16"));
+        java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+        expected.put("openrouter-kimi-k2-5-weekly", 3);
+        expected.put("openrouter-step-3-5-flash-weekly", 2);
+        expected.put("openrouter-zhipu-glm-weekly", 3);
+        assertEquals(expected, off);
+    }
+
+    @Test
     void comparisonsAndChangesDescribeThemselvesInBothLanguages() {
         // A1/A2: US 4.91T and China 4.44T at 2026-W16; difference 0.47T = 470B (4700亿); ratio 4.91 / 4.44 = 1.1059 → 1.11
         Comparison c = C.compare(D.series("openrouter-us-weekly"), D.series("openrouter-china-weekly"), p("2026-W16"));
