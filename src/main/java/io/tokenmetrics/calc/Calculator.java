@@ -99,6 +99,8 @@ public final class Calculator {
      */
     public Growth growth(Series fromSeries, TimePeriod from, Series toSeries, TimePeriod to) {
         Objects.requireNonNull(fromSeries, "fromSeries");
+        requireLevels(fromSeries);
+        requireLevels(toSeries == null ? fromSeries : toSeries);
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(toSeries, "toSeries");
         Objects.requireNonNull(to, "to");
@@ -138,15 +140,30 @@ public final class Calculator {
     // ------------------------------------------------------------------ changes and streaks
 
     /**
+     * Refuses a series whose observations are changes themselves (price changes in percent): the
+     * change or growth between two of them would be a change of changes, which means nothing a
+     * reader can use (Zhipu's +30% then +10% is not a fall of 66.67%); {@link #compound} combines them.
+     */
+    private static void requireLevels(Series s) {
+        if (s.measure() == Measure.PRICE_CHANGE) {
+            throw new IllegalArgumentException("series " + s.id() + " holds changes (" + s.measure().id() + "), not levels: a change between"
+                    + " two changes is not a change of anything; compound them instead (the briefing's price section), or show each with show");
+        }
+    }
+
+    /**
      * Changes between each pair of successive observations with values (entries without a value,
      * such as "off the ranking", are skipped, and the change across them is marked not
      * consecutive). Empty for fewer than two values.
      *
      * @param series the series
      * @return the changes, oldest first
+     * @throws IllegalArgumentException for a series of changes ({@link Measure#PRICE_CHANGE}): a
+     *     change between two changes is not a change of anything
      */
     public List<Change> changes(Series series) {
         Objects.requireNonNull(series, "series");
+        requireLevels(series);
         List<Observation> v = valued(series);
         List<Change> out = new ArrayList<>();
         for (int i = 1; i < v.size(); i++) {

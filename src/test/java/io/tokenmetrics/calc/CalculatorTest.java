@@ -229,6 +229,15 @@ class CalculatorTest {
     }
 
     @Test
+    void changesOfChangesAreRefused() {
+        // PA2 +30% (at least) then PB1 +10%: not "a fall of 66.67%"; compound() combines them (1.3 × 1.1 = 1.43)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> C.changes(D.series("zhipu-price-changes")));
+        assertEquals("series zhipu-price-changes holds changes (price-change), not levels: a change between two changes is not a change of"
+                + " anything; compound them instead (the briefing's price section), or show each with show", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> C.growth(D.series("zhipu-price-changes")));
+    }
+
+    @Test
     void periodsOffTheListAgreeWithTheArticleAndTheBriefing() {
         // B11: Kimi K2.5 and the Zhipu GLM series "已连续三周未登榜" (three weeks in a row, W14..W16); B12: Step 3.5 Flash off in W15
         // and W16. Stated off, without an earlier value in the data: they count (the command once said "no series is off")
