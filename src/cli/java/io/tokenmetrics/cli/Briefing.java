@@ -163,6 +163,9 @@ final class Briefing {
         Comparison c = calc.compare(data.series(usId), data.series(cnId), w16, data.series("openrouter-total-weekly"));
         Quantity total = c.total().get();
         line("B1", "total", total, m("report.or.total", q(total)));
+        // one cadence before any comparison with the daily figures: a week's total over its 7 days
+        Quantity perDay = calc.convert(total, io.tokenmetrics.data.Measure.TOKENS_PER_WEEK, w16, io.tokenmetrics.data.Measure.TOKENS_PER_DAY);
+        line("B1, A10", "cadence", perDay, m("report.or.cadence", q(total), q(perDay), q(v("china-daily", "2026-02"))));
         Observation cn = data.series(cnId).require(w16);
         Observation us = data.series(usId).require(w16);
         line("B3", "china", c.secondValue(), m("report.or.region", m("report.china.models"), q(c.secondValue()), signed(cn.statedChange().get()),

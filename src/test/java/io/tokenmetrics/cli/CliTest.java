@@ -102,6 +102,8 @@ class CliTest {
         String out = ok("report", "--format", "csv").out;
         assertTrue(out.startsWith("section,facts,item,value,text\n"), out);
         assertTrue(out.contains("\"OpenRouter, week 2026-W16 (13-19 April 2026)\",B1,total,20600000000000,All models: 20.6T tokens in the week.\n"), out);
+        // one cadence: 20.6e12 / 7 = 2.942857…e12 a day, exact in CSV, 2.94T for people
+        assertTrue(out.contains("\"OpenRouter, week 2026-W16 (13-19 April 2026)\",\"B1, A10\",cadence,2942857142857.142857142857142857143,"), out);
     }
 
     @Test
