@@ -141,6 +141,26 @@ final class Commands {
             return common.lang;
         }
 
+        /** A period: its id in JSON and CSV, its label for people in Chinese ("2026年第16周"). */
+        Cell periodCell(TimePeriod p) {
+            return Cell.shown(p.toString(), lang() == Language.ZH ? p.label(lang()) : p.toString());
+        }
+
+        /** A yes-or-no value: true/false in JSON and CSV, 是/否 for Chinese readers. */
+        Cell yesNo(boolean v) {
+            return Cell.flag(v, lang() == Language.ZH ? (v ? "是" : "否") : String.valueOf(v));
+        }
+
+        /** A word from the bundles for people, its stable id for JSON and CSV. */
+        Cell word(String id, String key) {
+            return Cell.shown(id, lang() == Language.ZH ? io.tokenmetrics.internal.Messages.get(lang(), key) : id);
+        }
+
+        /** A measure: its id for JSON and CSV, in words for Chinese readers ("Token / 周"). */
+        Cell measure(io.tokenmetrics.data.Measure m) {
+            return word(m.id(), "measure." + m.id());
+        }
+
         /** {@code s} padded with spaces to {@code width} terminal columns (a CJK character takes two). */
         static String pad(String s, int width) {
             StringBuilder b = new StringBuilder(s);
@@ -230,9 +250,9 @@ final class Commands {
             Table t = doc.table("series", "id", "region", "measure", "observations", "first", "last", "subject");
             for (Series s : data.series()) {
                 List<Observation> o = s.observations();
-                t.row(Cell.text(s.id()), Cell.text(s.region()), Cell.text(s.measure().id()), Cell.text(o.size()),
-                        Cell.text(o.isEmpty() ? "" : o.get(0).period()), Cell.text(o.isEmpty() ? "" : o.get(o.size() - 1).period()),
-                        Cell.text(s.subject()));
+                t.row(Cell.text(s.id()), Cell.text(s.region()), measure(s.measure()), Cell.text(o.size()),
+                        o.isEmpty() ? Cell.text("") : periodCell(o.get(0).period()), o.isEmpty() ? Cell.text("") : periodCell(o.get(o.size() - 1).period()),
+                        Cell.shown(s.subject(), s.subject(lang())));
             }
             return doc;
         }
@@ -259,7 +279,7 @@ final class Commands {
                         Cell.of(o.shownValue(), lang()), Cell.shown(o.status().id(), o.status().label(lang())),
                         o.isChangeUnknown() ? Cell.shown("unknown", io.tokenmetrics.internal.Messages.get(lang(), "change.unknown"))
                                 : Cell.of(o.shownChange(), lang()), Cell.number(o.rank().isPresent() ? String.valueOf(o.rank().getAsInt()) : ""),
-                        o.listed().map(v -> Cell.flag(v, String.valueOf(v))).orElse(Cell.number("")), Cell.text(o.fact().orElse("")),
+                        o.listed().map(this::yesNo).orElse(Cell.number("")), Cell.text(o.fact().orElse("")),
                         Cell.text(o.source().map(x -> x.publisher() + ", " + x.date()).orElse("")), Cell.text(o.quote().orElse("")),
                         Cell.text(o.note().orElse("")), Cell.of(o.isRounded() ? o.value() : java.util.Optional.empty(), lang()),
                         Cell.text(file));
@@ -271,7 +291,7 @@ final class Commands {
             for (io.tokenmetrics.data.Source src : sources) {
                 doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "show.source", src.id(), src.toString(), src.url().orElse("")));
             }
-            doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "show.line", s.id(), s.subject(), s.region(), s.measure().id(),
+            doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "show.line", s.id(), s.subject(lang()), s.region(), measure(s.measure()).display,
                     s.per().map(p -> io.tokenmetrics.internal.Messages.get(lang(), "show.per", p)).orElse(""),
                     s.note().map(n -> io.tokenmetrics.internal.Messages.get(lang(), "show.note", n)).orElse("")));
             return doc;
@@ -344,16 +364,17 @@ final class Commands {
             io.tokenmetrics.calc.ClaimChecker checker = io.tokenmetrics.calc.ClaimChecker.create();
             for (Change c : calc.changes(s)) {
                 // the publisher's stated change beside the computed one, judged as a stated-change claim is
-                String verdict = c.stated().isPresent() && c.percent().isPresent()
-                        ? checker.judge(c.stated().get(), c.percent().get()).name().toLowerCase(java.util.Locale.ROOT) : "";
-                t.row(Cell.text(s.id()), Cell.text(c.from()), Cell.text(c.to()), Cell.of(c.fromValue(), lang()), Cell.of(c.toValue(), lang()),
-                        Cell.of(c.absolute(), lang()), Cell.of(c.percent(), lang()), Cell.text(c.isConsecutive()),
-                        Cell.text(c.direction().name().toLowerCase(java.util.Locale.ROOT)), Cell.of(c.stated(), lang()), Cell.text(verdict));
+                io.tokenmetrics.calc.Verdict v = c.stated().isPresent() && c.percent().isPresent() ? checker.judge(c.stated().get(), c.percent().get())
+                        : null;
+                String dir = c.direction().name().toLowerCase(java.util.Locale.ROOT);
+                t.row(Cell.text(s.id()), periodCell(c.from()), periodCell(c.to()), Cell.of(c.fromValue(), lang()), Cell.of(c.toValue(), lang()),
+                        Cell.of(c.absolute(), lang()), Cell.of(c.percent(), lang()), yesNo(c.isConsecutive()), word(dir, "direction." + dir),
+                        Cell.of(c.stated(), lang()), v == null ? Cell.text("") : Cell.shown(v.name().toLowerCase(java.util.Locale.ROOT), v.label(lang())));
             }
             Table st = doc.table("streaks", "series", "direction", "length", "start", "end");
             for (Streak k : calc.streaks(s)) {
-                st.row(Cell.text(s.id()), Cell.text(k.direction().name().toLowerCase(java.util.Locale.ROOT)), Cell.text(k.length()),
-                        Cell.text(k.start()), Cell.text(k.end()));
+                String dir = k.direction().name().toLowerCase(java.util.Locale.ROOT);
+                st.row(Cell.text(s.id()), word(dir, "direction." + dir), Cell.text(k.length()), periodCell(k.start()), periodCell(k.end()));
             }
             if (t.rows.isEmpty()) {
                 doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "changes.none", s.id()));
@@ -448,7 +469,7 @@ final class Commands {
                 for (int i = 0; i < e.getValue(); i++) {
                     last = last.previous();
                 }
-                t.row(Cell.text(e.getKey()), Cell.text(when), Cell.text(e.getValue()), Cell.text(last));
+                t.row(Cell.text(e.getKey()), periodCell(when), Cell.text(e.getValue()), periodCell(last));
             }
             if (t.rows.isEmpty()) {
                 doc.notes.add(io.tokenmetrics.internal.Messages.get(lang(), "offlist.none", when));
@@ -483,26 +504,38 @@ final class Commands {
             Comparison c = calc.compare(a, b, p, tot);
             Doc doc = new Doc("compare");
             Table t = doc.table("comparison", "metric", "value");
-            t.row(Cell.text("period"), Cell.text(p));
+            t.row(metric("period", "cmp.period"), periodCell(p));
             t.row(Cell.text(a.id()), Cell.of(c.firstValue(), lang()));
             t.row(Cell.text(b.id()), Cell.of(c.secondValue(), lang()));
-            t.row(Cell.text("difference"), Cell.of(c.difference(), lang()));
-            t.row(Cell.text("ratio"), Cell.of(c.ratio(), lang()));
+            t.row(metric("difference", "cmp.difference"), Cell.of(c.difference(), lang()));
+            t.row(metric("ratio", "cmp.ratio"), Cell.of(c.ratio(), lang()));
             if (tot != null) {
                 t.row(Cell.text(tot.id()), Cell.of(c.total(), lang()));
-                t.row(Cell.text(a.id() + " share of total %"), Cell.of(c.firstShareOfTotal(), lang()));
-                t.row(Cell.text(b.id() + " share of total %"), Cell.of(c.secondShareOfTotal(), lang()));
+                t.row(metric(a.id() + " share of total %", "cmp.share.total", a.id()), Cell.of(c.firstShareOfTotal(), lang()));
+                t.row(metric(b.id() + " share of total %", "cmp.share.total", b.id()), Cell.of(c.secondShareOfTotal(), lang()));
             }
-            t.row(Cell.text(a.id() + " share of sum %"), Cell.of(c.firstShareOfSum(), lang()));
-            t.row(Cell.text(b.id() + " share of sum %"), Cell.of(c.secondShareOfSum(), lang()));
-            t.row(Cell.text("leader"), Cell.text(c.leader()));
-            t.row(Cell.text(a.id() + " previous"), Cell.of(c.firstPrevious(), lang()));
-            t.row(Cell.text(a.id() + " previous basis"), Cell.text(c.firstPreviousBasis().name().toLowerCase(java.util.Locale.ROOT)));
-            t.row(Cell.text(b.id() + " previous"), Cell.of(c.secondPrevious(), lang()));
-            t.row(Cell.text(b.id() + " previous basis"), Cell.text(c.secondPreviousBasis().name().toLowerCase(java.util.Locale.ROOT)));
-            t.row(Cell.text("previous leader"), Cell.text(c.previousLeader()));
-            t.row(Cell.text("lead changed"), c.leadChanged().map(v -> Cell.flag(v, String.valueOf(v))).orElse(Cell.text("unknown")));
+            t.row(metric(a.id() + " share of sum %", "cmp.share.sum", a.id()), Cell.of(c.firstShareOfSum(), lang()));
+            t.row(metric(b.id() + " share of sum %", "cmp.share.sum", b.id()), Cell.of(c.secondShareOfSum(), lang()));
+            t.row(metric("leader", "cmp.leader"), leader(c.leader()));
+            t.row(metric(a.id() + " previous", "cmp.previous", a.id()), Cell.of(c.firstPrevious(), lang()));
+            String ba = c.firstPreviousBasis().name().toLowerCase(java.util.Locale.ROOT);
+            t.row(metric(a.id() + " previous basis", "cmp.previous.basis", a.id()), word(ba, "basis." + ba));
+            t.row(metric(b.id() + " previous", "cmp.previous", b.id()), Cell.of(c.secondPrevious(), lang()));
+            String bb = c.secondPreviousBasis().name().toLowerCase(java.util.Locale.ROOT);
+            t.row(metric(b.id() + " previous basis", "cmp.previous.basis", b.id()), word(bb, "basis." + bb));
+            t.row(metric("previous leader", "cmp.previous.leader"), leader(c.previousLeader()));
+            t.row(metric("lead changed", "cmp.lead.changed"), c.leadChanged().map(this::yesNo).orElse(word("unknown", "cmp.unknown")));
             return doc;
+        }
+
+        /** A metric's stable name (JSON, CSV) and its words for Chinese readers. */
+        private Cell metric(String id, String key, Object... args) {
+            return Cell.shown(id, lang() == Language.ZH ? io.tokenmetrics.internal.Messages.get(lang(), key, args) : id);
+        }
+
+        private Cell leader(io.tokenmetrics.calc.Leader l) {
+            String id = l.toString();
+            return l.kind() == io.tokenmetrics.calc.Leader.Kind.SERIES ? Cell.text(id) : word(id, "cmp.leader." + id);
         }
 
         private static TimePeriod latestCommon(Series a, Series b) {

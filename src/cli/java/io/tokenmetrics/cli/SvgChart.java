@@ -216,7 +216,7 @@ final class SvgChart {
                 + "<rect width=\"6\" height=\"6\" fill=\"white\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#888\" stroke-width=\"3\"/></pattern></defs>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         String unit = series.get(0).measure().id();
-        String title = series.size() == 1 ? series.get(0).subject() : (lang == Language.ZH ? "对比: " : "Compared: ") + ids();
+        String title = series.size() == 1 ? series.get(0).subject(lang) : (lang == Language.ZH ? "对比: " : "Compared: ") + ids();
         // a title longer than the canvas is shortened; the legend names every series in full
         text(b, W / 2, 28, fit(title, 17, W - 40), 17, "middle", "bold");
         text(b, W / 2, 48, unitLabel(unit) + (log ? (lang == Language.ZH ? " (对数坐标)" : " (log scale)") : ""), 12, "middle", "normal");
@@ -241,21 +241,9 @@ final class SvgChart {
     }
 
     private String unitLabel(String unit) {
-        if (lang == Language.ZH) {
-            switch (unit) {
-                case "tokens/day": return "Token / 日 (日均)";
-                case "tokens/week": return "Token / 周";
-                case "tokens/month": return "Token / 月";
-                case "tokens/year": return "Token / 年";
-                case "usd/day": return "美元 / 日";
-                case "usd/week": return "美元 / 周";
-                case "usd/month": return "美元 / 月";
-                default: return unit;
-            }
-        }
-        return unit.replace("tokens/day", "tokens a day (daily average)").replace("tokens/week", "tokens a week")
-                .replace("tokens/year", "tokens a year").replace("tokens/month", "tokens a month").replace("usd/day", "US dollars a day")
-                .replace("usd/week", "US dollars a week").replace("usd/month", "US dollars a month");
+        // the measure's words from the bundles, the same as list and show print
+        return io.tokenmetrics.internal.Messages.keys(lang).contains("measure." + unit) ? io.tokenmetrics.internal.Messages.get(lang, "measure." + unit)
+                : unit;
     }
 
     private void yAxis(StringBuilder b) {
@@ -461,7 +449,7 @@ final class SvgChart {
         List<String> out = new ArrayList<>();
         for (Series x : series) {
             // a series loaded from a CSV column has its id as its subject: say it once
-            String e = x.subject().equals(x.id()) ? x.id() : x.subject() + " [" + x.id() + "]";
+            String e = x.subject(lang).equals(x.id()) ? x.id() : x.subject(lang) + " [" + x.id() + "]";
             out.add(pointsOf(x.id()) == 0 ? (lang == Language.ZH ? "（无数值）" : "(no values) ") + e : e);
         }
         return out;

@@ -164,7 +164,7 @@ final class DatasetJson {
 
         Series series(JsonNode n, String p) {
             object(n, p);
-            fields(n, p, "id", "subject", "region", "measure", "per", "note", "rounded", "aliases", "observations");
+            fields(n, p, "id", "subject", "subject_zh", "region", "measure", "per", "note", "rounded", "aliases", "observations");
             boolean rounded = bool(n, p, "rounded", false);
             String id = text(n, p, "id", true);
             try {
@@ -203,6 +203,10 @@ final class DatasetJson {
             try {
                 built = Series.of(id, text(n, p, "subject", true), text(n, p, "region", true), measure,
                         text(n, p, "per", false), text(n, p, "note", false), list);
+                String zh = text(n, p, "subject_zh", false);
+                if (zh != null) {
+                    built = built.withSubjectZh(zh);
+                }
             } catch (IllegalArgumentException e) {
                 throw invalid(p, e.getMessage());
             }
@@ -537,7 +541,9 @@ final class DatasetJson {
         ArrayNode ser = root.putArray("series");
         for (Series s : d.givenSeries()) {
             ObjectNode o = ser.addObject();
-            o.put("id", s.id()).put("subject", s.subject()).put("region", s.region()).put("measure", s.measure().id());
+            o.put("id", s.id()).put("subject", s.subject());
+            s.subjectZh().ifPresent(x -> o.put("subject_zh", x));
+            o.put("region", s.region()).put("measure", s.measure().id());
             s.per().ifPresent(x -> o.put("per", x));
             s.note().ifPresent(x -> o.put("note", x));
             if (!s.aliases().isEmpty()) {

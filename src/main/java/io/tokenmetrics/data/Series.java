@@ -26,9 +26,17 @@ public final class Series {
     private final String note;
     private final List<Observation> observations;
     private final List<String> aliases;
+    /** What is counted, in Chinese; null when the data gives none. */
+    private final String subjectZh;
 
     private Series(String id, String subject, String region, Measure measure, String per, String note, List<Observation> observations,
             List<String> aliases) {
+        this(id, subject, region, measure, per, note, observations, aliases, null);
+    }
+
+    private Series(String id, String subject, String region, Measure measure, String per, String note, List<Observation> observations,
+            List<String> aliases, String subjectZh) {
+        this.subjectZh = subjectZh;
         this.aliases = aliases;
         this.id = id;
         this.subject = subject;
@@ -58,6 +66,7 @@ public final class Series {
         private final String id;
         private final Measure measure;
         private String subject;
+        private String subjectZh;
         private String region = "GLOBAL";
         private String per;
         private String note;
@@ -90,6 +99,18 @@ public final class Series {
          */
         public Builder subject(String s) {
             this.subject = Objects.requireNonNull(s, "subject");
+            return this;
+        }
+
+        /**
+         * What the series measures, in Chinese words (optional: {@link Series#subject(io.tokenmetrics.amount.Language)}
+         * falls back to the subject).
+         *
+         * @param s the Chinese subject
+         * @return this builder
+         */
+        public Builder subjectZh(String s) {
+            this.subjectZh = Objects.requireNonNull(s, "s");
             return this;
         }
 
@@ -160,7 +181,8 @@ public final class Series {
          *     that does not fit the measure
          */
         public Series build() {
-            return of(id, subject, region, measure, per, note, observations).withAliases(aliases);
+            Series built = of(id, subject, region, measure, per, note, observations).withAliases(aliases);
+            return subjectZh == null ? built : built.withSubjectZh(subjectZh);
         }
     }
 
@@ -259,6 +281,40 @@ public final class Series {
     }
 
     /**
+     * What is counted, for people reading {@code language}: the Chinese subject where the data
+     * gives one, else {@link #subject()}.
+     *
+     * @param language the language
+     * @return the subject in that language, or the subject
+     */
+    public String subject(io.tokenmetrics.amount.Language language) {
+        Objects.requireNonNull(language, "language");
+        return language == io.tokenmetrics.amount.Language.ZH && subjectZh != null ? subjectZh : subject;
+    }
+
+    /**
+     * The subject in Chinese, when the data gives one ({@code subject_zh}).
+     *
+     * @return the Chinese subject, or empty
+     */
+    public java.util.Optional<String> subjectZh() {
+        return java.util.Optional.ofNullable(subjectZh);
+    }
+
+    /**
+     * This series with a Chinese subject.
+     *
+     * @param zh the subject in Chinese
+     * @return this series with a Chinese subject
+     * @throws IllegalArgumentException for blank text
+     */
+    public Series withSubjectZh(String zh) {
+        Objects.requireNonNull(zh, "zh");
+        requireText(zh, "subject_zh");
+        return new Series(id, subject, region, measure, per, note, observations, aliases, zh);
+    }
+
+    /**
      * The region code.
      *
      * @return the region code
@@ -347,7 +403,8 @@ public final class Series {
      * @return a series with the same description and {@code newObservations}
      */
     public Series withObservations(List<Observation> newObservations) {
-        return of(id, subject, region, measure, per, note, newObservations).withAliases(aliases);
+        Series s = of(id, subject, region, measure, per, note, newObservations).withAliases(aliases);
+        return subjectZh == null ? s : s.withSubjectZh(subjectZh);
     }
 
     /**
@@ -383,7 +440,7 @@ public final class Series {
             }
             checked.add(a);
         }
-        return new Series(id, subject, region, measure, per, note, observations, Collections.unmodifiableList(checked));
+        return new Series(id, subject, region, measure, per, note, observations, Collections.unmodifiableList(checked), subjectZh);
     }
 
     @Override
@@ -393,12 +450,13 @@ public final class Series {
         }
         Series s = (Series) o;
         return id.equals(s.id) && subject.equals(s.subject) && region.equals(s.region) && measure == s.measure
-                && Objects.equals(per, s.per) && Objects.equals(note, s.note) && observations.equals(s.observations) && aliases.equals(s.aliases);
+                && Objects.equals(per, s.per) && Objects.equals(note, s.note) && observations.equals(s.observations) && aliases.equals(s.aliases)
+                && Objects.equals(subjectZh, s.subjectZh);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, subject, region, measure, per, note, observations, aliases);
+        return Objects.hash(id, subject, region, measure, per, note, observations, aliases, subjectZh);
     }
 
     @Override

@@ -37,6 +37,21 @@ class DatasetTest {
     }
 
     @Test
+    void aChineseSubjectIsReadWrittenAndFallsBack() throws java.io.IOException {
+        Dataset d = Dataset.bundled();
+        Series v = d.series("volcano-engine-daily");
+        assertEquals("火山引擎，大模型日均 Token 调用量", v.subject(io.tokenmetrics.amount.Language.ZH));
+        assertEquals(v.subject(), v.subject(io.tokenmetrics.amount.Language.EN));
+        // written and read back whole
+        Dataset again = Dataset.read(new java.io.ByteArrayInputStream(d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "again.json");
+        assertEquals(v, again.series("volcano-engine-daily"));
+        // none given: the subject
+        Series plain = Series.builder("x", io.tokenmetrics.data.Measure.TOKENS_PER_DAY).subject("X").build();
+        assertEquals("X", plain.subject(io.tokenmetrics.amount.Language.ZH));
+        assertEquals(false, plain.subjectZh().isPresent());
+    }
+
+    @Test
     void factsSheetListsExactlyTheIdsThisTestWalks() throws IOException {
         Path facts = Paths.get("..", "shared", "FACTS.md");
         // outside the project workspace only the written-out list applies; CI has shared/ beside the clone
