@@ -104,7 +104,7 @@ final class Costs {
      * (see {@link #costSeries}). Returns the number of rows.
      */
     static int rows(UsageResult r, List<String> by, PriceTable table, Table t, PrintWriter err, java.math.BigDecimal seat,
-            java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save, boolean oneHour, boolean whole) {
+            java.math.BigDecimal fee, List<io.tokenmetrics.data.Series> save, boolean oneHour, boolean whole, io.tokenmetrics.amount.Language lang) {
         // the whole range (--period all): one row per combination of the dimensions, from the first day to the last
         String first = null;
         String last = null;
@@ -115,7 +115,7 @@ final class Costs {
             last = last == null || e.compareTo(last) > 0 ? e : last;
         }
         io.tokenmetrics.cost.UsageCost priced = table == null ? null : io.tokenmetrics.cost.UsageCost.of(r, table);
-        for (String n : priced == null ? java.util.Collections.<String>emptyList() : priced.notes()) {
+        for (String n : priced == null ? java.util.Collections.<String>emptyList() : priced.notes(lang)) {
             err.println("token-metrics: " + Text.escape(n));
         }
         Map<String, Row> rows = new TreeMap<>();
@@ -156,8 +156,8 @@ final class Costs {
             }
         }
         if (withoutLogged > 0) {
-            err.println("token-metrics: " + (withoutLogged == 1 ? "1 row has" : withoutLogged + " rows have")
-                    + " no logged cost; their groups have no logged_cost_usd");
+            err.println("token-metrics: " + (withoutLogged == 1 ? io.tokenmetrics.internal.Messages.get(lang, "cost.nologged.one")
+                    : io.tokenmetrics.internal.Messages.get(lang, "cost.nologged", withoutLogged)));
         }
         for (Row row : rows.values()) {
             List<Cell> cells = UsageCommand.cells(row.start, row.end, row.dims, row.requestsKnown ? Long.toString(row.requests) : "", row.input, row.output,

@@ -180,11 +180,11 @@ final class OpenRouterCommand extends Commands.Base {
                 }
             }
             // the figures are the library's, exact; only their display is rounded here (half-up to 0.01)
-            weekly.row(Cell.text(k.period()), Cell.text(k.days()), Cell.text(k.isPartial()), Cell.text(k.total()), Cell.text(cn), Cell.text(us),
+            weekly.row(periodCell(k.period()), Cell.text(k.days()), yesNo(k.isPartial()), Cell.text(k.total()), Cell.text(cn), Cell.text(us),
                     Cell.text(others), Cell.text(k.other()), Cell.number(pct(WeeklyRankings.share(k, "CN"))),
                     Cell.number(pct(WeeklyRankings.share(k, "US"))), Cell.number(pct(w.regionChange(k, "CN"))),
                     Cell.number(pct(w.regionChange(k, "US"))), Cell.number(pct(w.totalChange(k))),
-                    Cell.text(WeeklyRankings.leader(k, "CN", "US")), Cell.text(w.citation()));
+                    leader(WeeklyRankings.leader(k, "CN", "US")), citation(w));
             k.unmappedAuthors().forEach((a, v) -> unmapped.merge(a, v, Long::sum));
             if (k.isPartial()) {
                 partial.add(io.tokenmetrics.internal.Messages.get(common.lang, "openrouter.partialweek", k.period(), k.days()));
@@ -204,18 +204,21 @@ final class OpenRouterCommand extends Commands.Base {
                     break;
                 }
                 String move = e.movement().map(m -> m == 0 ? "same" : m > 0 ? "up " + m : "down " + -m).orElse("new");
-                ranking.row(Cell.text(latest.period()), Cell.text(e.rank()), Cell.text(e.permaslug()), Cell.text(e.region()), Cell.text(e.tokens()),
-                        Cell.number(e.previousRank() == null ? "" : e.previousRank().toString()), Cell.text(move));
+                Cell moveCell = Cell.shown(move, e.movement().map(m -> m == 0 ? msg("openrouter.move.same") : m > 0 ? msg("openrouter.move.up", m)
+                        : msg("openrouter.move.down", -m)).orElse(msg("openrouter.move.new")));
+                ranking.row(periodCell(latest.period()), Cell.text(e.rank()), Cell.text(e.permaslug()), Cell.text(e.region()), Cell.text(e.tokens()),
+                        Cell.number(e.previousRank() == null ? "" : e.previousRank().toString()), moveCell);
             }
             for (Map.Entry<String, Integer> off : w.offTheRanking().entrySet()) {
                 String d = off.getKey();
-                String move = off.getValue() == 1 && latest.dropped().contains(d) ? "dropped off"
-                        : "off the ranking " + off.getValue() + " week" + (off.getValue() == 1 ? "" : "s");
-                ranking.row(Cell.text(latest.period()), Cell.number(""), Cell.text(d), Cell.text(table.region(d.contains("/") ? d.substring(0, d.indexOf('/')) : d)
-                        .orElse(WeeklyRankings.UNMAPPED)), Cell.text(0), Cell.number(""), Cell.text(move));
+                boolean dropped = off.getValue() == 1 && latest.dropped().contains(d);
+                String move = dropped ? "dropped off" : "off the ranking " + off.getValue() + " week" + (off.getValue() == 1 ? "" : "s");
+                Cell moveCell = Cell.shown(move, dropped ? msg("openrouter.move.dropped") : msg("openrouter.move.off", off.getValue()));
+                ranking.row(periodCell(latest.period()), Cell.number(""), Cell.text(d), Cell.text(table.region(d.contains("/") ? d.substring(0, d.indexOf('/')) : d)
+                        .orElse(WeeklyRankings.UNMAPPED)), Cell.text(0), Cell.number(""), moveCell);
             }
         }
-        doc.notes.add(w.citation());
+        doc.notes.add(citation(w).display);
         if (!partial.isEmpty()) {
             doc.notes.add(io.tokenmetrics.internal.Messages.get(common.lang, "openrouter.partial", String.join(", ", partial)));
         }
@@ -234,6 +237,20 @@ final class OpenRouterCommand extends Commands.Base {
             spec.commandLine().getErr().println("token-metrics: " + w.citation());
         }
         return doc;
+    }
+
+    /** The citation every figure carries: OpenRouter's wording in JSON and CSV, in the reader's language for people. */
+    private Cell citation(WeeklyRankings w) {
+        return Cell.shown(w.citation(), common.lang == io.tokenmetrics.amount.Language.ZH ? msg("openrouter.citation", w.asOf()) : w.citation());
+    }
+
+    private Cell leader(io.tokenmetrics.calc.Leader l) {
+        String id = l.toString();
+        return l.kind() == io.tokenmetrics.calc.Leader.Kind.SERIES ? Cell.text(id) : word(id, "cmp.leader." + id);
+    }
+
+    private String msg(String key, Object... args) {
+        return io.tokenmetrics.internal.Messages.get(common.lang, key, args);
     }
 
     /** An exact percentage, rounded half-up to 0.01 for display; empty when there is none. */

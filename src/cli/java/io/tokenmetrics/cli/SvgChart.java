@@ -110,7 +110,7 @@ final class SvgChart {
         double lo = q.lower().map(BigDecimal::doubleValue).orElse(0.0);
         double hi = q.upper().map(BigDecimal::doubleValue).orElse(Double.NaN);
         double mid = Double.isNaN(hi) ? lo : (lo + hi) / 2;
-        return new Point(p, lo, mid, hi, implied, q.formatRounded(lang, 2) + (implied ? (lang == Language.ZH ? " (推算)" : " (implied)") : ""));
+        return new Point(p, lo, mid, hi, implied, q.formatRounded(lang, 2) + (implied ? m("chart.implied") : ""));
     }
 
     String kind() {
@@ -216,10 +216,10 @@ final class SvgChart {
                 + "<rect width=\"6\" height=\"6\" fill=\"white\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#888\" stroke-width=\"3\"/></pattern></defs>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         String unit = series.get(0).measure().id();
-        String title = series.size() == 1 ? series.get(0).subject(lang) : (lang == Language.ZH ? "对比: " : "Compared: ") + ids();
+        String title = series.size() == 1 ? series.get(0).subject(lang) : m("chart.compared", ids());
         // a title longer than the canvas is shortened; the legend names every series in full
         text(b, W / 2, 28, fit(title, 17, W - 40), 17, "middle", "bold");
-        text(b, W / 2, 48, unitLabel(unit) + (log ? (lang == Language.ZH ? " (对数坐标)" : " (log scale)") : ""), 12, "middle", "normal");
+        text(b, W / 2, 48, unitLabel(unit) + (log ? m("chart.log") : ""), 12, "middle", "normal");
         yAxis(b);
         if (bars) {
             bars(b);
@@ -238,6 +238,11 @@ final class SvgChart {
             out.add(s.id());
         }
         return String.join(", ", out);
+    }
+
+    /** The chart's own words, from the message bundles. */
+    private String m(String key, Object... args) {
+        return io.tokenmetrics.internal.Messages.get(lang, key, args);
     }
 
     private String unitLabel(String unit) {
@@ -450,7 +455,7 @@ final class SvgChart {
         for (Series x : series) {
             // a series loaded from a CSV column has its id as its subject: say it once
             String e = x.subject(lang).equals(x.id()) ? x.id() : x.subject(lang) + " [" + x.id() + "]";
-            out.add(pointsOf(x.id()) == 0 ? (lang == Language.ZH ? "（无数值）" : "(no values) ") + e : e);
+            out.add(pointsOf(x.id()) == 0 ? m("chart.novalues") + e : e);
         }
         return out;
     }
@@ -501,8 +506,7 @@ final class SvgChart {
         }
         y += 17;
         if (anyImplied()) {
-            text(b, LEFT, y, lang == Language.ZH ? "空心点 / 斜线柱: 由报道的环比变化推算的前一期数值"
-                    : "Hollow points / hatched bars: previous values implied by the stated change", 11, "start", "normal");
+            text(b, LEFT, y, m("chart.impliedlegend"), 11, "start", "normal");
         }
     }
 
@@ -515,8 +519,8 @@ final class SvgChart {
                 o.fact().ifPresent(facts::add);
             }
         }
-        String line = (lang == Language.ZH ? "来源: " : "Source: ") + (sources.isEmpty() ? (lang == Language.ZH ? "用户数据" : "user data")
-                : String.join("; ", sources)) + (facts.isEmpty() ? "" : " [" + String.join(", ", facts) + "]");
+        String line = m("chart.source", (sources.isEmpty() ? m("chart.userdata") : String.join("; ", sources))
+                + (facts.isEmpty() ? "" : " [" + String.join(", ", facts) + "]"));
         text(b, 10, height - 10, fit(line, 10, W - 20), 10, "start", "normal");
     }
 

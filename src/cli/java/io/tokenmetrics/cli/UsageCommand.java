@@ -291,7 +291,7 @@ final class UsageCommand extends Commands.Base {
         int groups = r.groups().size();
         List<io.tokenmetrics.data.Series> costSeries = save != null && table != null ? new ArrayList<>() : null;
         if (table != null || whole) {
-            groups = Costs.rows(r, by, table, t, err(), seat, fee, costSeries, oneHour, whole);
+            groups = Costs.rows(r, by, table, t, err(), seat, fee, costSeries, oneHour, whole, common.lang);
         }
         // with prices, or over the whole range, Costs writes the rows: groups added up to --by
         for (UsageGroup g : table != null || whole ? java.util.Collections.<UsageGroup>emptyList() : r.groups()) {
@@ -368,7 +368,7 @@ final class UsageCommand extends Commands.Base {
                     k.cacheWriteTokens(), oneHour ? k.cacheWrite1hTokens() : -1, k.reasoningTokens());
             cells.add(Cell.text(seconds.format(k.firstRecord())));
             cells.add(Cell.text(seconds.format(k.lastRecord())));
-            cells.add(Cell.flag(k.active(), k.active() ? "yes" : ""));
+            cells.add(Cell.flag(k.active(), k.active() ? (common.lang == Language.ZH ? "是" : "yes") : ""));
             cells.add(Cell.number(k.burnRate().map(java.math.BigDecimal::toPlainString).orElse("")));
             cells.add(Cell.number(k.projectedTotal().isPresent() ? Long.toString(k.projectedTotal().getAsLong()) : ""));
             t.row(cells.toArray(new Cell[0]));

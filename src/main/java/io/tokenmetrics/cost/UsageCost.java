@@ -32,10 +32,11 @@ public final class UsageCost {
     private final Map<UsageGroup, Boolean> groups;
     private final Map<String, String> unpriced;
     private final Map<String, PriceMatch> used;
-    private final List<String> notes;
+    /** Each note as a bundle key and its arguments ("cost.raw" for a note that is already text). */
+    private final List<Object[]> notes;
 
     private UsageCost(Map<UsageGroup, Quantity> costs, Map<UsageGroup, Boolean> groups, Map<String, String> unpriced,
-            Map<String, PriceMatch> used, List<String> notes) {
+            Map<String, PriceMatch> used, List<Object[]> notes) {
         this.costs = costs;
         this.groups = groups;
         this.unpriced = Collections.unmodifiableMap(unpriced);
@@ -105,21 +106,22 @@ public final class UsageCost {
             }
             costs.put(g, p.costOf(g));
         }
-        List<String> notes = new ArrayList<>(table.notes());
+        List<Object[]> notes = new ArrayList<>();
+        for (String n : table.notes()) {
+            notes.add(new Object[] {"cost.raw", n});
+        }
         for (Map.Entry<String, String> e : unpriced.entrySet()) {
-            notes.add(e.getKey() + ": " + e.getValue() + "; its groups have no cost_usd");
+            notes.add(new Object[] {"cost.unpriced", e.getKey(), e.getValue()});
         }
         for (PriceMatch u : used.values()) {
-            notes.add("priced " + u);
+            notes.add(new Object[] {"cost.priced", u.toString()});
         }
         for (Map.Entry<String, String> e : standardRate.entrySet()) {
             String[] mt = e.getKey().split("\u0000", -1);
-            notes.add(mt[0] + ": requests of service tier " + mt[1] + " priced at the standard rate: " + e.getValue() + " has no " + mt[1]
-                    + " prices");
+            notes.add(new Object[] {"cost.standardrate", mt[0], mt[1], e.getValue()});
         }
         for (Map.Entry<String, String> e : doubled.entrySet()) {
-            notes.add(e.getKey() + ": one-hour cache writes priced at twice the input price (Anthropic's published rate): " + e.getValue()
-                    + " has no cache_creation_input_token_cost_above_1hr");
+            notes.add(new Object[] {"cost.doubled1h", e.getKey(), e.getValue()});
         }
         return new UsageCost(costs, groups, unpriced, used, notes);
     }
@@ -166,6 +168,21 @@ public final class UsageCost {
      * @return the notes
      */
     public List<String> notes() {
-        return notes;
+        return notes(io.tokenmetrics.amount.Language.EN);
+    }
+
+    /**
+     * {@link #notes()} in {@code language}.
+     *
+     * @param language the language
+     * @return the notes, in that language
+     */
+    public List<String> notes(io.tokenmetrics.amount.Language language) {
+        Objects.requireNonNull(language, "language");
+        List<String> out = new ArrayList<>();
+        for (Object[] n : notes) {
+            out.add(io.tokenmetrics.internal.Messages.get(language, (String) n[0], java.util.Arrays.copyOfRange(n, 1, n.length)));
+        }
+        return Collections.unmodifiableList(out);
     }
 }

@@ -511,6 +511,15 @@ public final class WeeklyRankings {
     }
 
     /**
+     * The newest {@code as_of} of the data, as written: what the citation is dated by.
+     *
+     * @return the newest as_of, as written
+     */
+    public String asOf() {
+        return asOf;
+    }
+
+    /**
      * Whole weeks as series of tokens/week: {@code openrouter-total}, {@code openrouter-other},
      * {@code openrouter-region-<code>}, {@code openrouter-author-<author>} and
      * {@code openrouter-model-<permaslug>} (kebab case); model observations carry the rank, and a
