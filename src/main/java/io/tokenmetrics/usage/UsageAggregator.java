@@ -61,7 +61,7 @@ public final class UsageAggregator {
     public static final String SERVICE_TIER = "service_tier";
     private static final Logger LOG = LoggerFactory.getLogger(UsageAggregator.class);
     /** At most this much of a file per thread task. */
-    private static final long MAX_CHUNK = 1L << 30;
+    static final long MAX_CHUNK = 1L << 30;
     /** JSON Lines files from this size on are read in parts; smaller ones are not worth the threads. */
     static final long JSON_PARTS_MIN = 4L << 20;
     /**
@@ -516,6 +516,10 @@ public final class UsageAggregator {
         return UsageBlocks.of(h, r, (int) length.toHours(), now);
     }
 
+    int threadCount() {
+        return threads;
+    }
+
     boolean skipsBad() {
         return skipBad;
     }
@@ -555,10 +559,8 @@ public final class UsageAggregator {
     final class Run extends RowCounts {
         final boolean sequential;
         final Accumulator shared = new Accumulator(by.size());
-        /** By (period index, dimension values): the sums, then the extras ({@link Accumulator#EXTRA}). */
-        final Map<List<Object>, long[]> groups = new HashMap<>();
-        /** The sums of the sources' own cost, by group. */
-        final Map<List<Object>, java.math.BigDecimal> logged = new HashMap<>();
+        /** The groups by their values, with the one checked merge. */
+        final GroupTable table = new GroupTable(period, by);
         /** The request ids counted so far (first-copy sources); a run read apart has its own until it is merged. */
         final SeenIds seen;
         /** The copies held by a source whose copy rule is the final copy, added to the groups when every input has been read. */
@@ -809,9 +811,9 @@ public final class UsageAggregator {
                 if (json) {
                     new JsonRecords(UsageAggregator.this, this, in.name, in.project).read(data);
                 } else if (!gz && in.path != null && pool != null && Files.isRegularFile(in.path)) {
-                    csvFile(in, pool);
+                    new CsvFiles(UsageAggregator.this, this).file(in, pool);
                 } else {
-                    csvStream(data, in.name);
+                    new CsvFiles(UsageAggregator.this, this).stream(data, in.name);
                 }
             } catch (java.util.zip.ZipException e) {
                 throw new UsageLogException(in.name, 0, "cannot read it as gzip: " + e.getMessage());
@@ -848,7 +850,7 @@ public final class UsageAggregator {
         }
 
         /** The failure of a part read on the pool, thrown as itself: an I/O error stays one. */
-        private RuntimeException rethrow(ExecutionException ex) throws IOException {
+        RuntimeException rethrow(ExecutionException ex) throws IOException {
             Throwable c = ex.getCause();
             if (c instanceof RuntimeException) {
                 throw (RuntimeException) c;
@@ -888,7 +890,7 @@ public final class UsageAggregator {
                 long[] bounds = new long[n + 1];
                 bounds[n] = size;
                 for (int k = 1; k < n; k++) {
-                    bounds[k] = nextLine(ch, Math.max(bounds[k - 1], size * k / n), size);
+                    bounds[k] = FileRegions.nextLine(ch, Math.max(bounds[k - 1], size * k / n), size);
                 }
                 List<Future<JsonRecords>> futures = new ArrayList<>();
                 List<Run> runs = new ArrayList<>();
@@ -951,7 +953,7 @@ public final class UsageAggregator {
         /** Part {@code k} of a file cut at {@code bounds}, read into {@code part}. */
         private JsonRecords readPart(FileChannel ch, long[] bounds, int k, Run part, Inputs.Input in, UsageSource source) throws IOException {
             JsonRecords r = JsonRecords.part(UsageAggregator.this, part, in.name, in.project, source, bounds[k], k == bounds.length - 2);
-            r.read(new SrcInputStream(region(ch, bounds[k], bounds[k + 1], in.name)));
+            r.read(new FileRegions.SrcInputStream(FileRegions.region(ch, bounds[k], bounds[k + 1], in.name)));
             return r;
         }
 
@@ -978,127 +980,6 @@ public final class UsageAggregator {
             }
         }
 
-        private void csvStream(InputStream in, String name) throws IOException {
-            java.nio.channels.ReadableByteChannel ch = java.nio.channels.Channels.newChannel(in);
-            Src src = ch::read;
-            CsvStart start = csvStart(src, name);
-            if (start == null) {
-                return;
-            }
-            RowProcessor p = processor(start.layout);
-            p.file = name;
-            p.fileRank = fileRank;
-            CsvChunk c = new CsvChunk(skipBad);
-            try {
-                readRegion(src, start.rest, start.restLength, c, p, true);
-            } catch (CsvChunk.Stop stop) {
-                throw new UsageLogException(name, start.headerLines + stop.line, stop.message);
-            }
-            addCounts(c, start.headerLines, name);
-        }
-
-        private void addCounts(CsvChunk c, long lineOffset, String name) {
-            c.addTo(this);
-            blank += c.blank;
-            problems.addAll(c.problems, lineOffset, name);
-        }
-
-        private void csvFile(Inputs.Input in, ExecutorService pool) throws IOException {
-            String name = in.name;
-            try (FileChannel ch = FileChannel.open(in.path, StandardOpenOption.READ)) {
-                long size = ch.size();
-                Src head = region(ch, 0, size, name);
-                CsvStart start = csvStart(head, name);
-                if (start == null) {
-                    return;
-                }
-                long dataStart = start.headerBytes;
-                if (start.layout.hasIds()) {
-                    // ids are counted once in file order: one thread
-                    RowProcessor p = processor(start.layout);
-            p.file = name;
-            p.fileRank = fileRank;
-                    CsvChunk c = new CsvChunk(skipBad);
-                    try {
-                        readRegion(region(ch, dataStart, size, name), null, 0, c, p, true);
-                    } catch (CsvChunk.Stop stop) {
-                        throw new UsageLogException(name, start.headerLines + stop.line, stop.message);
-                    }
-                    addCounts(c, start.headerLines, name);
-                    return;
-                }
-                int n = (int) Math.max(threads, (size - dataStart + MAX_CHUNK - 1) / MAX_CHUNK);
-                long[] bounds = new long[n + 1];
-                bounds[0] = dataStart;
-                bounds[n] = size;
-                for (int k = 1; k < n; k++) {
-                    bounds[k] = nextLine(ch, Math.max(bounds[k - 1], dataStart + (size - dataStart) * k / n), size);
-                }
-                try {
-                    runChunks(ch, bounds, start.layout, name, pool, false, start.headerLines);
-                } catch (CsvChunk.QuoteFound q) {
-                    LOG.debug("{} has quoted fields: reading it with one thread", name);
-                    runChunks(ch, new long[] {dataStart, size}, start.layout, name, pool, true, start.headerLines);
-                }
-            }
-        }
-
-        private void runChunks(FileChannel ch, long[] bounds, RowProcessor.Layout layout, String name, ExecutorService pool, boolean quotes,
-                long headerLines) throws IOException {
-            int n = bounds.length - 1;
-            List<Future<CsvChunk>> futures = new ArrayList<>();
-            List<RowProcessor> procs = new ArrayList<>();
-            layoutUsed(layout);
-            for (int k = 0; k < n; k++) {
-                long s = bounds[k];
-                long e = bounds[k + 1];
-                RowProcessor p = new RowProcessor(layout, UsageAggregator.this, new Accumulator(by.size()), null);
-                procs.add(p);
-                futures.add(pool.submit(() -> {
-                    CsvChunk c = new CsvChunk(skipBad);
-                    try {
-                        readRegion(region(ch, s, e, name), null, 0, c, p, quotes);
-                    } catch (CsvChunk.Stop stop) {
-                        c.stop = stop;
-                    }
-                    return c;
-                }));
-            }
-            List<CsvChunk> chunks = new ArrayList<>();
-            CsvChunk.QuoteFound quote = null;
-            for (Future<CsvChunk> fu : futures) {
-                try {
-                    chunks.add(fu.get());
-                } catch (ExecutionException ex) {
-                    if (!(ex.getCause() instanceof CsvChunk.QuoteFound)) {
-                        throw rethrow(ex);
-                    }
-                    quote = (CsvChunk.QuoteFound) ex.getCause();
-                    chunks.add(null);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw new UsageLogException(name, 0, "interrupted");
-                }
-            }
-            if (quote != null) {
-                throw quote;
-            }
-            long lineOffset = headerLines;
-            for (CsvChunk c : chunks) {
-                if (c.stop != null) {
-                    throw new UsageLogException(name, lineOffset + c.stop.line, c.stop.message);
-                }
-                lineOffset += c.lines;
-            }
-            lineOffset = headerLines;
-            for (int k = 0; k < n; k++) {
-                CsvChunk c = chunks.get(k);
-                merge(procs.get(k).acc, name);
-                addCounts(c, lineOffset, name);
-                lineOffset += c.lines;
-            }
-        }
-
         void mergeFrom(Run other, Problems recorded, String name) {
             merge(other.shared, name);
             other.addTo(this);
@@ -1110,371 +991,39 @@ public final class UsageAggregator {
 
         /** Adds the groups of a part's run (its accumulator already merged into its groups) into this run's. */
         private void mergeGroups(Run part, String file) {
-            mergeGroups(part.groups, part.logged, file);
+            mergeGroups(part.table.groups, part.table.logged, file);
         }
 
         /**
-         * Adds groups made apart (by period index and dimension values: the sums, then the extras)
-         * and their logged costs into this run's, every sum checked.
+         * Adds groups made apart and their logged costs into this run's table, every sum checked.
          *
          * @throws MergeOverflow naming {@code file} for a sum past the limit
          */
         void mergeGroups(Map<List<Object>, long[]> partGroups, Map<List<Object>, java.math.BigDecimal> partLogged, String file) {
-            for (Map.Entry<List<Object>, long[]> e : partGroups.entrySet()) {
-                long[] into = groups.computeIfAbsent(e.getKey(), k -> new long[e.getValue().length]);
-                long[] add = e.getValue();
-                if (!Accumulator.addSums(into, add, 0)) {
-                    throw overflow(file, e.getKey());
-                }
-                // the extras are parts of the sums just checked (and first and last instants)
-                Accumulator.mergeExtras(into, Accumulator.SUMS, add, Accumulator.SUMS);
-            }
-            partLogged.forEach((k, v) -> logged.merge(k, v, java.math.BigDecimal::add));
-        }
-
-        /** A sum past the limit while merging the group of {@code key} (period index, then dimension values). */
-        private MergeOverflow overflow(String file, List<Object> key) {
-            return new MergeOverflow(file, "the token sums of the group of " + UsageResult.period(period, (Integer) key.get(0))
-                    + (by.isEmpty() ? "" : " " + key.subList(1, key.size())) + " pass " + Long.MAX_VALUE + ": refused rather than wrapped");
+            table.add(partGroups, partLogged, file);
         }
 
         void mergeShared() {
-            merge(shared, "(all files)");
+            table.add(shared, "(all files)");
         }
 
-        /** Adds an accumulator's groups into the result's groups by their values. */
-        private void merge(Accumulator a, String file) {
-            long[] t = a.table;
-            for (int e = 0; e < t.length; e += Accumulator.STRIDE) {
-                if (!Accumulator.used(t, e)) {
-                    continue;
-                }
-                long key = t[e];
-                int periodIndex = (int) (key >> 32);
-                int[] ids = a.tupleIds((int) key);
-                List<Object> k = new ArrayList<>(ids.length + 1);
-                k.add(periodIndex);
-                for (int d = 0; d < ids.length; d++) {
-                    k.add(a.dicts[d].value(ids[d]));
-                }
-                long[] sums = groups.computeIfAbsent(k, x -> new long[Accumulator.SUMS + Accumulator.EXTRA]);
-                if (!Accumulator.addSums(sums, t, e + 1)) {
-                    throw overflow(file, k);
-                }
-                long[] x = a.extras.get(key);
-                if (x != null) {
-                    // parts of the sums just checked: they cannot pass the limit
-                    Accumulator.mergeExtras(sums, Accumulator.SUMS, x, 0);
-                }
-                java.math.BigDecimal cost = a.logged.get(key);
-                if (cost != null) {
-                    logged.merge(k, cost, java.math.BigDecimal::add);
-                }
-            }
+        /** Adds an accumulator's groups into this run's table by their values. */
+        void merge(Accumulator a, String file) {
+            table.add(a, file);
         }
 
         UsageResult result() {
             return UsageResult.of(UsageAggregator.this, this);
         }
-
-        /** The header of a CSV input and where its data starts; null for an empty stream. */
-        private CsvStart csvStart(Src src, String name) throws IOException {
-            ByteBuffer first = ByteBuffer.allocate(HEADER_MAX);
-            while (first.hasRemaining() && src.read(first) >= 0) {
-                // fill
-            }
-            int have = first.position();
-            byte[] b = first.array();
-            if (have == 0) {
-                throw new UsageLogException(name, 0, "the file is empty: a CSV usage log needs a header row");
-            }
-            if (have >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)) {
-                throw new UsageLogException(name, 1, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8");
-            }
-            int start = have >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-            int i = start;
-            while (i < have && b[i] != '\n') {
-                i++;
-            }
-            int end = i > start && b[i - 1] == '\r' ? i - 1 : i;
-            for (int k = start; k < end; k++) {
-                if (b[k] == 0) {
-                    throw new UsageLogException(name, 1, "the header row has a NUL byte: not a UTF-8 text file (UTF-16 without a byte-order mark?)");
-                }
-                if (b[k] == '\r') {
-                    throw new UsageLogException(name, 1, "the file has CR-only line ends (classic Mac); convert them to LF or CRLF");
-                }
-            }
-            if (i == have && have == HEADER_MAX) {
-                throw new UsageLogException(name, 1, "the header row is longer than " + HEADER_MAX / 1024 + " KiB");
-            }
-            List<String> names = CsvChunk.header(CsvChunk.utf8(b, start, end));
-            RowProcessor.Layout layout = layout(names, name);
-            sources.add(name + ": " + layout.profile.source.id());
-            kinds.add(layout.profile.source);
-            int rest = Math.min(i + 1, have);
-            CsvStart s = new CsvStart();
-            s.layout = layout;
-            s.headerBytes = rest;
-            s.headerLines = 1;
-            s.rest = java.util.Arrays.copyOfRange(b, rest, have);
-            s.restLength = have - rest;
-            return s;
-        }
     }
-
-    private static final int HEADER_MAX = 64 << 10;
-
-    private static final class CsvStart {
-        RowProcessor.Layout layout;
-        long headerBytes;
-        long headerLines;
-        byte[] rest;
-        int restLength;
-    }
-
-    /** A {@link Src} as an input stream, for the line reader of JSON. */
-    static final class SrcInputStream extends InputStream {
-        private final Src src;
-
-        SrcInputStream(Src src) {
-            this.src = src;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int n;
-            do {
-                n = src.read(ByteBuffer.wrap(b, off, len));
-            } while (n == 0);
-            return n;
-        }
-    }
-
-    /** A sequential byte source: a stream, or a region of a file. */
-    interface Src {
-        /** Reads into {@code b}; -1 at the end. */
-        int read(ByteBuffer b) throws IOException;
-    }
-
-    /** The region {@code [s, e)} of a file; a file that ends before {@code e} was cut while it was read. */
-    static Src region(FileChannel ch, long s, long e, String name) {
-        long[] pos = {s};
-        return b -> {
-            if (pos[0] >= e) {
-                return -1;
-            }
-            int lim = b.limit();
-            if (e - pos[0] < b.remaining()) {
-                b.limit(b.position() + (int) (e - pos[0]));
-            }
-            int n = ch.read(b, pos[0]);
-            b.limit(lim);
-            if (n < 0) {
-                throw new UsageLogException(name, 0, "the file became shorter while it was read (it ends at byte " + pos[0] + ", it had "
-                        + e + " or more): was it truncated, as log rotation with copytruncate does? Read a copy");
-            }
-            pos[0] += n;
-            return n;
-        };
-    }
-
-    /**
-     * Reads a source through one reusable buffer, so memory stays at {@link #BLOCK} per thread
-     * whatever the file size (up to {@link #MAX_LINE} while a long line is read); a line longer
-     * than {@link #MAX_LINE} is a bad row and is skipped. {@code pre} holds bytes already read.
-     */
-    private void readRegion(Src src, byte[] pre, int preLength, CsvChunk c, RowProcessor p, boolean quotes) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(Math.max(BLOCK, preLength));
-        if (pre != null) {
-            buf.put(pre, 0, preLength);
-        }
-        int have = buf.position();
-        boolean skipping = false;
-        boolean eof = false;
-        while (true) {
-            buf.limit(buf.capacity());
-            buf.position(have);
-            while (!eof && buf.hasRemaining()) {
-                if (src.read(buf) < 0) {
-                    eof = true;
-                }
-            }
-            have = buf.position();
-            boolean last = eof;
-            int from = 0;
-            if (skipping) {
-                int nl = -1;
-                for (int i = 0; i < have; i++) {
-                    if (buf.get(i) == '\n') {
-                        nl = i;
-                        break;
-                    }
-                }
-                if (nl < 0) {
-                    have = 0;
-                    if (last) {
-                        return;
-                    }
-                    continue;
-                }
-                skipping = false;
-                from = nl + 1;
-            }
-            int consumed = c.parse(buf.array(), from, have, p, quotes, skipBad, last);
-            if (last) {
-                return;
-            }
-            if (consumed == 0 && have == buf.capacity()) {
-                if (buf.capacity() < MAX_LINE) {
-                    // a line longer than the buffer: grow up to the line limit, keeping what was read
-                    ByteBuffer bigger = ByteBuffer.allocate(Math.min(MAX_LINE, buf.capacity() * 2));
-                    bigger.put(buf.array(), 0, have);
-                    buf = bigger;
-                    continue;
-                }
-                c.tooLong(MAX_LINE, skipBad);
-                skipping = true;
-                have = 0;
-                continue;
-            }
-            int rest = have - consumed;
-            System.arraycopy(buf.array(), consumed, buf.array(), 0, rest);
-            have = rest;
-        }
-    }
-
-    private static long nextLine(FileChannel ch, long from, long size) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(65536);
-        long pos = from;
-        while (pos < size) {
-            b.clear();
-            int n = ch.read(b, pos);
-            if (n <= 0) {
-                break;
-            }
-            for (int i = 0; i < n; i++) {
-                if (b.get(i) == '\n') {
-                    return pos + i + 1;
-                }
-            }
-            pos += n;
-        }
-        return size;
-    }
-
-    /** Which column plays which part, from the header names, the source, the user's mapping and the dimensions. */
+    /** Which column plays which part ({@link Layouts}). */
     RowProcessor.Layout layout(List<String> names, String file) {
-        return layout(names, file, false);
+        return Layouts.resolve(this, names, file, false);
     }
 
     /** {@link #layout(List, String)} for rows whose fields came from JSON ({@code json}: a missing field is "no X field"). */
     RowProcessor.Layout layout(List<String> names, String file, boolean json) {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> lower = new ArrayList<>();
-        Map<String, Integer> repeated = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i).toLowerCase(Locale.ROOT);
-            lower.add(n);
-            if (index.putIfAbsent(n, i) != null) {
-                repeated.put(n, i);
-            }
-        }
-        UsageSource s = source;
-        if (s == null) {
-            try {
-                s = Profile.detectFlat(lower, null);
-            } catch (IllegalArgumentException e) {
-                throw new UsageLogException(file, 1, "cannot tell the source: the header " + e.getMessage() + "; name it with --source");
-            }
-            if (s == null && (mapping.containsKey(UsageField.INPUT) || mapping.containsKey(UsageField.OUTPUT))) {
-                s = UsageSource.CSV;
-            }
-            if (s == null) {
-                throw new UsageLogException(file, 1, "the header fits no known source (columns: " + columns(names) + "); "
-                        + Profile.detectionHint());
-            }
-        }
-        Profile profile = profile(s);
-        int[] slot = new int[Slot.ALL.length];
-        for (Slot sl : Slot.ALL) {
-            slot[sl.ordinal()] = find(index, profile.names(sl));
-            UsageField mapped = mappedField(sl);
-            if (slot[sl.ordinal()] < 0 && mapped != null) {
-                throw new UsageLogException(file, 1, "no column \"" + mapping.get(mapped) + "\" for " + mapped.id() + " (columns: "
-                        + columns(names) + ")");
-            }
-        }
-        for (Slot sl : profile.required) {
-            if (slot[sl.ordinal()] < 0) {
-                String f = sl == Slot.TIMESTAMP ? "timestamp" : sl == Slot.INPUT ? "input" : sl == Slot.OUTPUT ? "output"
-                        : sl.name().toLowerCase(Locale.ROOT);
-                throw new UsageLogException(file, 1, "no " + f + " column for " + s.id() + " (looked for "
-                        + String.join(", ", profile.names(sl)) + "; map another with --map " + f + "=COLUMN); columns: " + columns(names));
-            }
-        }
-        int[] dims = new int[by.size()];
-        for (int k = 0; k < by.size(); k++) {
-            dims[k] = find(index, profile.dimensionNames(by.get(k)));
-            if (dims[k] < 0 && !Profile.optionalDimension(by.get(k))) {
-                throw new UsageLogException(file, 1, "no column for dimension \"" + by.get(k) + "\" (columns: " + columns(names) + ")");
-            }
-        }
-        List<Integer> used = new ArrayList<>();
-        for (int x : slot) {
-            used.add(x);
-        }
-        for (int x : dims) {
-            used.add(x);
-        }
-        for (Map.Entry<String, Integer> r : repeated.entrySet()) {
-            int firstAt = index.get(r.getKey());
-            if (used.contains(firstAt)) {
-                throw new UsageLogException(file, 1, "column \"" + Text.escape(names.get(firstAt)) + "\" appears twice (columns "
-                        + (firstAt + 1) + " and " + (r.getValue() + 1) + "): which one counts is not clear");
-            }
-        }
-        String[] display = new String[names.size()];
-        for (int i = 0; i < display.length; i++) {
-            display[i] = Text.escape(names.get(i));
-        }
-        return new RowProcessor.Layout(names.size(), slot, dims, by.toArray(new String[0]), display, profile, json);
-    }
-
-    private UsageField mappedField(Slot s) {
-        for (UsageField f : mapping.keySet()) {
-            if (f.slot == s) {
-                return f;
-            }
-        }
-        return null;
-    }
-
-    private static String columns(List<String> names) {
-        List<String> out = new ArrayList<>();
-        for (String n : names) {
-            out.add(Text.escape(n));
-        }
-        return String.join(", ", out);
-    }
-
-    private static int find(Map<String, Integer> index, List<String> candidates) {
-        for (String c : candidates) {
-            Integer i = index.get(c.toLowerCase(Locale.ROOT));
-            if (i != null) {
-                return i;
-            }
-        }
-        return -1;
+        return Layouts.resolve(this, names, file, json);
     }
 
     @Override

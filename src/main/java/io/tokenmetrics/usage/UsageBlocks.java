@@ -27,7 +27,7 @@ public final class UsageBlocks {
     static UsageBlocks of(UsageAggregator agg, UsageAggregator.Run run, int hours, Instant now) {
         // by hour, then dimension values: the sums (with the extras after them)
         TreeMap<Integer, List<Map.Entry<List<Object>, long[]>>> byHour = new TreeMap<>();
-        for (Map.Entry<List<Object>, long[]> e : run.groups.entrySet()) {
+        for (Map.Entry<List<Object>, long[]> e : run.table.groups.entrySet()) {
             byHour.computeIfAbsent((Integer) e.getKey().get(0), k -> new ArrayList<>()).add(e);
         }
         List<UsageBlock> out = new ArrayList<>();

@@ -391,8 +391,8 @@ public final class UsagePartitions {
                 copiesCount = duplicates;
                 finals = run.finals;
                 run.mergeShared();
-                groups = new HashMap<>(run.groups);
-                logged = new HashMap<>(run.logged);
+                groups = new HashMap<>(run.table.groups);
+                logged = new HashMap<>(run.table.logged);
                 blank = run.blank;
                 run = null;
                 proc = null;

@@ -78,20 +78,20 @@ public final class UsageResult {
         boolean logged = !(run.withCostField && run.withoutCostField);
         // a source whose profile has a cost field but whose rows never carry it logs no cost
         boolean anyLogged = false;
-        for (long[] g : run.groups.values()) {
+        for (long[] g : run.table.groups.values()) {
             anyLogged |= g[Accumulator.SUMS + Accumulator.LOGGED_ROWS] > 0;
         }
         List<String> notes = new ArrayList<>(run.notes);
         if (!logged) {
             notes.add("no logged cost: some inputs log their own cost and others do not, so a logged sum would leave rows out");
         }
-        for (Map.Entry<List<Object>, long[]> e : groups ? run.groups.entrySet() : java.util.Collections.<Map.Entry<List<Object>, long[]>>emptySet()) {
+        for (Map.Entry<List<Object>, long[]> e : groups ? run.table.groups.entrySet() : java.util.Collections.<Map.Entry<List<Object>, long[]>>emptySet()) {
             List<Object> k = e.getKey();
             List<String> dims = new ArrayList<>();
             for (int i = 1; i < k.size(); i++) {
                 dims.add((String) k.get(i));
             }
-            out.add(UsageGroup.of(period(agg.periodType(), (Integer) k.get(0)), dims, e.getValue(), logged ? run.logged.get(k) : null, anyLogged));
+            out.add(UsageGroup.of(period(agg.periodType(), (Integer) k.get(0)), dims, e.getValue(), logged ? run.table.logged.get(k) : null, anyLogged));
         }
         out.sort((a, b) -> {
             int c = a.period().compareTo(b.period());

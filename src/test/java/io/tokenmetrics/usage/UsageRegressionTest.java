@@ -50,7 +50,7 @@ class UsageRegressionTest {
         Path f = file("cut.csv", "timestamp,input_tokens,output_tokens\n");
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
             // the reader was told the file has 1000 bytes; it has 37
-            UsageAggregator.Src src = UsageAggregator.region(ch, 0, 1000, "cut.csv");
+            FileRegions.Src src = FileRegions.region(ch, 0, 1000, "cut.csv");
             ByteBuffer b = ByteBuffer.allocate(4096);
             assertEquals(37, src.read(b));
             UsageLogException e = assertThrows(UsageLogException.class, () -> src.read(b));
