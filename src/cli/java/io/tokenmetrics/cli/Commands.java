@@ -34,7 +34,7 @@ final class Commands {
 
     /** Options every command takes. */
     static final class Common {
-        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE})")
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json, csv or html (a self-contained page; default: ${DEFAULT-VALUE})")
         Format format;
 
         @Option(names = "--lang", defaultValue = "en", paramLabel = "LANG", description = "en (20.6T) or zh (20.6万亿) (default: ${DEFAULT-VALUE})",
@@ -199,9 +199,23 @@ final class Commands {
     @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "The briefing: reproduces and checks the two articles from the bundled figures.")
     static final class Report extends Base {
+        /** The charts of the HTML page: the figures the briefing reads, each as the chart command draws it. */
+        private static final String[][] FIGURES = {{"china-daily"}, {"volcano-engine-daily"},
+            {"openrouter-us-weekly", "openrouter-china-weekly"}, {"openrouter-claude-sonnet-4-6-weekly", "openrouter-claude-opus-4-6-weekly"}};
+
         @Override
         Doc build(Dataset data) {
-            return new Briefing(data, calc, lang()).build();
+            Doc doc = new Briefing(data, calc, lang()).build();
+            if (common.format == Format.HTML) {
+                for (String[] ids : FIGURES) {
+                    List<Series> series = new ArrayList<>();
+                    for (String id : ids) {
+                        series.add(data.series(id));
+                    }
+                    doc.figures.add(new SvgChart(series, lang(), false).render());
+                }
+            }
+            return doc;
         }
     }
 

@@ -41,6 +41,9 @@ final class Doc {
     /** Output written as it is, whatever the format: an SVG chart on standard output. */
     String raw;
 
+    /** Charts (SVG markup) that the HTML page shows after the text; other formats leave them out. */
+    final List<String> figures = new ArrayList<>();
+
     void render(Format format, Language lang, PrintWriter out) {
         if (raw != null) {
             out.print(raw);
@@ -50,6 +53,7 @@ final class Doc {
         switch (format) {
             case JSON: json(lang, out); break;
             case CSV: csv(out); break;
+            case HTML: html(lang, out); break;
             default: text(out, lang); break;
         }
         out.flush();
@@ -174,6 +178,124 @@ final class Doc {
             return o;
         }
         return f.textNode(v.toString());
+    }
+
+    /**
+     * One self-contained page: the text (a briefing's sections as headings, its lines as a list
+     * with their fact ids as tags), the charts inline as SVG (a point's exact value is its
+     * tooltip), the tables and the notes. No script, no style sheet, font or image from elsewhere:
+     * it opens the same offline, and nothing on it is fetched.
+     */
+    private void html(Language lang, PrintWriter out) {
+        boolean zh = lang == Language.ZH;
+        StringBuilder b = new StringBuilder(1 << 16);
+        b.append("<!DOCTYPE html>\n<html lang=\"").append(zh ? "zh-CN" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>token-metrics ").append(escape(command)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        List<String> lines = new ArrayList<>();
+        if (text != null) {
+            lines.addAll(java.util.Arrays.asList(text.split("\n")));
+        }
+        // the first line of a text is its title; the rest: unindented lines are headings, indented ones items
+        b.append("<h1>").append(escape(lines.isEmpty() ? "token-metrics " + command : lines.get(0))).append("</h1>\n");
+        boolean open = false;
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.trim().isEmpty()) {
+                continue;
+            }
+            if (!l.startsWith(" ")) {
+                if (open) {
+                    b.append("</ul>\n");
+                    open = false;
+                }
+                b.append(i == 1 ? "<p class=\"sources\">" : "<h2>").append(escape(l)).append(i == 1 ? "</p>\n" : "</h2>\n");
+                continue;
+            }
+            if (!open) {
+                b.append("<ul>\n");
+                open = true;
+            }
+            String item = l.trim();
+            String facts = "";
+            int at = item.lastIndexOf("  [");
+            if (at > 0 && item.endsWith("]")) {
+                facts = item.substring(at + 3, item.length() - 1);
+                item = item.substring(0, at);
+            }
+            b.append("<li>").append(escape(item));
+            for (String f : facts.isEmpty() ? new String[0] : facts.split(", ")) {
+                b.append(" <span class=\"fact\">").append(escape(f)).append("</span>");
+            }
+            b.append("</li>\n");
+        }
+        if (open) {
+            b.append("</ul>\n");
+        }
+        for (String svg : figures) {
+            b.append("<figure>\n").append(svg.replaceFirst("^<\\?xml[^>]*>\\s*", "")).append("</figure>\n");
+        }
+        if (text == null) {
+            for (Table t : tables) {
+                if (tables.size() > 1) {
+                    b.append("<h2>").append(escape(t.name)).append("</h2>\n");
+                }
+                b.append("<div class=\"table\"><table>\n<thead><tr>");
+                for (String c : t.columns) {
+                    String label = zh && io.tokenmetrics.internal.Messages.keys(lang).contains("col." + c) ? io.tokenmetrics.internal.Messages.get(lang, "col." + c) : c;
+                    b.append("<th>").append(escape(label)).append("</th>");
+                }
+                b.append("</tr></thead>\n<tbody>\n");
+                for (List<Cell> r : t.rows) {
+                    b.append("<tr>");
+                    for (Cell c : r) {
+                        boolean number = c.json instanceof java.math.BigDecimal || c.json instanceof java.util.Map;
+                        b.append(number ? "<td class=\"n\"" : "<td").append(c.exact.equals(c.display) ? "" : " title=\"" + escape(c.exact) + "\"")
+                                .append(">").append(escape(c.display)).append("</td>");
+                    }
+                    b.append("</tr>\n");
+                }
+                b.append("</tbody>\n</table></div>\n");
+            }
+        }
+        if (!notes.isEmpty()) {
+            b.append("<ul class=\"notes\">\n");
+            for (String n : notes) {
+                b.append("<li>").append(escape(n)).append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        b.append("<footer>token-metrics</footer>\n</body>\n</html>\n");
+        out.print(b);
+    }
+
+    /** The page's own style: system fonts only (CJK ones named first for Chinese), nothing fetched. */
+    private static final String CSS = "body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans\","
+            + "\"DejaVu Sans\",system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}\n"
+            + "h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ddd}\n"
+            + ".sources{color:#555}ul{padding-left:1.2em}li{margin:.3em 0}\n"
+            + ".fact{display:inline-block;font-size:.75em;color:#555;background:#eef;border-radius:3px;padding:0 .35em;margin-left:.2em}\n"
+            + "figure{margin:1.5em 0}figure svg{max-width:100%;height:auto}\n"
+            + ".table{overflow-x:auto}table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left}"
+            + "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f5f5f5}\n"
+            + ".notes{color:#555;font-size:.9em}footer{color:#999;font-size:.8em;margin-top:3em}\n";
+
+    /** Text as HTML: the five characters that could start or end markup escaped; control characters shown as escapes. */
+    static String escape(String s) {
+        String t = io.tokenmetrics.internal.Text.escape(s);
+        StringBuilder b = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            switch (c) {
+                case '<': b.append("&lt;"); break;
+                case '>': b.append("&gt;"); break;
+                case '&': b.append("&amp;"); break;
+                case '"': b.append("&quot;"); break;
+                case '\'': b.append("&#39;"); break;
+                default: b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private void csv(PrintWriter out) {

@@ -1,6 +1,6 @@
 package io.tokenmetrics.cli;
 
-/** Output formats. */
+/** Output formats: for people (text, a self-contained HTML page) and for programs (JSON, CSV). */
 enum Format {
-    TEXT, JSON, CSV
+    TEXT, JSON, CSV, HTML
 }

@@ -370,6 +370,10 @@ public final class Main {
                     lang = io.tokenmetrics.amount.Language.of(value);
                 } else if (name.equals("--format")) {
                     format = Format.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+                    if (format == Format.HTML) {
+                        // the page draws charts: the command's own path
+                        return null;
+                    }
                 } else {
                     return null;
                 }
