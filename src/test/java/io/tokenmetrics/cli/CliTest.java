@@ -337,7 +337,7 @@ class CliTest {
 
         CliRun format = CliRun.of("list", "--format", "xml");
         assertEquals(2, format.code);
-        assertTrue(format.err.startsWith("token-metrics: Invalid value for option '--format': expected one of [TEXT, JSON, CSV]"), format.err);
+        assertTrue(format.err.startsWith("token-metrics: Invalid value for option '--format': expected one of [TEXT, JSON, CSV, HTML]"), format.err);
 
         CliRun mixed = CliRun.of("compare", "volcano-engine-daily", "openrouter-total-weekly");
         assertEquals(2, mixed.code);
