@@ -56,7 +56,12 @@ final class SvgChart {
 
     private final List<Series> series;
     private final Language lang;
+    /** Bars drawn: asked for, and few enough to read ({@link #MAX_BARS}). */
     private final boolean bars;
+    /** Bars asked for but too many to read (65 weeks × 6 series are 2-pixel slivers): drawn as lines, with a note. */
+    private final boolean barsAsLines;
+    /** The most bars a chart draws: about 7 pixels a bar across the plot. */
+    static final int MAX_BARS = 96;
     private final List<List<Point>> points = new ArrayList<>();
     private boolean log;
     private int count;
@@ -64,7 +69,6 @@ final class SvgChart {
     SvgChart(List<Series> series, Language lang, boolean bars) {
         this.series = series;
         this.lang = lang;
-        this.bars = bars;
         for (Series s : series) {
             if (s.measure() != series.get(0).measure()) {
                 throw new IllegalArgumentException("cannot chart " + series.get(0).id() + " (" + series.get(0).measure() + ") with "
@@ -98,7 +102,10 @@ final class SvgChart {
         if (count == 0) {
             throw new IllegalArgumentException("the series have no values to chart");
         }
-        log = !bars && min > 0 && max / min >= 100;
+        int periodCount = periods().size();
+        this.barsAsLines = bars && periodCount * series.size() > MAX_BARS;
+        this.bars = bars && !barsAsLines;
+        log = !this.bars && min > 0 && max / min >= 100;
         this.min = min;
         this.max = max;
     }
@@ -147,14 +154,55 @@ final class SvgChart {
         return boxes;
     }
 
-    /** The estimated width of a text: CJK characters are about square, others about 0.62 of the font size. */
+    /**
+     * The estimated width of a text in a sans-serif font, a little generous: CJK characters are
+     * square; narrow Latin letters and punctuation about a third of the size, capitals and m, w
+     * three quarters, digits and other letters a little over half. (A flat 0.62 for every Latin
+     * character cut titles and legends short while half the width was empty.)
+     */
     static double width(String s, int size) {
         double w = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            w += (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFF60) ? size : size * 0.62;
+            double k;
+            if ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x3000 && c <= 0x303F)) {
+                k = 1.0;
+            } else if ("iljtfr.,:;'|!()[] ".indexOf(c) >= 0) {
+                k = 0.34;
+            } else if (Character.isUpperCase(c) || c == 'm' || c == 'w' || c == '×' || c == '%' || c == '@') {
+                k = 0.74;
+            } else {
+                k = 0.58;
+            }
+            w += size * k;
         }
         return w;
+    }
+
+    /** {@code s} broken at spaces (or anywhere in CJK text) into lines of at most {@code max} pixels, the last shortened with "…" past {@code lines}. */
+    static List<String> wrap(String s, int size, double max, int lines) {
+        List<String> out = new ArrayList<>();
+        String rest = s;
+        while (!rest.isEmpty() && out.size() < lines - 1 && width(rest, size) > max) {
+            int cut = rest.length();
+            while (cut > 0 && width(rest.substring(0, cut), size) > max) {
+                cut--;
+            }
+            // back to a space or a CJK character, where a line may break
+            int at = cut;
+            while (at > 0 && rest.charAt(at - 1) != ' ' && rest.charAt(at - 1) < 0x2E80) {
+                at--;
+            }
+            if (at == 0) {
+                at = Math.max(1, cut);
+            }
+            out.add(rest.substring(0, at).trim());
+            rest = rest.substring(at).trim();
+        }
+        if (!rest.isEmpty()) {
+            out.add(fit(rest, size, max));
+        }
+        return out;
     }
 
     /** {@code s} shortened with "…" to at most {@code max} pixels. */
@@ -179,6 +227,30 @@ final class SvgChart {
         return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     }
 
+    /** The periods to label: the first, the last, then every {@code step}-th between. */
+    private static List<Integer> labelOrder(int n, int step) {
+        List<Integer> out = new ArrayList<>();
+        if (n == 0) {
+            return out;
+        }
+        out.add(0);
+        if (n > 1) {
+            out.add(n - 1);
+        }
+        for (int i = step; i < n - 1; i += step) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** An axis label that is always drawn (the first or last period), moved inside the canvas when it would cross its edge. */
+    private boolean textAlways(StringBuilder b, double x, double y, String s, int size) {
+        double half = width(s, size) / 2;
+        double cx = Math.max(half + 2, Math.min(W - half - 2, x));
+        text(b, cx, y, s, size, "middle", "normal");
+        return true;
+    }
+
     /** Draws a text unless it would overlap one already drawn; whether it was drawn. */
     private boolean textIfRoom(StringBuilder b, double x, double y, String s, int size, String anchor) {
         double[] box = box(x, y, s, size, anchor);
@@ -194,14 +266,31 @@ final class SvgChart {
         return true;
     }
 
-    private static double niceMax(double v) {
-        double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * p >= v) {
-                return m * p;
+    /**
+     * The top of a linear axis near the data: the smallest multiple of a round step (1, 2, 2.5 or 5
+     * times a power of ten) at or above the maximum plus 5% headroom, in 3 to 7 steps. 63T gives
+     * 70T (steps of 10T), 5.82T gives 7T, 3B gives 3.5B, where the axis once ran to 100T or 5B.
+     */
+    static double[] niceScale(double v) {
+        double target = v * 1.05;
+        double bestTop = Double.MAX_VALUE;
+        double bestSteps = 5;
+        double p = Math.pow(10, Math.floor(Math.log10(target)) - 1);
+        for (int k = 0; k < 3; k++, p *= 10) {
+            for (double m : new double[] {1, 2, 2.5, 5}) {
+                double step = m * p;
+                double steps = Math.ceil(target / step - 1e-9);
+                if (steps >= 3 && steps <= 7 && steps * step < bestTop) {
+                    bestTop = steps * step;
+                    bestSteps = steps;
+                }
             }
         }
-        return 10 * p;
+        return new double[] {bestTop, bestSteps};
+    }
+
+    private static double niceMax(double v) {
+        return niceScale(v)[0];
     }
 
     String render() {
@@ -209,7 +298,7 @@ final class SvgChart {
         StringBuilder b = new StringBuilder();
         List<String> legend = legendEntries();
         int legendRows = legendRows(legend);
-        height = PLOT_BOTTOM + 42 + legendRows * 17 + (anyImplied() ? 17 : 0) + 30;
+        height = PLOT_BOTTOM + 42 + legendRows * 17 + (anyImplied() ? 17 : 0) + (barsAsLines ? 17 : 0) + 30;
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(W).append(' ').append(height).append("\" font-family=\"").append(FONTS).append("\">\n");
         b.append("<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
@@ -217,8 +306,15 @@ final class SvgChart {
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         String unit = series.get(0).measure().id();
         String title = series.size() == 1 ? series.get(0).subject(lang) : m("chart.compared", ids());
-        // a title longer than the canvas is shortened; the legend names every series in full
-        text(b, W / 2, 28, fit(title, 17, W - 40), 17, "middle", "bold");
+        // a long title wraps to a second line (bold is about 5% wider), and the rest of the chart moves down by one line
+        List<String> titleLines = wrap(title, 18, W - 40, 2);
+        for (int i = 0; i < titleLines.size(); i++) {
+            text(b, W / 2, 28 + 21 * i, titleLines.get(i), 17, "middle", "bold");
+        }
+        int shift = 21 * (titleLines.size() - 1);
+        if (shift > 0) {
+            b.append("<g transform=\"translate(0,").append(shift).append(")\">\n");
+        }
         text(b, W / 2, 48, unitLabel(unit) + (log ? m("chart.log") : ""), 12, "middle", "normal");
         yAxis(b);
         if (bars) {
@@ -228,8 +324,17 @@ final class SvgChart {
         }
         legend(b, legend);
         sourceLine(b);
+        if (shift > 0) {
+            b.append("</g>\n");
+        }
         b.append("</svg>\n");
-        return b.toString();
+        String svg = b.toString();
+        if (shift > 0) {
+            // the height was set before the title was measured
+            svg = svg.replaceFirst("height=\"" + height + "\" viewBox=\"0 0 " + W + " " + height + "\"",
+                    "height=\"" + (height + shift) + "\" viewBox=\"0 0 " + W + " " + (height + shift) + "\"");
+        }
+        return svg;
     }
 
     private String ids() {
@@ -264,9 +369,9 @@ final class SvgChart {
                 ticks.add(Math.pow(10, e));
             }
         } else {
-            double top = niceMax(max);
-            for (int i = 0; i <= 5; i++) {
-                ticks.add(top * i / 5);
+            double[] scale = niceScale(max);
+            for (int i = 0; i <= (int) scale[1]; i++) {
+                ticks.add(scale[0] * i / scale[1]);
             }
         }
         for (double t : ticks) {
@@ -308,13 +413,13 @@ final class SvgChart {
             labelW = Math.max(labelW, width(xLabel(p), 11));
         }
         int step = Math.max(1, (int) Math.ceil(ps.size() * labelW * 1.5 / plotW));
-        for (int i = 0; i < ps.size(); i++) {
+        // the first and the last period are always labelled (drawn first, so a label between gives way to them)
+        for (int i : labelOrder(ps.size(), step)) {
             TimePeriod p = ps.get(i);
             double x = xOf.applyAsDouble(p);
-            if (i % step == 0 || i == ps.size() - 1) {
+            if (i == 0 || i == ps.size() - 1 ? textAlways(b, x, PLOT_BOTTOM + 20, xLabel(p), 11) : textIfRoom(b, x, PLOT_BOTTOM + 20, xLabel(p), 11, "middle")) {
                 b.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(PLOT_BOTTOM).append("\" x2=\"").append(f(x)).append("\" y2=\"")
                         .append(PLOT_BOTTOM + 5).append("\" stroke=\"#333\"/>\n");
-                textIfRoom(b, x, PLOT_BOTTOM + 20, xLabel(p), 11, "middle");
             }
         }
         for (int s = 0; s < points.size(); s++) {
@@ -409,11 +514,16 @@ final class SvgChart {
             labelW = Math.max(labelW, width(barLabel(p), 11));
         }
         int step = Math.max(1, (int) Math.ceil(periods.size() * labelW * 1.3 / plotW));
-        for (int g = 0; g < periods.size(); g++) {
+        for (int g : labelOrder(periods.size(), step)) {
             double cx = LEFT + groupW * (g + 0.5);
-            if (g % step == 0 || g == periods.size() - 1) {
+            if (g == 0 || g == periods.size() - 1) {
+                textAlways(b, cx, PLOT_BOTTOM + 20, barLabel(periods.get(g)), 11);
+            } else {
                 textIfRoom(b, cx, PLOT_BOTTOM + 20, barLabel(periods.get(g)), 11, "middle");
             }
+        }
+        for (int g = 0; g < periods.size(); g++) {
+            double cx = LEFT + groupW * (g + 0.5);
             boolean values = periods.size() <= 8 || g == periods.size() - 1;
             double roomAbove = groupW / series.size();
             for (int s = 0; s < points.size(); s++) {
@@ -467,12 +577,17 @@ final class SvgChart {
         int rows = 1;
         double x = 0;
         for (String e : entries) {
-            double w = 20 + width(fit(e, 12, entries.size() == 1 ? LEGEND_W - 20 : LEGEND_W / 2 - 30), 12) + 16;
+            List<String> lines = wrap(e, 12, LEGEND_W - 40, 2);
+            double w = 20 + width(lines.get(0), 12) + 16;
             if (x > 0 && x + w > LEGEND_W) {
                 rows++;
                 x = 0;
             }
             x += w;
+            if (lines.size() > 1) {
+                rows++;
+                x = LEGEND_W;
+            }
         }
         return rows;
     }
@@ -492,7 +607,9 @@ final class SvgChart {
         int y = PLOT_BOTTOM + 42;
         double x = 0;
         for (int s = 0; s < entries.size(); s++) {
-            String e = fit(entries.get(s), 12, entries.size() == 1 ? LEGEND_W - 20 : LEGEND_W / 2 - 30);
+            // an entry takes a row's width before it is wrapped, never half of it with the rest empty
+            List<String> lines = wrap(entries.get(s), 12, LEGEND_W - 40, 2);
+            String e = lines.get(0);
             double w = 20 + width(e, 12) + 16;
             if (x > 0 && x + w > LEGEND_W) {
                 y += 17;
@@ -503,10 +620,19 @@ final class SvgChart {
                     .append("\"/>\n");
             text(b, LEFT + x + 20, y, e, 12, "start", "normal");
             x += w;
+            if (lines.size() > 1) {
+                y += 17;
+                text(b, LEFT + 20, y, lines.get(1), 12, "start", "normal");
+                x = LEGEND_W;
+            }
         }
         y += 17;
         if (anyImplied()) {
             text(b, LEFT, y, m("chart.impliedlegend"), 11, "start", "normal");
+            y += 17;
+        }
+        if (barsAsLines) {
+            text(b, LEFT, y, m("chart.barsaslines", periods().size(), series.size(), MAX_BARS), 11, "start", "normal");
         }
     }
 

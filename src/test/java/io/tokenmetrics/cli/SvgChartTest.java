@@ -104,12 +104,63 @@ class SvgChartTest {
     }
 
     @Test
+    void theFirstAndLastPeriodsAreAlwaysLabelled() throws Exception {
+        // 65 weeks from 2025-W06: the last is 2025-W06 + 64 weeks = 2026-W18 (2025 has 52 ISO weeks: W06 + 46 = 2025-W52, + 18 = 2026-W18)
+        for (boolean bars : new boolean[] {false, true}) {
+            String svg = new SvgChart(weekly(6), Language.EN, bars).render();
+            assertTrue(svg.contains(">2025-W06</text>"), "first period, bars " + bars);
+            assertTrue(svg.contains(">2026-W18</text>"), "last period, bars " + bars);
+        }
+    }
+
+    @Test
+    void tooManyBarsAreDrawnAsLinesWithANote() throws Exception {
+        // 65 weeks × 6 series = 390 bars > 96: lines, said under the legend; 65 × 1 = 65 bars: bars
+        SvgChart many = new SvgChart(weekly(6), Language.EN, true);
+        assertEquals("lines", many.kind());
+        assertTrue(many.render().contains("Drawn as lines: 65 periods × 6 series would be bars too narrow to read (at most 96 bars).</text>"));
+        assertEquals("bars", new SvgChart(weekly(1), Language.EN, true).kind());
+    }
+
+    @Test
+    void theYAxisEndsNearTheData() {
+        // max × 1.05, then the smallest round step (1, 2, 2.5, 5 × 10^k) giving 3 to 7 steps:
+        // 63 → 66.15: steps of 10 → 70 (7 steps); 5.82 → 6.11: steps of 1 → 7; 3 → 3.15: steps of 0.5 → 3.5; 180 → 189: steps of 50 → 200 (4)
+        assertEquals(70, SvgChart.niceScale(63)[0], 1e-9);
+        assertEquals(7, SvgChart.niceScale(63)[1], 1e-9);
+        assertEquals(7, SvgChart.niceScale(5.82)[0], 1e-9);
+        assertEquals(3.5, SvgChart.niceScale(3)[0], 1e-9);
+        assertEquals(200, SvgChart.niceScale(180)[0], 1e-9);
+        // every top is at or above the data, with at most 7 steps
+        for (double v = 0.013; v < 1e15; v *= 1.37) {
+            double[] sc = SvgChart.niceScale(v);
+            assertTrue(sc[0] >= v && sc[1] >= 3 && sc[1] <= 7, v + ": " + sc[0] + " in " + sc[1]);
+        }
+    }
+
+    @Test
+    void longTitlesAndLegendsWrapInsteadOfBeingCut() throws Exception {
+        // the bundled China series has a 97-character subject: two lines, nothing cut
+        io.tokenmetrics.data.Series china = io.tokenmetrics.data.Dataset.bundled().series("china-daily");
+        String svg = new SvgChart(java.util.Collections.singletonList(china), Language.EN, false).render();
+        assertTrue(svg.contains(">China, daily average token consumption (all industry; mainstream LLMs combined in February</text>"), svg);
+        assertTrue(svg.contains("2026)</text>"), svg);
+        assertFalse(svg.contains("…"), svg);
+        List<String> lines = SvgChart.wrap(china.subject(), 18, 860, 2);
+        assertEquals(2, lines.size());
+        assertEquals(china.subject(), lines.get(0) + " " + lines.get(1));
+        // two legend entries, each in full
+        String two = new SvgChart(java.util.Arrays.asList(io.tokenmetrics.data.Dataset.bundled().series("openrouter-us-weekly"),
+                io.tokenmetrics.data.Dataset.bundled().series("openrouter-china-weekly")), Language.ZH, false).render();
+        assertTrue(two.contains("OpenRouter，榜单上的美国模型，每周 Token 调用量 [openrouter-us-weekly]</text>"), two);
+    }
+
+    @Test
     void narrowBarsStayVisibleAndEveryValueIsInATooltip() throws Exception {
-        SvgChart c = new SvgChart(weekly(6), Language.EN, true);
+        // 65 weeks of one series: 65 bars at the limit's side (96), about 11 px each, every one with a positive width and a tooltip
+        SvgChart c = new SvgChart(weekly(1), Language.EN, true);
         Document d = wellFormed(c.render());
         noTextOverlaps(c);
-        // 900 px less the margins over 65 groups of 6 bars is under 2 px a bar: drawn without an
-        // inset, so every bar has a positive width
         org.w3c.dom.NodeList rects = d.getElementsByTagName("rect");
         int bars = 0;
         for (int i = 0; i < rects.getLength(); i++) {
@@ -119,7 +170,7 @@ class SvgChartTest {
                 assertTrue(Double.parseDouble(r.getAttribute("width")) > 0, r.getAttribute("width"));
             }
         }
-        assertEquals(384, bars);
+        assertEquals(65, bars);
         // series model-0's week 10 (2025-W16) holds 10^12 × (1 + 10/10) = 2T
         assertTrue(c.render().contains("<title>model-0 2025-W16: 2T</title>"));
     }
