@@ -34,6 +34,11 @@ final class SvgChart {
     private int height;
     /** Every text drawn, as {x0, y0, x1, y1}, so that no label is drawn over another. */
     private final List<double[]> boxes = new ArrayList<>();
+    /** The marks drawn by the last {@link #render}: line segments {x1, y1, x2, y2} and boxes {x0, y0, x1, y1} (points, arrows, bars). */
+    private final List<double[]> segments = new ArrayList<>();
+    private final List<double[]> markBoxes = new ArrayList<>();
+    /** How far the chart below the title is moved down (a wrapped title): boxes and marks are kept in the canvas' coordinates. */
+    private double dy;
 
     /** One drawn value: period, low, mid, high (high NaN for a lower bound), implied or observed. */
     private static final class Point {
@@ -149,6 +154,16 @@ final class SvgChart {
         return TOP + (PLOT_BOTTOM - TOP) * (1 - t);
     }
 
+    /** The line segments of the last {@link #render}, as {x1, y1, x2, y2}: for the test that no label crosses a line. */
+    List<double[]> lineSegments() {
+        return segments;
+    }
+
+    /** The boxes of the marks of the last {@link #render} (points, arrows, bars), as {x0, y0, x1, y1}. */
+    List<double[]> marks() {
+        return markBoxes;
+    }
+
     /** The boxes of the texts drawn by the last {@link #render}, as {x0, y0, x1, y1}: for the test that none overlap. */
     List<double[]> textBoxes() {
         return boxes;
@@ -220,7 +235,7 @@ final class SvgChart {
     private double[] box(double x, double y, String s, int size, String anchor) {
         double w = width(s, size);
         double x0 = anchor.equals("middle") ? x - w / 2 : anchor.equals("end") ? x - w : x;
-        return new double[] {x0, y - size, x0 + w, y + size * 0.25};
+        return new double[] {x0, y + dy - size, x0 + w, y + dy + size * 0.25};
     }
 
     private static boolean overlaps(double[] a, double[] b) {
@@ -249,6 +264,53 @@ final class SvgChart {
         double cx = Math.max(half + 2, Math.min(W - half - 2, x));
         text(b, cx, y, s, size, "middle", "normal");
         return true;
+    }
+
+    /**
+     * Draws a value label unless it would overlap a text or a mark (a line, a point, an arrow, a
+     * bar), or leave the plot; whether it was drawn. Marks are all drawn before the labels.
+     */
+    private boolean labelIfRoom(StringBuilder b, double x, double y, String s, int size, String anchor) {
+        double[] box = box(x, y, s, size, anchor);
+        if (box[1] < TOP - 20 + dy || box[3] > PLOT_BOTTOM + dy) {
+            return false;
+        }
+        for (double[] m : markBoxes) {
+            if (overlaps(box, m)) {
+                return false;
+            }
+        }
+        for (double[] seg : segments) {
+            if (crosses(seg, box)) {
+                return false;
+            }
+        }
+        return textIfRoom(b, x, y, s, size, anchor);
+    }
+
+    /** Whether the segment {x1, y1, x2, y2} meets the box {x0, y0, x1, y1} (Liang–Barsky clipping). */
+    static boolean crosses(double[] seg, double[] box) {
+        double t0 = 0;
+        double t1 = 1;
+        double dx = seg[2] - seg[0];
+        double dy = seg[3] - seg[1];
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {seg[0] - box[0], box[2] - seg[0], seg[1] - box[1], box[3] - seg[1]};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return false;
+                }
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, r);
+                } else {
+                    t1 = Math.min(t1, r);
+                }
+            }
+        }
+        return t0 <= t1;
     }
 
     /** Draws a text unless it would overlap one already drawn; whether it was drawn. */
@@ -295,6 +357,9 @@ final class SvgChart {
 
     String render() {
         boxes.clear();
+        segments.clear();
+        markBoxes.clear();
+        dy = 0;
         StringBuilder b = new StringBuilder();
         List<String> legend = legendEntries();
         int legendRows = legendRows(legend);
@@ -309,12 +374,13 @@ final class SvgChart {
         // a long title wraps to a second line (bold is about 5% wider), and the rest of the chart moves down by one line
         List<String> titleLines = wrap(title, 18, W - 40, 2);
         for (int i = 0; i < titleLines.size(); i++) {
-            text(b, W / 2, 28 + 21 * i, titleLines.get(i), 17, "middle", "bold");
+            text(b, W / 2, 28 + 22 * i, titleLines.get(i), 17, "middle", "bold");
         }
-        int shift = 21 * (titleLines.size() - 1);
+        int shift = 22 * (titleLines.size() - 1);
         if (shift > 0) {
             b.append("<g transform=\"translate(0,").append(shift).append(")\">\n");
         }
+        dy = shift;
         text(b, W / 2, 48, unitLabel(unit) + (log ? m("chart.log") : ""), 12, "middle", "normal");
         yAxis(b);
         if (bars) {
@@ -431,6 +497,9 @@ final class SvgChart {
                 // a week (day, month) without a value is a gap: the line breaks there rather than bridge it
                 boolean gap = before != null && !continues(before.period, p.period);
                 path.append(path.length() == 0 ? "M" : gap ? " M" : " L").append(f(x)).append(',').append(f(y(p.mid)));
+                if (before != null && !gap) {
+                    segments.add(new double[] {xOf.applyAsDouble(before.period), y(before.mid) + dy, x, y(p.mid) + dy});
+                }
                 before = p;
             }
             b.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\"/>\n");
@@ -439,13 +508,16 @@ final class SvgChart {
                 if (!Double.isNaN(p.high) && p.high > p.low) {
                     b.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(f(y(p.low))).append("\" x2=\"").append(f(x)).append("\" y2=\"")
                             .append(f(y(p.high))).append("\" stroke=\"").append(color).append("\" stroke-width=\"2\"/>\n");
+                    segments.add(new double[] {x, y(p.low) + dy, x, y(p.high) + dy});
                 }
                 if (Double.isNaN(p.high)) {
                     double y = y(p.low);
+                    markBoxes.add(new double[] {x - 6, y - 18 + dy, x + 6, y - 8 + dy});
                     b.append("<path d=\"M").append(f(x - 6)).append(',').append(f(y - 8)).append(" L").append(f(x)).append(',').append(f(y - 18))
                             .append(" L").append(f(x + 6)).append(',').append(f(y - 8)).append("\" fill=\"").append(color).append("\"/>\n");
                 }
                 double r = points.get(s).size() > 60 ? 2 : points.get(s).size() > 24 ? 3 : 5;
+                markBoxes.add(new double[] {x - r - 1, y(p.mid) - r - 1 + dy, x + r + 1, y(p.mid) + r + 1 + dy});
                 b.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y(p.mid))).append("\" r=\"").append(f(r)).append("\" fill=\"")
                         .append(p.implied ? "white" : color).append("\" stroke=\"").append(color).append("\" stroke-width=\"2\">")
                         .append(tooltip(series.get(s), p)).append("</circle>\n");
@@ -481,8 +553,14 @@ final class SvgChart {
                 double x = xOf.applyAsDouble(p.period);
                 // a series' first value reads best to the left of the line, every other to the right
                 boolean leftFirst = sp.size() > 1 && p == sp.get(0);
-                if (!textIfRoom(b, leftFirst ? x - 8 : x + 8, y(p.mid) - 8, p.label, 11, leftFirst ? "end" : "start")) {
-                    textIfRoom(b, leftFirst ? x + 8 : x - 8, y(p.mid) - 8, p.label, 11, leftFirst ? "start" : "end");
+                double ym = y(p.mid);
+                // above, then below, the side of the line first: never over another text, a line, a point or an arrow
+                double[][] places = leftFirst ? new double[][] {{x - 8, ym - 8, 0}, {x - 8, ym + 18, 0}, {x + 8, ym - 8, 1}, {x + 8, ym + 18, 1}}
+                        : new double[][] {{x + 8, ym - 8, 1}, {x + 8, ym + 18, 1}, {x - 8, ym - 8, 0}, {x - 8, ym + 18, 0}};
+                for (double[] at : places) {
+                    if (labelIfRoom(b, at[0], at[1], p.label, 11, at[2] == 1 ? "start" : "end")) {
+                        break;
+                    }
                 }
             }
         }
@@ -522,6 +600,7 @@ final class SvgChart {
                 textIfRoom(b, cx, PLOT_BOTTOM + 20, barLabel(periods.get(g)), 11, "middle");
             }
         }
+        List<Object[]> labels = new ArrayList<>();
         for (int g = 0; g < periods.size(); g++) {
             double cx = LEFT + groupW * (g + 0.5);
             boolean values = periods.size() <= 8 || g == periods.size() - 1;
@@ -533,6 +612,7 @@ final class SvgChart {
                     }
                     double x = cx - barW * series.size() / 2 + barW * s;
                     double top = y(p.mid);
+                    markBoxes.add(new double[] {x, top + dy, x + barW, PLOT_BOTTOM + dy});
                     String color = COLORS[s % COLORS.length];
                     b.append("<rect x=\"").append(f(x + inset)).append("\" y=\"").append(f(top)).append("\" width=\"").append(f(barW - 2 * inset))
                             .append("\" height=\"").append(f(PLOT_BOTTOM - top)).append("\" fill=\"").append(p.implied ? "url(#hatch)" : color)
@@ -540,10 +620,14 @@ final class SvgChart {
                             .append("</rect>\n");
                     // a value goes above its bar only where it is no wider than the bar's share of the group
                     if (values && width(p.label, 11) <= roomAbove) {
-                        textIfRoom(b, x + barW / 2, top - 6, p.label, 11, "middle");
+                        labels.add(new Object[] {x + barW / 2, top - 6, p.label});
                     }
                 }
             }
+        }
+        // the values once every bar is drawn, so that none is written over a bar drawn after it
+        for (Object[] l : labels) {
+            labelIfRoom(b, (Double) l[0], (Double) l[1], (String) l[2], 11, "middle");
         }
     }
 

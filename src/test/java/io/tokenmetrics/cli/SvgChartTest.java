@@ -58,7 +58,47 @@ class SvgChartTest {
                 boolean overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
                 assertFalse(overlap, "text boxes overlap: " + Arrays.toString(a) + " and " + Arrays.toString(b));
             }
+            // and no text over a mark: a line, a point, an arrow, a bar
+            for (double[] m : c.marks()) {
+                boolean over = a[0] < m[2] && m[0] < a[2] && a[1] < m[3] && m[1] < a[3];
+                assertFalse(over, "text " + Arrays.toString(a) + " over the mark " + Arrays.toString(m));
+            }
+            for (double[] seg : c.lineSegments()) {
+                assertFalse(SvgChart.crosses(seg, a), "text " + Arrays.toString(a) + " crossed by the line " + Arrays.toString(seg));
+            }
         }
+    }
+
+    @Test
+    void theReportsChartsHaveNoTextOverAnotherOrOverAMark() throws Exception {
+        io.tokenmetrics.data.Dataset d = io.tokenmetrics.data.Dataset.bundled();
+        String[][] figures = {{"china-daily"}, {"volcano-engine-daily"}, {"openrouter-us-weekly", "openrouter-china-weekly"},
+            {"openrouter-claude-sonnet-4-6-weekly", "openrouter-claude-opus-4-6-weekly"}, {"alibaba-internal-daily"}};
+        for (Language lang : Language.values()) {
+            for (String[] ids : figures) {
+                for (boolean bars : new boolean[] {false, true}) {
+                    List<Series> series = new ArrayList<>();
+                    for (String id : ids) {
+                        series.add(d.series(id));
+                    }
+                    SvgChart c = new SvgChart(series, lang, bars);
+                    wellFormed(c.render());
+                    noTextOverlaps(c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSegmentCrossesABoxExactlyWhenItPassesThroughIt() {
+        double[] box = {10, 10, 20, 20};
+        // through the middle; along an edge; ending inside; missing above; diagonal past a corner
+        assertTrue(SvgChart.crosses(new double[] {0, 15, 30, 15}, box));
+        assertTrue(SvgChart.crosses(new double[] {0, 10, 30, 10}, box));
+        assertTrue(SvgChart.crosses(new double[] {15, 15, 40, 40}, box));
+        assertFalse(SvgChart.crosses(new double[] {0, 5, 30, 5}, box));
+        assertFalse(SvgChart.crosses(new double[] {0, 9, 11, -2}, box));
+        assertTrue(SvgChart.crosses(new double[] {0, 0, 30, 30}, box));
     }
 
     @Test
