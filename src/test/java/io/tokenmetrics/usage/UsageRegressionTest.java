@@ -165,6 +165,20 @@ class UsageRegressionTest {
     }
 
     @Test
+    void messagesNameVendorFieldsAsWrittenAndShowValuesAsWritten() throws IOException {
+        // found by a hostile corpus: usagemetadata.candidatestokencount (lower-cased) and 1000 for 1e3; on the first line (read
+        // whole) and on a later one (read by the scanner) alike
+        String good = "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"modelVersion\":\"gemini-2.5-pro\",\"usageMetadata\":{\"promptTokenCount\":10,"
+                + "\"candidatesTokenCount\":7,\"totalTokenCount\":17}}\n";
+        String bad = "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"modelVersion\":\"gemini-2.5-pro\",\"usageMetadata\":{\"promptTokenCount\":10,"
+                + "\"candidatesTokenCount\":1e3,\"totalTokenCount\":17}}\n";
+        Path first = file("first.jsonl", bad);
+        assertEquals(first + ":1: usageMetadata.candidatesTokenCount (1e3) is not a whole number of tokens", message(weekly().build(), first));
+        Path later = file("later.jsonl", good + bad);
+        assertEquals(later + ":2: usageMetadata.candidatesTokenCount (1e3) is not a whole number of tokens", message(weekly().build(), later));
+    }
+
+    @Test
     void twoJsonValuesOnALineAndRepeatedKeysOrColumnsAreErrors() throws IOException {
         Path two = file("two.jsonl", "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":1,\"output_tokens\":1} "
                 + "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"input_tokens\":2,\"output_tokens\":2}\n");
