@@ -72,7 +72,8 @@ final class FlatJson {
     private byte[] row = new byte[512];
     private int at;
     private final String[] names;
-    private final String projectValue;
+    /** The project every record read gets (Claude Code's directory), or null; per file. */
+    private String projectValue;
     private final int projectColumn;
 
     FlatJson(List<List<String>> candidates, String[] names, String project) {
@@ -85,7 +86,17 @@ final class FlatJson {
                 if (c.get(i).equals(Records.PROJECT_KEY)) {
                     pc = k;
                 }
-                wanted.putIfAbsent(c.get(i), new int[] {k, i});
+                // a name two columns read (a dimension that is also the id: --by request_id) fills both
+                int[] had = wanted.get(c.get(i));
+                int[] pair = {k, i};
+                if (had == null) {
+                    wanted.put(c.get(i), pair);
+                } else {
+                    int[] both = java.util.Arrays.copyOf(had, had.length + 2);
+                    both[had.length] = k;
+                    both[had.length + 1] = i;
+                    wanted.put(c.get(i), both);
+                }
             }
         }
         this.projectColumn = pc;
@@ -98,6 +109,11 @@ final class FlatJson {
         this.fractional = new boolean[columns];
         this.start = new int[columns];
         this.end = new int[columns];
+    }
+
+    /** The project of the records read from now on (their file's directory), or null. */
+    void project(String project) {
+        this.projectValue = project;
     }
 
     byte[] row() {
@@ -205,7 +221,7 @@ final class FlatJson {
             }
             int nameFrom = ++i;
             i = stringEnd(b, i, to);
-            if (i < 0) {
+            if (i < 0 || i - nameFrom > MAX_NAME) {
                 return false;
             }
             // the lines of a log name their fields in the same order: expect the name the last line had here
@@ -424,7 +440,7 @@ final class FlatJson {
                         return -1;
                     }
                     int e = skipString(b, i + 1, to, true);
-                    if (e < 0) {
+                    if (e < 0 || e - (i + 1) > MAX_NAME) {
                         return -1;
                     }
                     i = skipSpace(b, e + 1, to);
@@ -527,8 +543,22 @@ final class FlatJson {
         return i;
     }
 
-    /** The end of a JSON number at {@code i} (RFC 8259 grammar), or -1. */
+    /**
+     * The end of a JSON number at {@code i} (RFC 8259 grammar), or -1; also -1 for a number longer
+     * than {@link #MAX_NUMBER}, which Jackson's reading limits judge ({@code Json.LIMITS}).
+     */
     private static int number(byte[] b, int i, int to) {
+        int begin = i;
+        int end = numberEnd(b, i, to);
+        return end < 0 || end - begin > MAX_NUMBER ? -1 : end;
+    }
+
+    /** The longest number the scanner takes: Jackson's limit is 40 digits; a sign, point and exponent aside, 40 characters stays within it. */
+    private static final int MAX_NUMBER = 40;
+    /** The longest name the scanner takes: Jackson refuses names past 50,000 bytes by default. */
+    private static final int MAX_NAME = 50_000;
+
+    private static int numberEnd(byte[] b, int i, int to) {
         if (b[i] == '-') {
             i++;
         }
@@ -575,15 +605,23 @@ final class FlatJson {
         if (w == null) {
             return true;
         }
-        if (w[1] == priority[w[0]] && !field.path.equals(Records.PROJECT_KEY)) {
-            return false;
+        // each (column, rank) pair the name is wanted for: a column keeps its best-ranked candidate
+        for (int p = 0; p < w.length; p += 2) {
+            if (w[p + 1] == priority[w[p]] && !field.path.equals(Records.PROJECT_KEY)) {
+                return false;
+            }
         }
-        if (w[1] < priority[w[0]]) {
-            ensure(to - from);
-            int s = at;
-            System.arraycopy(b, from, row, at, to - from);
-            at += to - from;
-            set(w[0], w[1], s, at, frac, field.spelled);
+        int s = -1;
+        for (int p = 0; p < w.length; p += 2) {
+            if (w[p + 1] < priority[w[p]]) {
+                if (s < 0) {
+                    ensure(to - from);
+                    s = at;
+                    System.arraycopy(b, from, row, at, to - from);
+                    at += to - from;
+                }
+                set(w[p], w[p + 1], s, s + (to - from), frac, field.spelled);
+            }
         }
         return true;
     }

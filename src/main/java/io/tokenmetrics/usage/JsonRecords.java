@@ -136,11 +136,29 @@ final class JsonRecords extends RowCounts {
         r.lastPart = last;
         r.decide(source);
         r.proc.seq = seqStart;
+        r.partStart = seqStart;
         return r;
     }
 
+    /** Where a part starts in its file (its first byte). */
+    private long partStart;
+    /**
+     * A part's last line when it was not JSON and ends inside a value: the file's last line (a
+     * write cut short, counted) only if no later part holds a line that is not blank, which the
+     * caller decides ({@link UsageAggregator}); -1 for none.
+     */
+    long pendingCut = -1;
+    String pendingCutMessage;
+
     /** A part that ends its file ({@link #part}). */
     private boolean lastPart;
+
+    /** Lines of this part that were neither blank nor empty: whether a part holds a line after another part's last. */
+    long nonBlankLines() {
+        return lines - blankLines;
+    }
+
+    private long blankLines;
 
     /** The source the reader decided on for flat records, or null. */
     UsageSource flatSource() {
@@ -183,10 +201,12 @@ final class JsonRecords extends RowCounts {
             byte[] buf = lines.buf;
             int start = lines.start;
             int end = lines.end;
-            if (line == 1 && end - start >= 3 && (buf[start] & 0xFF) == 0xEF && (buf[start + 1] & 0xFF) == 0xBB && (buf[start + 2] & 0xFF) == 0xBF) {
+            // the file's first line, not a part's (a part that starts at a line beginning FF FE is a bad row there)
+            boolean fileStart = line == 1 && (!part || partStart == 0);
+            if (fileStart && end - start >= 3 && (buf[start] & 0xFF) == 0xEF && (buf[start + 1] & 0xFF) == 0xBB && (buf[start + 2] & 0xFF) == 0xBF) {
                 start += 3;
             }
-            if (line == 1 && end - start >= 2 && ((buf[start] & 0xFF) == 0xFF && (buf[start + 1] & 0xFF) == 0xFE
+            if (fileStart && end - start >= 2 && ((buf[start] & 0xFF) == 0xFF && (buf[start + 1] & 0xFF) == 0xFE
                     || (buf[start] & 0xFF) == 0xFE && (buf[start + 1] & 0xFF) == 0xFF)) {
                 throw new UsageLogException(name, 1, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8");
             }
@@ -195,6 +215,7 @@ final class JsonRecords extends RowCounts {
             }
             if (isBlank(buf, start, end)) {
                 run.blank++;
+                blankLines++;
                 continue;
             }
             if (cutLine >= 0) {
@@ -434,9 +455,11 @@ final class JsonRecords extends RowCounts {
         if (cutLine >= 0) {
             long at = cutLine;
             cutLine = -1;
-            if (part && !lastPart) {
-                // the part's last line, not the file's
-                bad(at, null, "malformed JSON", cutMessage);
+            if (part) {
+                // a line cut short may be the file's last even when later parts exist (they may hold only blank
+                // lines, or nothing: a long last line spans the cut points): the caller knows
+                pendingCut = at;
+                pendingCutMessage = cutMessage;
             } else {
                 incompleteLastLines++;
             }
@@ -471,24 +494,22 @@ final class JsonRecords extends RowCounts {
         }
         Reading g = new Reading();
         g.profile = agg.profile(s);
-        g.candidates = new ArrayList<>();
+        g.candidates = columns(g.profile, agg.by());
         List<String> names = new ArrayList<>();
         int[] slot = new int[Slot.ALL.length];
+        int col = 0;
         for (Slot s2 : Slot.ALL) {
-            List<String> c = g.profile.names(s2);
-            if (c.isEmpty()) {
+            if (g.profile.names(s2).isEmpty()) {
                 slot[s2.ordinal()] = -1;
                 continue;
             }
-            slot[s2.ordinal()] = g.candidates.size();
-            g.candidates.add(c);
-            names.add(c.get(0));
+            slot[s2.ordinal()] = col++;
+            names.add(g.candidates.get(slot[s2.ordinal()]).get(0));
         }
         List<String> by = agg.by();
         g.dimColumns = new int[by.size()];
         for (int k = 0; k < by.size(); k++) {
-            g.dimColumns[k] = g.candidates.size();
-            g.candidates.add(g.profile.dimensionNames(by.get(k)));
+            g.dimColumns[k] = col++;
             names.add(by.get(k));
         }
         g.typeColumn = valueColumn(g.candidates, names, "type");
@@ -504,6 +525,25 @@ final class JsonRecords extends RowCounts {
         g.proc.fractional = g.flat.fractional();
         readings.put(s, g);
         return g;
+    }
+
+    /**
+     * The columns a record of {@code profile} is read into, each as its candidate names in the
+     * profile's order: one per slot the profile reads, then one per dimension. One rule for the
+     * readers on one machine and for an engine's parts ({@link UsagePartitions#planJsonLines}).
+     */
+    static List<List<String>> columns(Profile profile, List<String> by) {
+        List<List<String>> out = new ArrayList<>();
+        for (Slot s : Slot.ALL) {
+            List<String> c = profile.names(s);
+            if (!c.isEmpty()) {
+                out.add(c);
+            }
+        }
+        for (String d : by) {
+            out.add(profile.dimensionNames(d));
+        }
+        return out;
     }
 
     /** The column that reads field {@code field} first (a dimension may already), else a new one. */

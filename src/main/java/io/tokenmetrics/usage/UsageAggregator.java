@@ -920,6 +920,14 @@ public final class UsageAggregator {
                     LOG.debug("{} has records of another source: reading it with one thread", name);
                     return false;
                 }
+                // a part's last line cut short is the file's last only if no later part holds a line that is not blank
+                boolean[] later = new boolean[n];
+                for (int k = n - 2; k >= 0; k--) {
+                    later[k] = later[k + 1] || parts.get(k + 1).nonBlankLines() > 0;
+                }
+                for (int k = 0; k < n; k++) {
+                    settleCut(parts.get(k), runs.get(k), later[k]);
+                }
                 long lineOffset = 0;
                 for (int k = 0; k < n; k++) {
                     JsonRecords r = parts.get(k);
@@ -937,6 +945,7 @@ public final class UsageAggregator {
                         part = new Run(true, seen);
                         part.fileRank = fileRank;
                         r = readPart(ch, bounds, k, part, in, source);
+                        settleCut(r, part, later[k]);
                     } else {
                         seen.addAll(part.seen);
                     }
@@ -950,9 +959,22 @@ public final class UsageAggregator {
             }
         }
 
+        /** A part's pending cut line: a bad row when a later part holds a line, else the file's incomplete last line. */
+        private void settleCut(JsonRecords r, Run part, boolean later) {
+            if (r.pendingCut < 0) {
+                return;
+            }
+            if (later) {
+                r.bad(r.pendingCut, null, "malformed JSON", r.pendingCutMessage);
+            } else {
+                part.incompleteLastLines++;
+            }
+            r.pendingCut = -1;
+        }
+
         /** Part {@code k} of a file cut at {@code bounds}, read into {@code part}. */
         private JsonRecords readPart(FileChannel ch, long[] bounds, int k, Run part, Inputs.Input in, UsageSource source) throws IOException {
-            JsonRecords r = JsonRecords.part(UsageAggregator.this, part, in.name, in.project, source, bounds[k], k == bounds.length - 2);
+            JsonRecords r = JsonRecords.part(UsageAggregator.this, part, in.name, in.project, source, bounds[k], bounds[k + 1] == bounds[bounds.length - 1]);
             r.read(new FileRegions.SrcInputStream(FileRegions.region(ch, bounds[k], bounds[k + 1], in.name)));
             return r;
         }

@@ -273,4 +273,38 @@ class FlatJsonScannerTest {
         // the comparison means something only if the scanner took most lines and handed some on
         assertTrue(taken > all / 2 && taken < all, taken + " of " + all + " lines taken by the scanner");
     }
+
+    @Test
+    void numbersAndNamesPastJacksonsLimitsAreJudgedAsJacksonJudgesThem() throws IOException {
+        // found in review: the scanner took a 41-digit number (Jackson's limit is 40) in a field no column reads
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < 45; i++) {
+            digits.append('7');
+        }
+        StringBuilder name = new StringBuilder();
+        while (name.length() < 50_010) {
+            name.append('n');
+        }
+        same(Arrays.asList(LINES[0],
+                "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"x\":" + digits + ",\"input_tokens\":1,\"output_tokens\":1}",
+                "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"a\":[" + digits + "],\"input_tokens\":1,\"output_tokens\":1}",
+                "{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"" + name + "\":1,\"input_tokens\":1,\"output_tokens\":1}"));
+    }
+
+    @Test
+    void aFieldTwoColumnsReadFillsBoth() throws IOException {
+        // found in review: --by request_id (the id is also a dimension) made every scanned line a bad row
+        Path f = dir.resolve("ids.jsonl");
+        Files.write(f, Arrays.asList("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"request_id\":\"a\",\"input_tokens\":1,\"output_tokens\":2}",
+                "{\"timestamp\":\"2026-04-13T11:00:00Z\",\"request_id\":\"b\",\"input_tokens\":3,\"output_tokens\":4}",
+                "{\"timestamp\":\"2026-04-13T12:00:00Z\",\"request_id\":\"b\",\"input_tokens\":3,\"output_tokens\":4}"), StandardCharsets.UTF_8);
+        for (boolean whole : new boolean[] {false, true}) {
+            UsageResult r = UsageAggregator.builder().source(UsageSource.JSONL).period(PeriodType.DAY).by("request_id").readsWhole(whole).build()
+                    .aggregate(f);
+            // a and b, b once: 2 groups, 2 rows, 1 duplicate
+            assertEquals(2, r.groups().size(), r.groups()::toString);
+            assertEquals(2, r.rows());
+            assertEquals(1, r.duplicates());
+        }
+    }
 }

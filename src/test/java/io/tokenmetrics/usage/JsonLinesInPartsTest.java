@@ -117,4 +117,45 @@ class JsonLinesInPartsTest {
         assertEquals(whole.outsideDates(), parts.outsideDates());
         assertEquals(true, whole.outsideDates() > 10_000, () -> "outside: " + whole.outsideDates());
     }
+
+    @Test
+    void aLongCutLastLineThatSpansThePartsIsTheFilesIncompleteLastLine() throws IOException {
+        // found in review: a cut last line longer than size/threads spans the cut points; the part that holds it is not the last
+        StringBuilder cut = new StringBuilder("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m1\",\"note\":\"");
+        while (cut.length() < 3 << 20) {
+            cut.append("a long tool result ");
+        }
+        Path f = log(11, cut.toString());
+        UsageResult one = agg().threads(1).build().aggregate(f);
+        assertEquals(1, one.incompleteLastLines());
+        for (int threads : new int[] {2, 8}) {
+            UsageResult parts = agg().threads(threads).build().aggregate(f);
+            assertEquals(1, parts.filesReadInParts, "read in parts");
+            assertSameResult(one, parts);
+        }
+        // the same, followed by blank lines only: still the last line
+        Path blanks = log(12, cut.toString(), "", "", "");
+        assertEquals(1, agg().threads(1).build().aggregate(blanks).incompleteLastLines());
+        assertSameResult(agg().threads(1).build().aggregate(blanks), agg().threads(8).build().aggregate(blanks));
+    }
+
+    @Test
+    void aLineThatStartsLikeUtf16AtAPartsStartIsABadRowAsOnOneThread() throws IOException {
+        // found in review: the UTF-16 check ran on every part's first line, not only the file's
+        Path f = log(13);
+        byte[] b = Files.readAllBytes(f);
+        int at = b.length / 2;
+        while (b[at] != '\n') {
+            at++;
+        }
+        // the line that starts the second part of two begins with FF FE
+        b[at + 1] = (byte) 0xFF;
+        b[at + 2] = (byte) 0xFE;
+        Files.write(f, b);
+        UsageResult one = agg().threads(1).build().aggregate(f);
+        UsageResult two = agg().threads(2).build().aggregate(f);
+        assertEquals(1, two.filesReadInParts, "read in parts");
+        assertSameResult(one, two);
+        assertEquals(one.firstSkipped(), two.firstSkipped());
+    }
 }
