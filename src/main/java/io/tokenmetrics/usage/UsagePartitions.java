@@ -85,6 +85,57 @@ public final class UsagePartitions {
     }
 
     /**
+     * The plan for JSON Lines that the engine holds as lines (Spark's text reader): each line is
+     * read on the worker by the same reader as on one machine ({@link Part#addJsonLine}), into one
+     * column per part a record of the source plays (each with the source's candidate names, the
+     * first the record has). The source is the aggregator's, or the one the first decided record
+     * of {@code firstLines} gives, as a file's first records decide it on one machine.
+     *
+     * @param aggregator the period, zone, dimensions, source, mapping and bad-row policy
+     * @param firstLines the first lines of the first input (a hundred are plenty)
+     * @param name what the rows are called in messages (their paths)
+     * @return the plan
+     * @throws UsageLogException naming {@code name} when the first record fits no source, or its
+     *     source's records need the lines before them (Codex CLI, Gemini CLI)
+     */
+    public static Plan planJsonLines(UsageAggregator aggregator, List<String> firstLines, String name) {
+        Objects.requireNonNull(aggregator, "aggregator");
+        Objects.requireNonNull(firstLines, "firstLines");
+        Objects.requireNonNull(name, "name");
+        UsageSource s = aggregator.source();
+        if (s == null) {
+            try {
+                JsonRecords probe = new JsonRecords(aggregator, aggregator.newRun(), name, null);
+                probe.read(new java.io.ByteArrayInputStream((String.join("\n", firstLines) + "\n").getBytes(StandardCharsets.UTF_8)));
+                s = probe.flatSource();
+            } catch (UsageLogException e) {
+                throw new UsageLogException(name, 1, "the first record: " + e.getMessage());
+            } catch (java.io.IOException e) {
+                // a byte array does not fail to read
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (s == null) {
+                throw new UsageLogException(name, 1, "the first record fits no known source, or is a document (a usage page, an OTLP file):"
+                        + " name the source with --source, or aggregate documents with the usage command on one machine");
+            }
+        }
+        if (Profile.of(s).fileOrdered) {
+            throw new UsageLogException(name, 0, "the records are " + s.id() + " logs, which are read file by file in order (a"
+                    + " request's model or session is on an earlier line, or a file is one pretty-printed message): aggregate them"
+                    + " with the usage command on one machine");
+        }
+        List<List<String>> candidates = JsonRecords.columns(aggregator.profile(s), aggregator.by());
+        List<String> columns = new ArrayList<>();
+        for (List<String> c : candidates) {
+            columns.add(c.get(0));
+        }
+        Plan p = new Plan(aggregator, columns, true, name, s, candidates);
+        // fails here, on the driver, for a dimension or mapping the source cannot give
+        p.layout(p.aggregator());
+        return p;
+    }
+
+    /**
      * What every worker needs: the aggregator's settings and the column names. Immutable.
      *
      * @serial exclude
@@ -103,7 +154,14 @@ public final class UsagePartitions {
         private final java.time.LocalDate since;
         private final java.time.LocalDate until;
 
+        /** For JSON Lines read on the workers: each column's candidate names; null for rows the engine splits itself. */
+        private final ArrayList<ArrayList<String>> candidates;
+
         private Plan(UsageAggregator a, List<String> columns, boolean json, String name) {
+            this(a, columns, json, name, a.source(), null);
+        }
+
+        private Plan(UsageAggregator a, List<String> columns, boolean json, String name, UsageSource source, List<List<String>> candidates) {
             this.since = a.since();
             this.until = a.until();
             this.period = a.period();
@@ -112,8 +170,16 @@ public final class UsagePartitions {
             this.mapping = new EnumMap<>(UsageField.class);
             this.mapping.putAll(a.mapping());
             this.skipBad = a.skipsBad();
-            this.source = a.source();
+            this.source = source;
             this.columns = new ArrayList<>(columns);
+            if (candidates == null) {
+                this.candidates = null;
+            } else {
+                this.candidates = new ArrayList<>();
+                for (List<String> c : candidates) {
+                    this.candidates.add(new ArrayList<>(c));
+                }
+            }
             this.json = json;
             this.name = name;
         }
@@ -199,6 +265,8 @@ public final class UsagePartitions {
         private long fileRank;
         private boolean withCostField;
         private final ProblemsCopy problems = new ProblemsCopy();
+        /** The reader of JSON lines, for a plan made by {@link #planJsonLines}. */
+        private transient JsonLineValues json;
 
         Part(Plan plan, String partName) {
             this.partName = partName;
@@ -212,7 +280,71 @@ public final class UsagePartitions {
             this.withCostField = run.withCostField;
             this.start = new int[l.columns];
             this.end = new int[l.columns];
+            if (plan.candidates != null) {
+                this.json = new JsonLineValues(new ArrayList<List<String>>(plan.candidates));
+            }
         }
+
+        /**
+         * Adds one line of a JSON Lines file, read as on one machine (the plan must come from
+         * {@link #planJsonLines}): a blank line is counted as blank; a line that is not a record
+         * is a bad row, or, when it ends inside a value and is its file's last, a write cut short.
+         *
+         * @param text the line, without its newline
+         * @param path the path of its file (for Claude Code's project: the directory it lies in)
+         * @param fileRank the rank of its file among the inputs
+         * @param seq its place within its file
+         * @return this part
+         */
+        public Part addJsonLine(String text, String path, long fileRank, long seq) {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(path, "path");
+            if (json == null) {
+                throw new IllegalStateException("the plan reads rows, not JSON lines: make it with planJsonLines");
+            }
+            String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            if (t.trim().isEmpty()) {
+                // not seen: a cut line followed by blank lines is still its file's last, as on one machine
+                line++;
+                run.blank++;
+                return this;
+            }
+            seen(fileRank, seq);
+            String[] v = json.values(t, Records.project(path));
+            if (v != null) {
+                return add(v, fileRank, seq);
+            }
+            if (json.kind.equals("malformed JSON") && JsonRecords.cutShort(t)) {
+                line++;
+                cut.add(new long[] {fileRank, seq, line});
+                cutMessages.add(json.why);
+                return this;
+            }
+            line++;
+            bad(line, null, json.kind, json.why);
+            return this;
+        }
+
+        /**
+         * The values of a JSON line that {@link #check} would find good, for the engine to keep the
+         * first record of each request id; null for a line that holds no record.
+         *
+         * @param text the line, without its newline
+         * @param path the path of its file
+         * @return the values in the plan's column order, or null
+         */
+        public String[] jsonValues(String text, String path) {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(path, "path");
+            if (json == null) {
+                throw new IllegalStateException("the plan reads rows, not JSON lines: make it with planJsonLines");
+            }
+            String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            return t.trim().isEmpty() ? null : json.values(t, Records.project(path));
+        }
+
+        /** The messages of {@link #cut} lines, for when one is not its file's last after all. */
+        private final ArrayList<String> cutMessages = new ArrayList<>();
 
         /**
          * Adds one row.
@@ -307,6 +439,7 @@ public final class UsagePartitions {
             }
             line++;
             cut.add(new long[] {fileRank, seq, line});
+            cutMessages.add("malformed JSON: " + what);
             return this;
         }
 
@@ -509,14 +642,17 @@ public final class UsagePartitions {
         total.processor(layout);
         for (Part p : parts) {
             p.seal();
-            for (long[] c : p.cut) {
+            for (int i = 0; i < p.cut.size(); i++) {
+                long[] c = p.cut.get(i);
                 if (last.get(c[0]) == c[1]) {
                     total.incompleteLastLines++;
                 } else {
-                    p.problems.add("malformed JSON", c[2], "malformed JSON: the line ends inside a value, and it is not its file's last");
+                    // not its file's last: a bad row, with the reader's own message, as on one machine
+                    p.problems.add("malformed JSON", c[2], p.cutMessages.get(i));
                 }
             }
             p.cut.clear();
+            p.cutMessages.clear();
             if (!aggregator.skipsBad() && p.problems.total > 0) {
                 throw new UsageLogException(p.partName, p.problems.lines.get(0), p.problems.messages.get(0));
             }

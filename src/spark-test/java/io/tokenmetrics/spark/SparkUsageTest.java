@@ -242,6 +242,34 @@ class SparkUsageTest {
     }
 
     @Test
+    void jsonLinesAreReadOnTheWorkersByTheReaderOfOneMachine() throws IOException {
+        // what Spark's own JSON reader read otherwise: a number as written (1e3 is not a whole count, -0 is 0), a name
+        // given twice where a column reads it, escapes and UTF-8 in a wanted string, arrays, a cut last line
+        Path f = dir.resolve("vendor.jsonl");
+        Files.write(f, Arrays.asList(
+                "{\"id\":\"a\",\"object\":\"chat.completion\",\"created\":1776070800,\"model\":\"gpt-5\",\"choices\":[{\"message\":"
+                        + "{\"content\":\"said \\\"hi\\\"\\n 模型\"}}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":-0,\"total_tokens\":10}}",
+                "{\"id\":\"b\",\"object\":\"chat.completion\",\"created\":1776070800,\"model\":\"gpt-\\u00e9\",\"usage\":{\"prompt_tokens\":5,"
+                        + "\"completion_tokens\":2,\"total_tokens\":7}}",
+                "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1776070800,\"model\":\"gpt-5\",\"usage\":{\"prompt_tokens\":1e3,"
+                        + "\"completion_tokens\":2,\"total_tokens\":1002}}",
+                "{\"id\":\"d\",\"object\":\"chat.completion\",\"created\":1776070800,\"model\":\"gpt-5\",\"usage\":{\"prompt_tokens\":3,"
+                        + "\"prompt_tokens\":4,\"completion_tokens\":2,\"total_tokens\":6}}",
+                "{\"id\":\"a\",\"object\":\"chat.completion\",\"created\":1776070900,\"model\":\"gpt-5\",\"usage\":{\"prompt_tokens\":99,"
+                        + "\"completion_tokens\":1,\"total_tokens\":100}}",
+                "{\"id\":\"e\",\"object\":\"chat.completion\",\"created\":1776070800,\"model\":\"gpt-5\",\"usage\":{\"prompt_tok"),
+                StandardCharsets.UTF_8);
+        UsageAggregator a = UsageAggregator.builder().period(PeriodType.DAY).by("model").skipBad(true).build();
+        UsageResult one = a.aggregate(f);
+        // a (10 + 0) and b (5 + 2, model gpt-é) counted; c (1e3) and d (prompt_tokens twice) bad; a again a duplicate; e cut short
+        assertEquals(2, one.rows());
+        assertEquals(2, one.skipped());
+        assertEquals(1, one.duplicates());
+        assertEquals(1, one.incompleteLastLines());
+        compare(a, f);
+    }
+
+    @Test
     void badJsonLinesAreBadRowsOfTheirOwn() throws IOException {
         Path f = dir.resolve("bad.jsonl");
         Files.write(f, Arrays.asList("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":5,\"output_tokens\":1}",

@@ -175,7 +175,7 @@ public final class SparkUsage {
     }
 
     /**
-     * Aggregates files read with Spark's own readers, where they lie (local paths, {@code hdfs://},
+     * Aggregates files read where they lie (local paths, {@code hdfs://},
      * {@code s3a://}…): {@code .csv} with a header, {@code .json}, {@code .jsonl} and
      * {@code .ndjson} as JSON Lines, each also {@code .gz}. All inputs must be of one kind. A
      * directory stands for its files of those kinds, recursively, in path order, as on one machine.
@@ -209,9 +209,23 @@ public final class SparkUsage {
         String[] p = paths.toArray(new String[0]);
         String name = String.join(", ", paths);
         if (json) {
-            // each record with the file it came from, for Claude Code's project dimension
-            return aggregate(aggregator, spark.read().option("primitivesAsString", "true").json(p)
-                    .withColumn(UsagePartitions.PROJECT_COLUMN, functions.input_file_name()), true, name, fileRanks(spark, paths));
+            // JSON Lines as lines, each read on its worker by the reader one machine uses (the same
+            // scanner, the same value text, the same checks), with its file for the project and the rank
+            UsagePartitions.Plan plan = UsagePartitions.planJsonLines(aggregator, firstLines(spark, paths), name);
+            List<Integer> ids = plan.idColumns();
+            Map<String, Long> ranks = fileRanks(spark, paths);
+            JavaRDD<Row> lines = spark.read().text(p).withColumn("file", functions.input_file_name()).javaRDD();
+            return run(plan, lines, r -> {
+                Long rank = ranks.get(java.net.URI.create(r.getString(1)).getPath());
+                return rank == null ? 0 : rank;
+            }, (part, r, seq) -> {
+                String path = java.net.URI.create(r.getString(1)).getPath();
+                Long rank = ranks.get(path);
+                part.addJsonLine(r.getString(0), path, rank == null ? 0 : rank, seq);
+            }, (probe, r) -> {
+                String[] v = probe.jsonValues(r.getString(0), java.net.URI.create(r.getString(1)).getPath());
+                return v != null && probe.check(v) ? idKey(v, ids) : null;
+            }, !ids.isEmpty());
         }
         // CSV as lines split by our own rules: Spark's CSV reader fills a short row with nulls and
         // drops a long row's extra fields, where a row of the wrong width is a bad row
@@ -359,6 +373,43 @@ public final class SparkUsage {
             throw new java.io.UncheckedIOException(e);
         }
         return header;
+    }
+
+    /** The first hundred lines of the first input that holds a line that is not blank (a byte-order mark dropped): what decides the source of JSON Lines. */
+    static List<String> firstLines(SparkSession spark, List<String> paths) {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        org.apache.hadoop.io.compress.CompressionCodecFactory codecs = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf);
+        try {
+            for (String p : paths) {
+                org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(p);
+                org.apache.hadoop.fs.FileSystem fs = hp.getFileSystem(conf);
+                org.apache.hadoop.fs.FileStatus[] found = fs.globStatus(hp);
+                if (found == null || found.length == 0) {
+                    throw new UsageLogException(p, 0, "no such file");
+                }
+                for (org.apache.hadoop.fs.FileStatus st : found) {
+                    org.apache.hadoop.io.compress.CompressionCodec codec = codecs.getCodec(st.getPath());
+                    try (java.io.InputStream raw = fs.open(st.getPath());
+                            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                    codec == null ? raw : codec.createInputStream(raw), java.nio.charset.StandardCharsets.UTF_8))) {
+                        List<String> lines = new ArrayList<>();
+                        boolean any = false;
+                        String l;
+                        while (lines.size() < 100 && (l = r.readLine()) != null) {
+                            l = lines.isEmpty() && l.startsWith("\uFEFF") ? l.substring(1) : l;
+                            lines.add(l);
+                            any |= !l.trim().isEmpty();
+                        }
+                        if (any) {
+                            return lines;
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new UsageLogException(String.join(", ", paths), 0, "the files hold no record: every one is empty");
     }
 
     /** Nested structs as dotted columns; arrays and maps left out. */
