@@ -160,6 +160,8 @@ public final class SparkUsage {
             }
             return out.iterator();
         }).mapToPair(t -> t);
+        // the input is read once: the count and the de-duplication below both take the keyed rows from here
+        keyed.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         long all = keyed.count();
         JavaRDD<Tuple2<Long, T>> kept = keyed.reduceByKey((a, b) -> a._1() <= b._1() ? a : b).values()
                 .sortBy(Tuple2::_1, true, Math.max(1, records.getNumPartitions()));
@@ -171,7 +173,9 @@ public final class SparkUsage {
             }
             return Collections.singletonList(p.seal()).iterator();
         }, true).collect();
-        return UsagePartitions.merge(plan, parts, all - kept.count());
+        long duplicates = all - kept.count();
+        keyed.unpersist(false);
+        return UsagePartitions.merge(plan, parts, duplicates);
     }
 
     /**
