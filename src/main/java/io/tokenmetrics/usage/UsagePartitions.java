@@ -1,13 +1,10 @@
 package io.tokenmetrics.usage;
 
-import io.tokenmetrics.period.PeriodType;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +126,7 @@ public final class UsagePartitions {
         for (List<String> c : candidates) {
             columns.add(c.get(0));
         }
-        Plan p = new Plan(aggregator, columns, true, name, s, candidates);
+        Plan p = new Plan(UsageSettings.of(aggregator).withSource(s), columns, true, name, candidates);
         // fails here, on the driver, for a dimension or mapping the source cannot give
         p.layout(p.aggregator());
         return p;
@@ -142,35 +139,20 @@ public final class UsagePartitions {
      */
     public static final class Plan implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final PeriodType period;
-        private final String zone;
-        private final ArrayList<String> by;
-        private final EnumMap<UsageField, String> mapping;
-        private final boolean skipBad;
-        private final UsageSource source;
+        /** The aggregation's settings: the one value the aggregator is built from, carried as it is. */
+        private final UsageSettings settings;
         private final ArrayList<String> columns;
         private final boolean json;
         private final String name;
-        private final java.time.LocalDate since;
-        private final java.time.LocalDate until;
-
         /** For JSON Lines read on the workers: each column's candidate names; null for rows the engine splits itself. */
         private final ArrayList<ArrayList<String>> candidates;
 
         private Plan(UsageAggregator a, List<String> columns, boolean json, String name) {
-            this(a, columns, json, name, a.source(), null);
+            this(UsageSettings.of(a), columns, json, name, null);
         }
 
-        private Plan(UsageAggregator a, List<String> columns, boolean json, String name, UsageSource source, List<List<String>> candidates) {
-            this.since = a.since();
-            this.until = a.until();
-            this.period = a.period();
-            this.zone = a.zone().getId();
-            this.by = new ArrayList<>(a.by());
-            this.mapping = new EnumMap<>(UsageField.class);
-            this.mapping.putAll(a.mapping());
-            this.skipBad = a.skipsBad();
-            this.source = source;
+        private Plan(UsageSettings settings, List<String> columns, boolean json, String name, List<List<String>> candidates) {
+            this.settings = settings;
             this.columns = new ArrayList<>(columns);
             if (candidates == null) {
                 this.candidates = null;
@@ -186,15 +168,7 @@ public final class UsagePartitions {
 
         /** The aggregator this plan was made from, made again (on a worker). */
         UsageAggregator aggregator() {
-            UsageAggregator.Builder b = UsageAggregator.builder().period(period).zone(ZoneId.of(zone)).by(by).skipBad(skipBad).threads(1)
-                    .since(since).until(until);
-            if (source != null) {
-                b.source(source);
-            }
-            for (Map.Entry<UsageField, String> e : mapping.entrySet()) {
-                b.map(e.getKey(), e.getValue());
-            }
-            return b.build();
+            return settings.aggregator();
         }
 
         RowProcessor.Layout layout(UsageAggregator a) {
