@@ -42,23 +42,14 @@ final class SeenIds {
     }
 
     private boolean add(long h1, long h2) {
-        int mask = table.length / 2 - 1;
-        int slot = (int) (mix(h1 ^ h2) & mask);
-        while (true) {
-            long a = table[2 * slot];
-            long c = table[2 * slot + 1];
-            if (a == 0 && c == 0) {
-                break;
-            }
-            if (a == h1 && c == h2) {
-                duplicates++;
-                return false;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slot(h1, h2);
+        if (table[2 * slot] != 0 || table[2 * slot + 1] != 0) {
+            duplicates++;
+            return false;
         }
         table[2 * slot] = h1;
         table[2 * slot + 1] = h2;
-        if (++size * 2 > mask + 1) {
+        if (++size * 2 > table.length / 2) {
             grow();
         }
         return true;
@@ -78,7 +69,7 @@ final class SeenIds {
         return false;
     }
 
-    /** Adds the ids of {@code other}, which holds none of these ({@link #containsAny}), and counts its duplicates. */
+    /** Adds the ids of {@code other}, which holds none of these ({@link #containsAny}). */
     void addAll(SeenIds other) {
         long[] t = other.table;
         for (int i = 0; i < t.length; i += 2) {
@@ -89,16 +80,19 @@ final class SeenIds {
     }
 
     private boolean contains(long h1, long h2) {
+        int slot = slot(h1, h2);
+        return table[2 * slot] != 0 || table[2 * slot + 1] != 0;
+    }
+
+    /** The slot that holds the id, or the empty slot where it would go. */
+    private int slot(long h1, long h2) {
         int mask = table.length / 2 - 1;
         int slot = (int) (mix(h1 ^ h2) & mask);
         while (true) {
             long a = table[2 * slot];
             long c = table[2 * slot + 1];
-            if (a == 0 && c == 0) {
-                return false;
-            }
-            if (a == h1 && c == h2) {
-                return true;
+            if (a == 0 && c == 0 || a == h1 && c == h2) {
+                return slot;
             }
             slot = (slot + 1) & mask;
         }

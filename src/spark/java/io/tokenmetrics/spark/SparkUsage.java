@@ -338,12 +338,18 @@ public final class SparkUsage {
         return t.equals(header);
     }
 
-    /** The header all the CSV inputs share, read from each file's first line on the driver. */
-    static String header(SparkSession spark, List<String> paths) {
+    /** What the driver reads from the start of one input file: null to go on to the next file, else the answer. */
+    interface FileStart<T> {
+        T read(String path, java.io.BufferedReader lines) throws java.io.IOException;
+    }
+
+    /**
+     * Opens the inputs one file at a time on the driver (globs expanded, compressed files
+     * decompressed by their codec) until {@code start} answers; null when no file did.
+     */
+    static <T> T eachFile(SparkSession spark, List<String> paths, FileStart<T> start) {
         org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
         org.apache.hadoop.io.compress.CompressionCodecFactory codecs = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf);
-        String header = null;
-        String first = null;
         try {
             for (String p : paths) {
                 org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(p);
@@ -357,18 +363,9 @@ public final class SparkUsage {
                     try (java.io.InputStream raw = fs.open(st.getPath());
                             java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
                                     codec == null ? raw : codec.createInputStream(raw), java.nio.charset.StandardCharsets.UTF_8))) {
-                        String h = r.readLine();
-                        if (h == null) {
-                            throw new UsageLogException(st.getPath().toString(), 0, "the file is empty: a CSV usage log needs a header row");
-                        }
-                        h = h.startsWith("\uFEFF") ? h.substring(1) : h;
-                        h = h.endsWith("\r") ? h.substring(0, h.length() - 1) : h;
-                        if (header == null) {
-                            header = h;
-                            first = st.getPath().toString();
-                        } else if (!header.equals(h)) {
-                            throw new UsageLogException(st.getPath().toString(), 1, "its header differs from that of " + first
-                                    + ": on Spark the CSV inputs of one aggregation share one header");
+                        T answer = start.read(st.getPath().toString(), r);
+                        if (answer != null) {
+                            return answer;
                         }
                     }
                 }
@@ -376,44 +373,48 @@ public final class SparkUsage {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return header;
+        return null;
+    }
+
+    /** The header all the CSV inputs share, read from each file's first line on the driver. */
+    static String header(SparkSession spark, List<String> paths) {
+        String[] seen = new String[2];
+        eachFile(spark, paths, (path, r) -> {
+            String h = r.readLine();
+            if (h == null) {
+                throw new UsageLogException(path, 0, "the file is empty: a CSV usage log needs a header row");
+            }
+            h = h.startsWith("\uFEFF") ? h.substring(1) : h;
+            h = h.endsWith("\r") ? h.substring(0, h.length() - 1) : h;
+            if (seen[0] == null) {
+                seen[0] = h;
+                seen[1] = path;
+            } else if (!seen[0].equals(h)) {
+                throw new UsageLogException(path, 1, "its header differs from that of " + seen[1]
+                        + ": on Spark the CSV inputs of one aggregation share one header");
+            }
+            return null;
+        });
+        return seen[0];
     }
 
     /** The first hundred lines of the first input that holds a line that is not blank (a byte-order mark dropped): what decides the source of JSON Lines. */
     static List<String> firstLines(SparkSession spark, List<String> paths) {
-        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-        org.apache.hadoop.io.compress.CompressionCodecFactory codecs = new org.apache.hadoop.io.compress.CompressionCodecFactory(conf);
-        try {
-            for (String p : paths) {
-                org.apache.hadoop.fs.Path hp = new org.apache.hadoop.fs.Path(p);
-                org.apache.hadoop.fs.FileSystem fs = hp.getFileSystem(conf);
-                org.apache.hadoop.fs.FileStatus[] found = fs.globStatus(hp);
-                if (found == null || found.length == 0) {
-                    throw new UsageLogException(p, 0, "no such file");
-                }
-                for (org.apache.hadoop.fs.FileStatus st : found) {
-                    org.apache.hadoop.io.compress.CompressionCodec codec = codecs.getCodec(st.getPath());
-                    try (java.io.InputStream raw = fs.open(st.getPath());
-                            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
-                                    codec == null ? raw : codec.createInputStream(raw), java.nio.charset.StandardCharsets.UTF_8))) {
-                        List<String> lines = new ArrayList<>();
-                        boolean any = false;
-                        String l;
-                        while (lines.size() < 100 && (l = r.readLine()) != null) {
-                            l = lines.isEmpty() && l.startsWith("\uFEFF") ? l.substring(1) : l;
-                            lines.add(l);
-                            any |= !l.trim().isEmpty();
-                        }
-                        if (any) {
-                            return lines;
-                        }
-                    }
-                }
+        List<String> first = eachFile(spark, paths, (path, r) -> {
+            List<String> lines = new ArrayList<>();
+            boolean any = false;
+            String l;
+            while (lines.size() < 100 && (l = r.readLine()) != null) {
+                l = lines.isEmpty() && l.startsWith("\uFEFF") ? l.substring(1) : l;
+                lines.add(l);
+                any |= !l.trim().isEmpty();
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return any ? lines : null;
+        });
+        if (first == null) {
+            throw new UsageLogException(String.join(", ", paths), 0, "the files hold no record: every one is empty");
         }
-        throw new UsageLogException(String.join(", ", paths), 0, "the files hold no record: every one is empty");
+        return first;
     }
 
     /** Nested structs as dotted columns; arrays and maps left out. */
