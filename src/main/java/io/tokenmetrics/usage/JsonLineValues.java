@@ -49,36 +49,60 @@ final class JsonLineValues {
                 return refuse("malformed JSON", "more than one JSON value on the line (JSON Lines has one per line)");
             }
         } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage();
-            return refuse("malformed JSON", "malformed JSON: " + io.tokenmetrics.internal.Text.escape(m == null ? "" : m.split("\n", 2)[0]));
+            return refuse("malformed JSON", "malformed JSON: " + io.tokenmetrics.internal.Text.escape(JsonRecords.firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
-            return refuse("malformed JSON", "malformed JSON: " + io.tokenmetrics.internal.Text.escape(String.valueOf(e.getMessage())));
+            return refuse("malformed JSON", "malformed JSON: " + io.tokenmetrics.internal.Text.escape(JsonRecords.firstLine(e.getMessage())));
         }
-        if (!(value instanceof JsonTree.Obj)) {
-            return refuse("not an object", "expected a JSON object, found " + JsonTree.kind(value));
+        // the records of the value by the one shape rule: a line of JSON Lines must be one record of its own
+        JsonRecord[] one = new JsonRecord[1];
+        String[] problem = new String[2];
+        JsonShapes.records(value, 1, "", new JsonShapes.Sink() {
+            @Override
+            public void record(JsonRecord r, long line, String path, boolean own) {
+                if (own && one[0] == null && problem[0] == null) {
+                    one[0] = r;
+                } else {
+                    one[0] = null;
+                    problem[0] = "not a record";
+                    problem[1] = "a document that holds records inside arrays (a usage page, an OTLP file, a chat): aggregate it"
+                            + " with the usage command on one machine";
+                }
+            }
+
+            @Override
+            public void bad(long line, String path, String kind, String message) {
+                if (problem[0] == null) {
+                    problem[0] = kind;
+                    problem[1] = path.isEmpty() ? message : path + ": " + message;
+                }
+            }
+
+            @Override
+            public void shape(UsageSource s) {
+                // a document's shape: refused above as not one record
+            }
+
+            @Override
+            public void session(String id) {
+                // a chat: refused as a document
+            }
+        });
+        if (problem[0] != null || one[0] == null) {
+            return refuse(problem[0] != null ? problem[0] : "not a record", problem[0] != null ? problem[1]
+                    : "a document that holds records inside arrays (a usage page, an OTLP file, a chat): aggregate it with the usage command on one"
+                            + " machine");
         }
-        JsonTree.Obj o = (JsonTree.Obj) value;
-        if (o.has("resourceSpans") || o.has("data") || o.has("results") || o.has("messages") || o.has("$set")) {
-            return refuse("not a record", "a document that holds records inside arrays (a usage page, an OTLP file, a chat): aggregate it"
-                    + " with the usage command on one machine");
-        }
-        JsonRecord r = new JsonRecord();
-        r.flatten(o, "", "");
+        JsonRecord r = one[0];
         if (project != null) {
             r.set(Records.PROJECT_KEY, project);
         }
+        String[] chosen = r.chosen(candidates);
+        String twice = r.repeatedField(chosen);
+        if (twice != null) {
+            return refuse("repeated field", twice);
+        }
         for (int k = 0; k < out.length; k++) {
-            for (String c : candidates.get(k)) {
-                String v = r.values.get(c);
-                if (v != null) {
-                    if (r.repeated.contains(c)) {
-                        return refuse("repeated field", "field \"" + io.tokenmetrics.internal.Text.escape(r.spelled.getOrDefault(c, c))
-                                + "\" appears twice: which one counts is not clear");
-                    }
-                    out[k] = v;
-                    break;
-                }
-            }
+            out[k] = chosen[k] == null ? null : r.values.get(chosen[k]);
         }
         return out;
     }

@@ -3,6 +3,7 @@ package io.tokenmetrics.usage;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,6 +53,34 @@ final class JsonRecord {
         if (v instanceof JsonTree.Num && ((JsonTree.Num) v).fractional) {
             fractional.add(key);
         }
+    }
+
+    /**
+     * The field each column reads: of each column's candidate names (in the profile's order), the
+     * first this record has a value for; null where it has none. The one rule of a record's
+     * columns, on one machine and on an engine's workers ({@link JsonLineValues}).
+     */
+    String[] chosen(List<List<String>> candidates) {
+        String[] out = new String[candidates.size()];
+        for (int k = 0; k < out.length; k++) {
+            for (String c : candidates.get(k)) {
+                if (values.containsKey(c)) {
+                    out[k] = c;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Why the record is a bad row when a chosen field was given twice (which value counts is not clear), else null. */
+    String repeatedField(String[] chosen) {
+        for (String c : chosen) {
+            if (c != null && repeated.contains(c)) {
+                return "field \"" + io.tokenmetrics.internal.Text.escape(spelled.getOrDefault(c, c)) + "\" appears twice: which one counts is not clear";
+            }
+        }
+        return null;
     }
 
     /** A value set from outside the record (a bucket's dates, a project), replacing any. */

@@ -343,7 +343,8 @@ final class JsonRecords extends RowCounts {
         }
     }
 
-    private static String firstLine(String m) {
+    /** The first line of a parser's message (Jackson adds the input and location on further lines). */
+    static String firstLine(String m) {
         return m == null ? "" : m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m;
     }
 
@@ -727,21 +728,15 @@ final class JsonRecords extends RowCounts {
         byte[][] fields = new byte[n][];
         int total = 0;
         String[] names = layout.names;
+        String[] chosen = r.chosen(candidates);
+        String twice = r.repeatedField(chosen);
+        if (twice != null) {
+            bad(line, path, "repeated field", twice);
+            return;
+        }
         for (int k = 0; k < n; k++) {
-            String v = null;
-            String found = null;
-            for (String c : candidates.get(k)) {
-                v = r.values.get(c);
-                if (v != null) {
-                    found = c;
-                    break;
-                }
-            }
-            if (found != null && r.repeated.contains(found)) {
-                bad(line, path, "repeated field", "field \"" + Text.escape(r.spelled.getOrDefault(found, found))
-                        + "\" appears twice: which one counts is not clear");
-                return;
-            }
+            String found = chosen[k];
+            String v = found == null ? null : r.values.get(found);
             proc.fractional[k] = found != null && r.fractional.contains(found);
             names[k] = found != null ? r.spelled.getOrDefault(found, found) : candidates.get(k).get(0);
             if (v == null && isDim(k) && !Profile.optionalDimension(layout.dimNames[dimIndex(k)])) {
