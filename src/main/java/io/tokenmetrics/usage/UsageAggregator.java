@@ -37,10 +37,12 @@ import org.slf4j.LoggerFactory;
  * header or first records, or named with {@link Builder#source}. A large regular CSV file without
  * request ids is split at line boundaries over {@link Builder#threads} threads, each reading
  * through one 256 KiB buffer; so is a JSON Lines file (4 MiB or more, named {@code .jsonl} or
- * {@code .ndjson}) whose first line is a flat record, until a part meets a request id or a line
- * that is not a flat record, when the file is read again by one thread. A {@code .gz} file is
- * decompressed on a thread of its own; everything else is read by one thread. Memory grows with the number
- * of groups and distinct values, and with the number of request ids (16 bytes each), not with rows.
+ * {@code .ndjson}), request ids or not: each part keeps its own ids, the parts are added in file
+ * order and a part holding an id an earlier one had is read again, so the answer is one thread's.
+ * Small JSON files (a tree of agent sessions) are read as tasks on the same threads and added in
+ * input order. A {@code .gz} file is decompressed on a thread of its own. Memory grows with the
+ * number of groups and distinct values, and with the number of request ids (16 bytes each), not
+ * with rows.
  *
  * <p>A record whose request id was seen before (in any input of the same aggregation) counts
  * once. Bad rows stop the aggregation with file, line and reason, unless {@link Builder#skipBad}:
