@@ -125,7 +125,7 @@ final class Accumulator {
     /** The sums of an entry, after its key. */
     static final int SUMS = STRIDE - 1;
     private static final long EMPTY = Long.MIN_VALUE;
-    long[] table = newTable(1024);
+    long[] table = newTable(64);
     private int groups;
 
     private static long[] newTable(int entries) {

@@ -7,7 +7,8 @@ import java.util.Arrays;
 /** The lines of a JSON Lines stream, read through one buffer (never a call per byte). */
 final class JsonLines {
     private final InputStream in;
-    byte[] buf = new byte[1 << 16];
+    /** Starts small (a line of most logs fits) and doubles for a longer line, up to {@link JsonRecords#MAX_LINE}. */
+    byte[] buf = new byte[1 << 14];
     private int pos;
     private int lim;
     private boolean eof;

@@ -780,7 +780,8 @@ public final class UsageAggregator {
         private void read(Inputs.Input in, ExecutorService pool) {
             ReadAhead ahead = null;
             try (InputStream raw = in.open()) {
-                BufferedInputStream s = new BufferedInputStream(raw, 1 << 16);
+                // a small file (one of an agent's thousand sessions) gets a buffer its size, not 64 KiB
+                BufferedInputStream s = new BufferedInputStream(raw, bufferSize(in));
                 InputStream data = s;
                 s.mark(4);
                 int b0 = s.read();
@@ -846,6 +847,20 @@ public final class UsageAggregator {
             } finally {
                 data.reset();
             }
+        }
+
+        /** A read buffer for {@code in}: 64 KiB, or a regular file's size when smaller (at least 4 KiB). */
+        private int bufferSize(Inputs.Input in) {
+            if (in.path != null) {
+                try {
+                    if (Files.isRegularFile(in.path)) {
+                        return (int) Math.max(4096, Math.min(1 << 16, Files.size(in.path) + 1));
+                    }
+                } catch (IOException e) {
+                    // the read names the error
+                }
+            }
+            return 1 << 16;
         }
 
         /** The failure of a part read on the pool, thrown as itself: an I/O error stays one. */
