@@ -31,6 +31,12 @@ public final class Main {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        if (!Arrays.asList(args).contains("--debug") && System.getProperty("slf4j.provider") == null) {
+            // nothing is logged below DEBUG (the library logs timings and choices only): without --debug,
+            // SLF4J's no-op provider instead of starting Logback, a twentieth of a second of every usage run
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         WriteFailure stdout = new WriteFailure(new java.io.FileOutputStream(java.io.FileDescriptor.out));
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(stdout, 1 << 16), false);
         System.exit(run(args, out, System.err, UsageCommand.LOCAL, stdout));
