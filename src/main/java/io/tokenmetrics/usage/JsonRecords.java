@@ -37,7 +37,10 @@ final class JsonRecords extends RowCounts {
      * The parser of values read whole: the reading limits, without Jackson's duplicate check (a
      * name given twice matters only where a column reads it: {@link JsonRecord#repeated}).
      */
-    private static final com.fasterxml.jackson.core.JsonFactory FACTORY = io.tokenmetrics.internal.Json.STREAMING;
+    private static com.fasterxml.jackson.core.JsonFactory factory() {
+        // Jackson starts only when a line is read whole: a log the scanner takes never starts it
+        return io.tokenmetrics.internal.Json.STREAMING;
+    }
 
     private final UsageAggregator agg;
     private final UsageAggregator.Run run;
@@ -237,6 +240,11 @@ final class JsonRecords extends RowCounts {
             if (part && flat == null) {
                 throw Abort.INSTANCE;
             }
+            if (profile == null && undecided.isEmpty() && !agg.readsWhole()) {
+                // the file's first record decides its source by its shape, read by the scanner (the whole-value
+                // reader, which would decide it the same way, is left for what the scanner does not take)
+                detectByShape(buf, start, end);
+            }
             if (flat != null && !trees && !agg.readsWhole()) {
                 if (flat.readLine(buf, start, end) == 0) {
                     processFlat(line, buf, start, end);
@@ -249,10 +257,45 @@ final class JsonRecords extends RowCounts {
         return line;
     }
 
+    /** The columns the shape detector reads: a record's {@code type} and {@code object} values, with its shape names. */
+    private static final List<List<String>> SHAPE_COLUMNS = Arrays.asList(java.util.Collections.singletonList("type"),
+            java.util.Collections.singletonList("object"));
+    private FlatJson detector;
+
+    /**
+     * Decides the file's source from a scanned line's shape names and its {@code type} and
+     * {@code object} values ({@link Profile#detectShape}, which decides as the whole record's keys
+     * do: {@code ShapeDetectionTest}); nothing when the scanner does not take the line or the
+     * shape names no source, which the whole-value reader then decides or reports.
+     */
+    private void detectByShape(byte[] buf, int start, int end) {
+        if (detector == null) {
+            detector = new FlatJson(SHAPE_COLUMNS, new String[2], null);
+        }
+        if (!detector.scan(buf, start, end)) {
+            return;
+        }
+        UsageSource s;
+        try {
+            s = Profile.detectShape(detector.shape, detectorValue(0), detectorValue(1));
+        } catch (IllegalArgumentException e) {
+            // two sources that count differently: the whole-value reader says so with the record's fields
+            return;
+        }
+        if (s != null) {
+            decide(s);
+        }
+    }
+
+    private String detectorValue(int k) {
+        return detector.has(k) ? new String(detector.row(), detector.start()[k], detector.end()[k] - detector.start()[k], StandardCharsets.UTF_8)
+                : null;
+    }
+
     /** A line read whole: its records, or why it is not JSON. */
     private void tree(byte[] buf, int start, int end, long line) {
         Object value;
-        try (JsonParser p = FACTORY.createParser(buf, start, end - start)) {
+        try (JsonParser p = factory().createParser(buf, start, end - start)) {
             p.nextToken();
             value = JsonTree.read(p);
             if (value == null) {
@@ -288,7 +331,7 @@ final class JsonRecords extends RowCounts {
      */
     static boolean cutShort(String line) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        try (JsonParser p = FACTORY.createParser(b)) {
+        try (JsonParser p = factory().createParser(b)) {
             p.nextToken();
             JsonTree.read(p);
             return false;
@@ -318,7 +361,7 @@ final class JsonRecords extends RowCounts {
     }
 
     private static boolean startsDocument(byte[] b, int from, int to) {
-        try (JsonParser p = FACTORY.createParser(b, from, to - from)) {
+        try (JsonParser p = factory().createParser(b, from, to - from)) {
             p.nextToken();
             p.skipChildren();
             return false;
@@ -331,7 +374,7 @@ final class JsonRecords extends RowCounts {
 
     /** Whole JSON documents: a malformed one ends the file, since no line boundary is safe to resume at. */
     private void document(InputStream in, long firstLine) throws IOException {
-        try (JsonParser p = FACTORY.createParser(in)) {
+        try (JsonParser p = factory().createParser(in)) {
             while (p.nextToken() != null) {
                 long line = firstLine - 1 + p.currentTokenLocation().getLineNr();
                 Object value = JsonTree.read(p);
