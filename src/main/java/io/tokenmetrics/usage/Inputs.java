@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** What the user named, as the inputs to read: directories walked, standard input, repeats noted. */
 final class Inputs {
@@ -116,13 +114,28 @@ final class Inputs {
                 continue;
             }
             if (Files.isDirectory(p)) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(p)) {
-                    files = walk.filter(f -> Files.isRegularFile(f) && readable(f)).sorted().collect(Collectors.toList());
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    IOException io = e instanceof IOException ? (IOException) e : ((java.io.UncheckedIOException) e).getCause();
-                    throw new UsageLogException(p.toString(), 0, "cannot read the directory: " + IoErrors.reason(io));
+                List<Path> files = new ArrayList<>();
+                try {
+                    // a plain visitor, not a stream: a usage run of a few files should not pay for the stream machinery
+                    Files.walkFileTree(p, new java.nio.file.SimpleFileVisitor<Path>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                            // a link to a file counts as the file, as Files.isRegularFile follows it
+                            if (Files.isRegularFile(f) && readable(f)) {
+                                files.add(f);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                            throw e;
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UsageLogException(p.toString(), 0, "cannot read the directory: " + IoErrors.reason(e));
                 }
+                java.util.Collections.sort(files);
                 if (files.isEmpty()) {
                     throw new UsageLogException(p.toString(), 0, "no usage log in the directory: no .csv, .jsonl, .ndjson or .json file"
                             + " (each also .gz) in it or below it");
