@@ -156,6 +156,12 @@ final class Commands {
             return Cell.shown(id, lang() == Language.ZH ? io.tokenmetrics.internal.Messages.get(lang(), key) : id);
         }
 
+        /** A leader: the series (or region) that leads, else "tie" or "unknown" in the reader's words. */
+        Cell leader(io.tokenmetrics.calc.Leader l) {
+            String id = l.toString();
+            return l.kind() == io.tokenmetrics.calc.Leader.Kind.SERIES ? Cell.text(id) : word(id, "cmp.leader." + id);
+        }
+
         /** A measure: its id for JSON and CSV, in words for Chinese readers ("Token / 周"). */
         Cell measure(io.tokenmetrics.data.Measure m) {
             return word(m.id(), "measure." + m.id());
@@ -545,11 +551,6 @@ final class Commands {
         /** A metric's stable name (JSON, CSV) and its words for Chinese readers. */
         private Cell metric(String id, String key, Object... args) {
             return Cell.shown(id, lang() == Language.ZH ? io.tokenmetrics.internal.Messages.get(lang(), key, args) : id);
-        }
-
-        private Cell leader(io.tokenmetrics.calc.Leader l) {
-            String id = l.toString();
-            return l.kind() == io.tokenmetrics.calc.Leader.Kind.SERIES ? Cell.text(id) : word(id, "cmp.leader." + id);
         }
 
         private static TimePeriod latestCommon(Series a, Series b) {

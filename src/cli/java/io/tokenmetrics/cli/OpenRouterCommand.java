@@ -244,11 +244,6 @@ final class OpenRouterCommand extends Commands.Base {
         return Cell.shown(w.citation(), common.lang == io.tokenmetrics.amount.Language.ZH ? msg("openrouter.citation", w.asOf()) : w.citation());
     }
 
-    private Cell leader(io.tokenmetrics.calc.Leader l) {
-        String id = l.toString();
-        return l.kind() == io.tokenmetrics.calc.Leader.Kind.SERIES ? Cell.text(id) : word(id, "cmp.leader." + id);
-    }
-
     private String msg(String key, Object... args) {
         return io.tokenmetrics.internal.Messages.get(common.lang, key, args);
     }
