@@ -219,13 +219,8 @@ public final class SparkUsage {
             List<Integer> ids = plan.idColumns();
             Map<String, Long> ranks = fileRanks(spark, paths);
             JavaRDD<Row> lines = spark.read().text(p).withColumn("file", functions.input_file_name()).javaRDD();
-            return run(plan, lines, r -> {
-                Long rank = ranks.get(java.net.URI.create(r.getString(1)).getPath());
-                return rank == null ? 0 : rank;
-            }, (part, r, seq) -> {
-                String path = java.net.URI.create(r.getString(1)).getPath();
-                Long rank = ranks.get(path);
-                part.addJsonLine(r.getString(0), path, rank == null ? 0 : rank, seq);
+            return run(plan, lines, r -> rank(ranks, r.getString(1)), (part, r, seq) -> {
+                part.addJsonLine(r.getString(0), java.net.URI.create(r.getString(1)).getPath(), rank(ranks, r.getString(1)), seq);
             }, (probe, r) -> {
                 String[] v = probe.jsonValues(r.getString(0), java.net.URI.create(r.getString(1)).getPath());
                 return v != null && probe.check(v) ? idKey(v, ids) : null;
@@ -241,10 +236,7 @@ public final class SparkUsage {
         Map<String, Long> ranks = fileRanks(spark, paths);
         // each line with its file, for the file's rank: which copy of a request id comes first
         JavaRDD<Row> lines = spark.read().text(p).withColumn("file", functions.input_file_name()).javaRDD();
-        return run(plan, lines, r -> {
-            Long rank = ranks.get(java.net.URI.create(r.getString(1)).getPath());
-            return rank == null ? 0 : rank;
-        }, (part, r, seq) -> {
+        return run(plan, lines, r -> rank(ranks, r.getString(1)), (part, r, seq) -> {
             String line = r.getString(0);
             if (!isHeader(line, header)) {
                 part.addCsvLine(line);
@@ -336,6 +328,12 @@ public final class SparkUsage {
         String t = line.startsWith("\uFEFF") ? line.substring(1) : line;
         t = t.endsWith("\r") ? t.substring(0, t.length() - 1) : t;
         return t.equals(header);
+    }
+
+    /** The rank among the inputs of the file a line came from ({@code input_file_name()}'s URI); 0 when unknown. */
+    static long rank(Map<String, Long> ranks, String fileUri) {
+        Long rank = ranks.get(java.net.URI.create(fileUri).getPath());
+        return rank == null ? 0 : rank;
     }
 
     /** What the driver reads from the start of one input file: null to go on to the next file, else the answer. */
