@@ -39,7 +39,7 @@ final class ChartCommand extends Commands.Base {
         // legend but not on the plot: say so rather than leave the reader to wonder
         for (Series s : series) {
             if (chart.pointsOf(s.id()) == 0) {
-                spec.commandLine().getErr().println("token-metrics: " + io.tokenmetrics.internal.Messages.get(lang(), "chart.novalues", s.id(),
+                err().println("token-metrics: " + io.tokenmetrics.internal.Messages.get(lang(), "chart.novalues", s.id(),
                         s.observations().size()));
             }
         }
@@ -58,7 +58,7 @@ final class ChartCommand extends Commands.Base {
                 .row(Cell.text(out), Cell.text(chart.kind()), Cell.text(chart.scale()), Cell.text(String.join(" ", ids)),
                         Cell.text(chart.points()));
         // the status goes to standard error, so that --out /dev/stdout holds the SVG alone
-        spec.commandLine().getErr().println("token-metrics: " + io.tokenmetrics.internal.Messages.get(lang(), "chart.wrote", out, chart.kind(),
+        err().println("token-metrics: " + io.tokenmetrics.internal.Messages.get(lang(), "chart.wrote", out, chart.kind(),
                 chart.scale(), chart.points()));
         doc.text = "";
         return doc;

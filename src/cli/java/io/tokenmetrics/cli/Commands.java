@@ -98,6 +98,12 @@ final class Commands {
 
     /** The base of the commands: options, the calculator, output. */
     abstract static class Base implements Callable<Integer> {
+        /**
+         * The commands that work on logs, price tables or OpenRouter's API, not on the published
+         * figures; here rather than in {@link Root}, whose list of classes loads every command.
+         */
+        static final java.util.Set<String> WITHOUT_FIGURES = new java.util.HashSet<>(java.util.Arrays.asList("usage", "prices", "openrouter"));
+
         @Mixin
         Common common;
 
@@ -106,12 +112,24 @@ final class Commands {
 
         final Calculator calc = Calculator.create();
 
-        /** Standard error of a command run without picocli ({@link Main#quickUsage}). */
-        PrintWriter quickErr;
+        /** The command's name and standard error when run without picocli ({@link QuickCommandLine}). */
+        private String quickName;
+        private PrintWriter quickErr;
+
+        /** Runs this command without picocli, as {@code name}, writing its errors to {@code err}. */
+        void runWithout(String name, PrintWriter err) {
+            this.quickName = name;
+            this.quickErr = err;
+        }
 
         /** Standard error: picocli's, or the quick path's. */
         PrintWriter err() {
             return spec != null ? spec.commandLine().getErr() : quickErr;
+        }
+
+        /** The command's name: picocli's, or the quick path's. */
+        String name() {
+            return spec != null ? spec.name() : quickName;
         }
 
         /**
@@ -126,13 +144,17 @@ final class Commands {
          * tables, OpenRouter's API) skip loading them, which is most of a short run's start-up.
          */
         boolean readsFigures() {
-            return !Root.WITHOUT_FIGURES.contains(spec.name());
+            return !WITHOUT_FIGURES.contains(name());
         }
 
         @Override
         public Integer call() {
+            return execute(spec.commandLine().getOut());
+        }
+
+        /** Builds the output, renders it to {@code out} and returns the exit code: picocli's call and the quick path's. */
+        int execute(PrintWriter out) {
             Doc doc = build(readsFigures() || !common.data.isEmpty() ? common.dataset() : null);
-            PrintWriter out = spec.commandLine().getOut();
             doc.render(common.format, common.lang, out);
             return doc.exit;
         }
@@ -189,8 +211,6 @@ final class Commands {
             Prices.class, Compare.class, ChartCommand.class, UsageCommand.class, OpenRouterCommand.class};
         static final String[] NAMES = {"report", "check", "list", "show", "growth", "changes", "off-list", "prices", "compare", "chart", "usage",
             "openrouter"};
-        /** The commands that work on logs, price tables or OpenRouter's API, not on the published figures. */
-        static final java.util.Set<String> WITHOUT_FIGURES = new java.util.HashSet<>(java.util.Arrays.asList("usage", "prices", "openrouter"));
 
         @Spec
         CommandSpec spec;
@@ -432,7 +452,7 @@ final class Commands {
                 if (!match.isPresent()) {
                     // never $0: the model is named, with what it could have been
                     List<String> c = table.candidates(m);
-                    spec.commandLine().getErr().println("token-metrics: " + m + ": no price" + (c.isEmpty() ? "" : " (matches "
+                    err().println("token-metrics: " + m + ": no price" + (c.isEmpty() ? "" : " (matches "
                             + String.join(", ", c) + " equally: use --price-map " + m + "=ENTRY)"));
                     t.row(Cell.text(m), Cell.text(""), Cell.text(c.isEmpty() ? "none" : "ambiguous"), Cell.number(""), Cell.number(""), Cell.number(""),
                             Cell.number(""), Cell.text(""));

@@ -107,10 +107,8 @@ public final class Main {
         System.setProperty(CliLogging.LEVEL_PROPERTY, debug ? "DEBUG" : "WARN");
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        Integer code = quickReport(args, o, e);
-        if (code == null) {
-            code = quickUsage(args, o, e, engine);
-        }
+        // read without picocli where the command line reads one way (QuickCommandLine), else by picocli
+        Integer code = QuickCommandLine.run(args, o, e, engine);
         if (code == null) {
             code = viaPicocli(args, o, e, debug, engine);
         }
@@ -138,7 +136,7 @@ public final class Main {
     /** {@link #viaPicocli(String[], PrintWriter, PrintWriter, boolean)} with {@code usage}'s aggregation done by {@code engine}. */
     private static int viaPicocli(String[] args, PrintWriter o, PrintWriter e, boolean debug, UsageCommand.Engine engine) {
         int asked = args.length == 0 ? -1 : Arrays.asList(Commands.Root.NAMES).indexOf(args[0]);
-        if (asked >= 0 && !Commands.Root.WITHOUT_FIGURES.contains(args[0])) {
+        if (asked >= 0 && !Commands.Base.WITHOUT_FIGURES.contains(args[0])) {
             // read the bundled figures on the second core while picocli reads the command's annotations
             Thread figures = new Thread(Main::loadFigures, "token-metrics-figures");
             figures.setDaemon(true);
@@ -233,98 +231,10 @@ public final class Main {
     }
 
     /** A command that failed: its one line on standard error, and its exit code. */
-    private static int failed(Exception ex, PrintWriter err) {
+    static int failed(Exception ex, PrintWriter err) {
         int code = exitCode(ex);
         err.println("token-metrics: " + (code == INTERNAL_ERROR ? "internal error: " + ex : message(ex)));
         return code;
-    }
-
-    /**
-     * {@code usage} with files and at most {@code --by}, {@code --period}, {@code --zone},
-     * {@code --source}, {@code --map}, {@code --threads}, {@code --skip-bad}, {@code --format} and
-     * {@code --lang}, run without picocli (a tenth of a second of start-up); null for anything
-     * else (prices, plans, {@code --save}, help, a value picocli would refuse), which goes through
-     * picocli. {@code QuickUsageTest} checks that both ways print the same.
-     */
-    static Integer quickUsage(String[] args, PrintWriter out, PrintWriter err) {
-        return quickUsage(args, out, err, UsageCommand.LOCAL);
-    }
-
-    private static Integer quickUsage(String[] args, PrintWriter out, PrintWriter err, UsageCommand.Engine engine) {
-        if (args.length < 2 || !args[0].equals("usage")) {
-            return null;
-        }
-        UsageCommand u = new UsageCommand(engine);
-        u.common = new Commands.Common();
-        u.common.format = Format.TEXT;
-        u.common.lang = io.tokenmetrics.amount.Language.EN;
-        u.period = "week";
-        u.zone = "UTC";
-        java.util.Set<String> given = new java.util.HashSet<>();
-        try {
-            for (int i = 1; i < args.length; i++) {
-                String a = args[i];
-                if (!a.startsWith("-") || a.equals("-")) {
-                    u.files.add(a);
-                    continue;
-                }
-                if (a.equals("--skip-bad")) {
-                    if (u.skipBad) {
-                        // given twice: picocli's to refuse
-                        return null;
-                    }
-                    u.skipBad = true;
-                    continue;
-                }
-                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
-                // anything picocli would judge (a missing or option-like value, a repeated one-value option) is picocli's
-                if (value == null || value.isEmpty() || value.startsWith("-") || !name.equals("--by") && !name.equals("--map")
-                        && !given.add(name)) {
-                    return null;
-                }
-                switch (name) {
-                    case "--by":
-                        for (String d : value.split(",", -1)) {
-                            if (d.isEmpty()) {
-                                return null;
-                            }
-                            u.by.add(d);
-                        }
-                        break;
-                    case "--period": u.period = value; break;
-                    case "--zone": u.zone = value; break;
-                    case "--source": u.source = value; break;
-                    case "--threads": u.threads = Integer.valueOf(value); break;
-                    case "--format": u.common.format = Format.valueOf(value.toUpperCase(java.util.Locale.ROOT)); break;
-                    case "--lang": u.common.lang = io.tokenmetrics.amount.Language.of(value); break;
-                    case "--map":
-                        int eq = value.indexOf('=');
-                        if (eq <= 0) {
-                            return null;
-                        }
-                        u.map.put(value.substring(0, eq), value.substring(eq + 1));
-                        break;
-                    default:
-                        return null;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // a value picocli refuses, with its own message
-            return null;
-        }
-        if (u.files.isEmpty()) {
-            return null;
-        }
-        u.quickErr = err;
-        Doc doc;
-        try {
-            doc = u.build(null);
-        } catch (RuntimeException ex) {
-            return failed(ex, err);
-        }
-        doc.render(u.common.format, u.common.lang, out);
-        return doc.exit;
     }
 
     /**
@@ -347,55 +257,6 @@ public final class Main {
         all[0] = "usage";
         System.arraycopy(args, 0, all, 1, args.length);
         return run(all, out, err, engine::apply, null);
-    }
-
-    /**
-     * {@code report} with at most {@code --lang} and {@code --format}, the main job, run without
-     * picocli, whose start-up (loading and verifying its classes, reading the command's
-     * annotations) is half of this command's; null for anything else, or an error, which then go
-     * through picocli and are reported as usual. {@code QuickReportTest} checks that both ways
-     * print the same.
-     */
-    static Integer quickReport(String[] args, PrintWriter out, PrintWriter err) {
-        if (args.length == 0 || !args[0].equals("report")) {
-            return null;
-        }
-        io.tokenmetrics.amount.Language lang = io.tokenmetrics.amount.Language.EN;
-        Format format = Format.TEXT;
-        java.util.Set<String> given = new java.util.HashSet<>();
-        try {
-            for (int i = 1; i < args.length; i++) {
-                String a = args[i];
-                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
-                // anything picocli would judge (a repeat, a missing or option-like value) is picocli's
-                if (value == null || value.isEmpty() || value.startsWith("-") || !given.add(name)) {
-                    return null;
-                }
-                if (name.equals("--lang")) {
-                    lang = io.tokenmetrics.amount.Language.of(value);
-                } else if (name.equals("--format")) {
-                    format = Format.valueOf(value.toUpperCase(java.util.Locale.ROOT));
-                    if (format == Format.HTML) {
-                        // the page draws charts: the command's own path
-                        return null;
-                    }
-                } else {
-                    return null;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // a value picocli refuses, with its own message; nothing was written yet
-            return null;
-        }
-        try {
-            Doc doc = new Briefing(io.tokenmetrics.data.Dataset.bundled(), io.tokenmetrics.calc.Calculator.create(), lang).build();
-            doc.render(format, lang, out);
-            return doc.exit;
-        } catch (RuntimeException e) {
-            // reported as picocli's handler reports it, never run a second time
-            return failed(e, err);
-        }
     }
 
     private static void loadFigures() {

@@ -234,7 +234,7 @@ final class OpenRouterCommand extends Commands.Base {
             doc.notes.add(io.tokenmetrics.internal.Messages.get(common.lang, "saved", save));
         }
         if (common.format == Format.CSV) {
-            spec.commandLine().getErr().println("token-metrics: " + w.citation());
+            err().println("token-metrics: " + w.citation());
         }
         return doc;
     }
