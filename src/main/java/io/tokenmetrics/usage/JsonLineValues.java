@@ -26,20 +26,30 @@ final class JsonLineValues {
         this.flat = new FlatJson(candidates, names, null);
     }
 
+    /** The values of the records of the last line read, in the plan's column order. */
+    final List<String[]> records = new java.util.ArrayList<>();
+    /** What in the last line was not a record: {kind, message with its JSON path}, as one machine counts bad rows. */
+    final List<String[]> problems = new java.util.ArrayList<>();
+
     /**
-     * The values of a line (without its line end), the record's project being {@code project}
-     * (null for none); null when the line holds no record, with {@link #why} and {@link #kind}.
+     * Reads a line (without its line end), the record's project being {@code project} (null for
+     * none): its records into {@link #records}, what is not a record into {@link #problems}, as
+     * one machine reads a line (a line holding an array gives the records of its elements). False
+     * when the line is not JSON at all, with {@link #why} and {@link #kind}.
      */
-    String[] values(String line, String project) {
+    boolean read(String line, String project) {
+        records.clear();
+        problems.clear();
         flat.project(project);
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         int from = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-        String[] out = new String[candidates.size()];
         if (flat.scan(b, from, b.length)) {
+            String[] out = new String[candidates.size()];
             for (int k = 0; k < out.length; k++) {
                 out[k] = flat.has(k) ? new String(flat.row(), flat.start()[k], flat.end()[k] - flat.start()[k], StandardCharsets.UTF_8) : null;
             }
-            return out;
+            records.add(out);
+            return true;
         }
         Object value;
         try (JsonParser p = io.tokenmetrics.internal.Json.STREAMING.createParser(b, from, b.length - from)) {
@@ -53,63 +63,63 @@ final class JsonLineValues {
         } catch (IOException e) {
             return refuse("malformed JSON", "malformed JSON: " + io.tokenmetrics.internal.Text.escape(JsonRecords.firstLine(e.getMessage())));
         }
-        // the records of the value by the one shape rule: a line of JSON Lines must be one record of its own
-        JsonRecord[] one = new JsonRecord[1];
-        String[] problem = new String[2];
+        // the records of the value by the one shape rule: records of their own, or an array of them
+        List<JsonRecord> own = new java.util.ArrayList<>();
+        boolean[] document = new boolean[1];
         JsonShapes.records(value, 1, "", new JsonShapes.Sink() {
             @Override
-            public void record(JsonRecord r, long line, String path, boolean own) {
-                if (own && one[0] == null && problem[0] == null) {
-                    one[0] = r;
+            public void record(JsonRecord r, long line, String path, boolean ownRecord) {
+                if (ownRecord) {
+                    own.add(r);
                 } else {
-                    one[0] = null;
-                    problem[0] = "not a record";
-                    problem[1] = "a document that holds records inside arrays (a usage page, an OTLP file, a chat): aggregate it"
-                            + " with the usage command on one machine";
+                    document[0] = true;
                 }
             }
 
             @Override
             public void bad(long line, String path, String kind, String message) {
-                if (problem[0] == null) {
-                    problem[0] = kind;
-                    problem[1] = path.isEmpty() ? message : path + ": " + message;
-                }
+                problems.add(new String[] {kind, path.isEmpty() ? message : path + ": " + message});
             }
 
             @Override
             public void shape(UsageSource s) {
-                // a document's shape: refused above as not one record
+                document[0] = true;
             }
 
             @Override
             public void session(String id) {
-                // a chat: refused as a document
+                // a chat: a document
             }
         });
-        if (problem[0] != null || one[0] == null) {
-            return refuse(problem[0] != null ? problem[0] : "not a record", problem[0] != null ? problem[1]
-                    : "a document that holds records inside arrays (a usage page, an OTLP file, a chat): aggregate it with the usage command on one"
-                            + " machine");
+        if (document[0]) {
+            // a usage page, an OTLP file or a chat decides its source by its shape, for the whole file
+            problems.clear();
+            problems.add(new String[] {"not a record", "a document that holds records inside arrays (a usage page, an OTLP file, a chat):"
+                    + " aggregate it with the usage command on one machine"});
+            return true;
         }
-        JsonRecord r = one[0];
-        if (project != null) {
-            r.set(Records.PROJECT_KEY, project);
+        for (JsonRecord r : own) {
+            if (project != null) {
+                r.set(Records.PROJECT_KEY, project);
+            }
+            String[] chosen = r.chosen(candidates);
+            String twice = r.repeatedField(chosen);
+            if (twice != null) {
+                problems.add(new String[] {"repeated field", twice});
+                continue;
+            }
+            String[] out = new String[candidates.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = chosen[k] == null ? null : r.values.get(chosen[k]);
+            }
+            records.add(out);
         }
-        String[] chosen = r.chosen(candidates);
-        String twice = r.repeatedField(chosen);
-        if (twice != null) {
-            return refuse("repeated field", twice);
-        }
-        for (int k = 0; k < out.length; k++) {
-            out[k] = chosen[k] == null ? null : r.values.get(chosen[k]);
-        }
-        return out;
+        return true;
     }
 
-    private String[] refuse(String kind, String why) {
+    private boolean refuse(String kind, String why) {
         this.kind = kind;
         this.why = why;
-        return null;
+        return false;
     }
 }

@@ -259,10 +259,16 @@ public final class UsagePartitions {
             }
         }
 
+        /** {@link #addJsonLine(String, String, long, long, int)}'s element for the whole line: every record and every problem. */
+        public static final int WHOLE_LINE = -1;
+        /** {@link #addJsonLine(String, String, long, long, int)}'s element for what of the line is not a record. */
+        public static final int PROBLEMS = -2;
+
         /**
          * Adds one line of a JSON Lines file, read as on one machine (the plan must come from
          * {@link #planJsonLines}): a blank line is counted as blank; a line that is not a record
-         * is a bad row, or, when it ends inside a value and is its file's last, a write cut short.
+         * is a bad row, or, when it ends inside a value and is its file's last, a write cut short;
+         * a line holding an array adds the records of its elements.
          *
          * @param text the line, without its newline
          * @param path the path of its file (for Claude Code's project: the directory it lies in)
@@ -271,6 +277,23 @@ public final class UsagePartitions {
          * @return this part
          */
         public Part addJsonLine(String text, String path, long fileRank, long seq) {
+            return addJsonLine(text, path, fileRank, seq, WHOLE_LINE);
+        }
+
+        /**
+         * Adds one record of a JSON line, for an engine that keeps each request id once and so
+         * takes a line holding an array record by record: {@code element} is the record's index
+         * among the line's ({@link #jsonValues}), {@link #PROBLEMS} for what of the line is not a
+         * record, {@link #WHOLE_LINE} for all of it.
+         *
+         * @param text the line, without its newline
+         * @param path the path of its file
+         * @param fileRank the rank of its file among the inputs
+         * @param seq its place within its file
+         * @param element which of the line's records, or {@link #WHOLE_LINE} or {@link #PROBLEMS}
+         * @return this part
+         */
+        public Part addJsonLine(String text, String path, long fileRank, long seq, int element) {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(path, "path");
             if (json == null) {
@@ -284,37 +307,57 @@ public final class UsagePartitions {
                 return this;
             }
             seen(fileRank, seq);
-            String[] v = json.values(t, Records.project(path));
-            if (v != null) {
-                return add(v, fileRank, seq);
-            }
-            if (json.kind.equals("malformed JSON") && JsonRecords.cutShort(t)) {
+            if (!json.read(t, Records.project(path))) {
+                if (json.kind.equals("malformed JSON") && JsonRecords.cutShort(t)) {
+                    line++;
+                    cut.add(new long[] {fileRank, seq, line});
+                    cutMessages.add(json.why);
+                    return this;
+                }
                 line++;
-                cut.add(new long[] {fileRank, seq, line});
-                cutMessages.add(json.why);
+                bad(line, null, json.kind, json.why);
                 return this;
             }
-            line++;
-            bad(line, null, json.kind, json.why);
+            for (int k = 0; k < json.records.size(); k++) {
+                if (element == WHOLE_LINE || element == k) {
+                    add(json.records.get(k), fileRank, seq);
+                }
+            }
+            if (element == WHOLE_LINE || element == PROBLEMS) {
+                for (String[] p : json.problems) {
+                    line++;
+                    bad(line, null, p[0], p[1]);
+                }
+            }
             return this;
         }
 
         /**
-         * The values of a JSON line that {@link #check} would find good, for the engine to keep the
-         * first record of each request id; null for a line that holds no record.
+         * The values of the records of a JSON line, for the engine to keep the first record of each
+         * request id: one entry per record (a line holding an array holds several), each to be
+         * checked with {@link #check}; empty for a blank line, a line that is not JSON or one that
+         * holds no record.
          *
          * @param text the line, without its newline
          * @param path the path of its file
-         * @return the values in the plan's column order, or null
+         * @return the records' values in the plan's column order
          */
-        public String[] jsonValues(String text, String path) {
+        public List<String[]> jsonValues(String text, String path) {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(path, "path");
             if (json == null) {
                 throw new IllegalStateException("the plan reads rows, not JSON lines: make it with planJsonLines");
             }
             String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-            return t.trim().isEmpty() ? null : json.values(t, Records.project(path));
+            if (t.trim().isEmpty() || !json.read(t, Records.project(path))) {
+                return java.util.Collections.emptyList();
+            }
+            return new ArrayList<>(json.records);
+        }
+
+        /** Whether what of the last line {@link #jsonValues} read was not a record (an array's bad element, a repeated field). */
+        public boolean jsonProblems() {
+            return json != null && !json.problems.isEmpty();
         }
 
         /** The messages of {@link #cut} lines, for when one is not its file's last after all. */

@@ -270,6 +270,43 @@ class SparkUsageTest {
     }
 
     @Test
+    void aLineHoldingAnArrayGivesTheRecordsOfItsElementsAsOnOneMachine() throws IOException {
+        // generated lines: single records and arrays of them, ids repeated within an array, across lines and in the
+        // other file, bad elements (not an object, a bad count), empty arrays; with ids and without
+        Random r = new Random(41);
+        List<String> withIds = new ArrayList<>();
+        List<String> withoutIds = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int n = r.nextInt(4) == 0 ? 1 + r.nextInt(4) : 0;
+            StringBuilder ided = new StringBuilder(n > 0 ? "[" : "");
+            StringBuilder plain = new StringBuilder(n > 0 ? " [" : "");
+            for (int k = 0; k < Math.max(n, 1); k++) {
+                String counts = "\"input_tokens\":" + (r.nextInt(20) == 0 ? "\"7x\"" : String.valueOf(r.nextInt(1000))) + ",\"output_tokens\":"
+                        + r.nextInt(100);
+                String when = "\"timestamp\":\"2026-04-1" + r.nextInt(10) + "T10:00:00Z\",\"model\":\"m" + r.nextInt(3) + "\",";
+                String element = r.nextInt(25) == 0 ? "42" : "{\"request_id\":\"q" + r.nextInt(200) + "\"," + when + counts + "}";
+                String elementPlain = r.nextInt(25) == 0 ? "\"x\"" : "{" + when + counts + "}";
+                ided.append(k > 0 ? "," : "").append(element);
+                plain.append(k > 0 ? "," : "").append(elementPlain);
+            }
+            withIds.add(n > 0 ? ided.append("]").toString() : ided.toString());
+            withoutIds.add(n > 0 ? plain.append("]").toString() : r.nextInt(30) == 0 ? "[]" : plain.toString());
+        }
+        Path a = dir.resolve("ids-a.jsonl");
+        Path b = dir.resolve("ids-b.jsonl");
+        Files.write(a, withIds.subList(0, 150), StandardCharsets.UTF_8);
+        Files.write(b, withIds.subList(150, 300), StandardCharsets.UTF_8);
+        Path plain = dir.resolve("plain.jsonl");
+        Files.write(plain, withoutIds, StandardCharsets.UTF_8);
+        UsageAggregator byModel = agg(PeriodType.DAY, "model");
+        UsageResult one = byModel.aggregate(Arrays.asList(a, b));
+        // the generated input has what the test is about: arrays, repeated ids and bad elements
+        assertTrue(one.duplicates() > 0 && one.skipped() > 0, one::toString);
+        compare(byModel, a, b);
+        compare(byModel, plain);
+    }
+
+    @Test
     void badJsonLinesAreBadRowsOfTheirOwn() throws IOException {
         Path f = dir.resolve("bad.jsonl");
         Files.write(f, Arrays.asList("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":5,\"output_tokens\":1}",

@@ -114,6 +114,17 @@ public final class SparkUsage {
         }, !ids.isEmpty());
     }
 
+    /** Whether a JSON line holds an array (after spaces and a byte-order mark): the records of its elements. */
+    static boolean holdsArray(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\uFEFF') {
+                return c == '[';
+            }
+        }
+        return false;
+    }
+
     /** The rank of a record's file among the inputs, in the order one machine reads them (0 when unknown). */
     interface RankOf<T> extends java.io.Serializable {
         long rank(T record);
@@ -219,12 +230,43 @@ public final class SparkUsage {
             List<Integer> ids = plan.idColumns();
             Map<String, Long> ranks = fileRanks(spark, paths);
             JavaRDD<Row> lines = spark.read().text(p).withColumn("file", functions.input_file_name()).javaRDD();
-            return run(plan, lines, r -> rank(ranks, r.getString(1)), (part, r, seq) -> {
-                part.addJsonLine(r.getString(0), java.net.URI.create(r.getString(1)).getPath(), rank(ranks, r.getString(1)), seq);
-            }, (probe, r) -> {
-                String[] v = probe.jsonValues(r.getString(0), java.net.URI.create(r.getString(1)).getPath());
-                return v != null && probe.check(v) ? idKey(v, ids) : null;
-            }, !ids.isEmpty());
+            if (ids.isEmpty()) {
+                return run(plan, lines, r -> rank(ranks, r.getString(1)), (part, r, seq) -> {
+                    part.addJsonLine(r.getString(0), java.net.URI.create(r.getString(1)).getPath(), rank(ranks, r.getString(1)), seq);
+                }, (probe, r) -> null, false);
+            }
+            // with ids, a line holding an array of records stands for each of them (and for its bad
+            // elements), so that each record's id is kept once as on one machine; other lines stand for themselves
+            JavaRDD<Tuple2<Row, Integer>> units = lines.mapPartitions(it -> {
+                UsagePartitions.Part probe = plan.newPart("check");
+                List<Tuple2<Row, Integer>> out = new ArrayList<>();
+                while (it.hasNext()) {
+                    Row r = it.next();
+                    if (!holdsArray(r.getString(0))) {
+                        out.add(new Tuple2<>(r, UsagePartitions.Part.WHOLE_LINE));
+                        continue;
+                    }
+                    int n = probe.jsonValues(r.getString(0), java.net.URI.create(r.getString(1)).getPath()).size();
+                    for (int k = 0; k < n; k++) {
+                        out.add(new Tuple2<>(r, k));
+                    }
+                    if (probe.jsonProblems() || n == 0) {
+                        out.add(new Tuple2<>(r, UsagePartitions.Part.PROBLEMS));
+                    }
+                }
+                return out.iterator();
+            });
+            return run(plan, units, u -> rank(ranks, u._1().getString(1)), (part, u, seq) -> {
+                Row r = u._1();
+                part.addJsonLine(r.getString(0), java.net.URI.create(r.getString(1)).getPath(), rank(ranks, r.getString(1)), seq, u._2());
+            }, (probe, u) -> {
+                if (u._2() == UsagePartitions.Part.PROBLEMS) {
+                    return null;
+                }
+                List<String[]> v = probe.jsonValues(u._1().getString(0), java.net.URI.create(u._1().getString(1)).getPath());
+                String[] record = u._2() >= 0 ? (u._2() < v.size() ? v.get(u._2()) : null) : v.size() == 1 && !probe.jsonProblems() ? v.get(0) : null;
+                return record != null && probe.check(record) ? idKey(record, ids) : null;
+            }, true);
         }
         // CSV as lines split by our own rules: Spark's CSV reader fills a short row with nulls and
         // drops a long row's extra fields, where a row of the wrong width is a bad row
