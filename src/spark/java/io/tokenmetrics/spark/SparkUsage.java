@@ -541,10 +541,14 @@ public final class SparkUsage {
             b.master("local[*]");
         }
         int code;
-        try (SparkSession spark = b.getOrCreate()) {
+        // stop() rather than try-with-resources: Spark 4's close() declares IOException, 3.5's does not
+        SparkSession spark = b.getOrCreate();
+        try {
             // Spark's own INFO lines would bury the command's messages on standard error
             spark.sparkContext().setLogLevel("WARN");
             code = run(spark, rest.toArray(new String[0]), System.out, System.err);
+        } finally {
+            spark.stop();
         }
         System.exit(code);
     }
