@@ -43,6 +43,21 @@ final class Costs {
         return table;
     }
 
+    /** The tables read on another thread ({@link #table}): their error as if read here. */
+    static PriceTable await(java.util.concurrent.FutureTask<PriceTable> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(Main.INTERNAL_ERROR, "interrupted while reading the price tables", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Fetched tables, then files (later win: files are the user's own corrections), then the mappings. */
     static PriceTable table(List<Path> files, List<String> fetch, List<String> maps) {
         PriceTable table = fetch.isEmpty() ? null : fetched(fetch);

@@ -273,7 +273,9 @@ public final class Main {
         }
         if (ex instanceof DatasetException || ex instanceof UncheckedIOException || ex instanceof java.io.IOException
                 || ex instanceof ArithmeticException || ex instanceof io.tokenmetrics.usage.UsageLogException
-                || ex instanceof io.tokenmetrics.openrouter.OpenRouterException) {
+                || ex instanceof io.tokenmetrics.openrouter.OpenRouterException
+                // an entry of a price table is checked when a run first needs it
+                || ex instanceof io.tokenmetrics.cost.PriceTableException) {
             return DATA_ERROR;
         }
         if (ex instanceof IllegalArgumentException || ex instanceof DateTimeParseException

@@ -131,7 +131,15 @@ final class UsageCommand extends Commands.Base {
         if (seat != null && (seat.signum() < 0 || fee.signum() < 0)) {
             throw new CliException(Main.USAGE_ERROR, "--seat (" + seat.toPlainString() + ") and --fee (" + fee.toPlainString() + ") must be >= 0", null);
         }
-        io.tokenmetrics.cost.PriceTable table = prices.isEmpty() && fetchPrices.isEmpty() ? null : Costs.table(prices, fetchPrices, priceMaps);
+        // the price tables are read on the second core while the logs are read: they are needed only to price the groups
+        boolean priced = !prices.isEmpty() || !fetchPrices.isEmpty();
+        java.util.concurrent.FutureTask<io.tokenmetrics.cost.PriceTable> table = priced
+                ? new java.util.concurrent.FutureTask<>(() -> Costs.table(prices, fetchPrices, priceMaps)) : null;
+        if (table != null) {
+            Thread t = new Thread(table, "token-metrics-prices");
+            t.setDaemon(true);
+            t.start();
+        }
         // cost needs each row's model: group by it too, then add the models of a group up
         List<String> dims = new ArrayList<>(by);
         if (table != null && !dims.contains("model")) {
@@ -252,12 +260,22 @@ final class UsageCommand extends Commands.Base {
         }
     }
 
-    private Doc aggregate(UsageAggregator.Builder b, List<String> inputs, List<String> found, io.tokenmetrics.cost.PriceTable table,
-            boolean whole, boolean blockPeriod, List<String> dims) {
+    private Doc aggregate(UsageAggregator.Builder b, List<String> inputs, List<String> found,
+            java.util.concurrent.FutureTask<io.tokenmetrics.cost.PriceTable> pricesRead, boolean whole, boolean blockPeriod, List<String> dims) {
         if (blockPeriod) {
             return blocks(b.build(), inputs, found);
         }
-        UsageResult r = engine.aggregate(b.build(), inputs);
+        UsageResult r;
+        try {
+            r = engine.aggregate(b.build(), inputs);
+        } catch (RuntimeException e) {
+            // a price table's error is reported first, as when the tables were read before the logs
+            if (pricesRead != null) {
+                Costs.await(pricesRead);
+            }
+            throw e;
+        }
+        io.tokenmetrics.cost.PriceTable table = pricesRead == null ? null : Costs.await(pricesRead);
         Doc doc = new Doc("usage");
         List<String> cols = new ArrayList<>();
         cols.add("period_start");

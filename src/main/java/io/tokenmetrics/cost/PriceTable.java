@@ -29,16 +29,16 @@ import java.util.regex.Pattern;
 public final class PriceTable {
     private static final Pattern DATE_SUFFIX = Pattern.compile("-(20\\d{2}-?\\d{2}-?\\d{2})$");
 
-    private final Map<String, ModelPrice> entries;
+    private final Entries entries;
     private final Map<String, String> mapped;
     private final List<String> notes;
 
-    private PriceTable(Map<String, ModelPrice> entries, Map<String, String> mapped) {
+    private PriceTable(Entries entries, Map<String, String> mapped) {
         this(entries, mapped, Collections.<String>emptyList());
     }
 
-    private PriceTable(Map<String, ModelPrice> entries, Map<String, String> mapped, List<String> notes) {
-        this.entries = Collections.unmodifiableMap(entries);
+    private PriceTable(Entries entries, Map<String, String> mapped, List<String> notes) {
+        this.entries = entries;
         this.mapped = Collections.unmodifiableMap(mapped);
         this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
     }
@@ -61,11 +61,11 @@ public final class PriceTable {
      */
     public static PriceTable of(List<ModelPrice> prices) {
         java.util.Objects.requireNonNull(prices, "prices");
-        Map<String, ModelPrice> m = new TreeMap<>();
+        Map<String, Object> m = new TreeMap<>();
         for (ModelPrice p : prices) {
             m.put(p.key(), p);
         }
-        return new PriceTable(m, new TreeMap<>());
+        return new PriceTable(new Entries(m), new TreeMap<>());
     }
 
     /**
@@ -94,9 +94,43 @@ public final class PriceTable {
     public static PriceTable parse(InputStream in, String name) throws IOException {
         java.util.Objects.requireNonNull(in, "in");
         java.util.Objects.requireNonNull(name, "name");
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0;) {
+            all.write(buf, 0, n);
+        }
+        return parse(all.toByteArray(), name, true);
+    }
+
+    /**
+     * A table from a document's bytes. {@code lazily}: a LiteLLM table that {@link JsonIndex}
+     * vouches for is indexed, each entry built when first asked for (a run prices a few models of
+     * thousands); otherwise, and for OpenRouter's list, Jackson reads the whole document, which
+     * also gives the message of a malformed one.
+     */
+    static PriceTable parse(byte[] doc, String name, boolean lazily) throws IOException {
+        List<JsonIndex.Member> members = lazily ? JsonIndex.members(doc, doc.length) : null;
+        if (members != null && !hasMember(members, "data")) {
+            Map<String, Object> raw = new TreeMap<>();
+            List<String> notes = new ArrayList<>();
+            for (JsonIndex.Member m : members) {
+                if (m.name.equals("sample_spec")) {
+                    // LiteLLM's documentation of the fields, not a model
+                    continue;
+                }
+                byte first = doc[m.start];
+                if (first != '{') {
+                    notes.add(name + ": $[\"" + m.name + "\"] is not an object of prices (" + (first == '[' ? "an array" : first == '"' ? "a string"
+                            : first == 't' || first == 'f' ? "a boolean" : first == 'n' ? "null" : "a number") + "): skipped");
+                    continue;
+                }
+                raw.put(m.name, new Entries.Pending(doc, m.start, m.end, name));
+            }
+            return new PriceTable(new Entries(raw), new TreeMap<>(), notes);
+        }
         JsonNode root;
         try {
-            root = io.tokenmetrics.internal.Json.readTree(in);
+            root = io.tokenmetrics.internal.Json.readTree(new java.io.ByteArrayInputStream(doc));
         } catch (JsonProcessingException e) {
             throw new MalformedPriceTableException(name + ": " + io.tokenmetrics.internal.Json.malformed(e), e);
         }
@@ -104,6 +138,15 @@ public final class PriceTable {
             throw new MalformedPriceTableException(name + ": $: expected an object: LiteLLM's model entries, or OpenRouter's {\"data\": [...]}", null);
         }
         return root.has("data") ? openRouter(root, name) : liteLlm(root, name);
+    }
+
+    private static boolean hasMember(List<JsonIndex.Member> members, String name) {
+        for (JsonIndex.Member m : members) {
+            if (m.name.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** LiteLLM's table, as its repository publishes it. */
@@ -149,12 +192,11 @@ public final class PriceTable {
     }
 
     private static PriceTable liteLlm(JsonNode root, String name) {
-        Map<String, ModelPrice> m = new TreeMap<>();
+        Map<String, Object> m = new TreeMap<>();
         List<String> notes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            String p = "$[\"" + key + "\"]";
             if (key.equals("sample_spec")) {
                 // LiteLLM's documentation of the fields, not a model
                 continue;
@@ -162,33 +204,45 @@ public final class PriceTable {
             JsonNode n = e.getValue();
             if (!n.isObject()) {
                 // a copy's "last_updated": "…" stamp and the like: not a model
-                notes.add(name + ": " + p + " is not an object of prices (" + kind(n) + "): skipped");
+                notes.add(name + ": $[\"" + key + "\"] is not an object of prices (" + kind(n) + "): skipped");
                 continue;
             }
-            BigDecimal in = number(n, name, p, "input_cost_per_token");
-            BigDecimal out = number(n, name, p, "output_cost_per_token");
-            if (in == null || out == null) {
-                // embeddings, images, audio: priced per something else, not tokens in and out
-                continue;
-            }
-            try {
-                ModelPrice.Builder b = ModelPrice.builder(key, name, in, out);
-                tiers(b, n, name, p, key, in, out);
-                m.put(key, b.cacheRead(number(n, name, p, "cache_read_input_token_cost"))
-                        .cacheWrite(number(n, name, p, "cache_creation_input_token_cost"))
-                        .reasoning(number(n, name, p, "output_cost_per_reasoning_token"))
-                        .cacheWrite1h(number(n, name, p, "cache_creation_input_token_cost_above_1hr"),
-                                number(n, name, p, "cache_creation_input_token_cost_above_1hr_above_200k_tokens"))
-                        .provider(n.hasNonNull("litellm_provider") ? n.get("litellm_provider").asText() : null)
-                        .above200k(number(n, name, p, "input_cost_per_token_above_200k_tokens"), number(n, name, p, "output_cost_per_token_above_200k_tokens"),
-                                number(n, name, p, "cache_read_input_token_cost_above_200k_tokens"),
-                                number(n, name, p, "cache_creation_input_token_cost_above_200k_tokens"))
-                        .build());
-            } catch (IllegalArgumentException x) {
-                throw new InvalidPriceTableException(name + ": " + p + ": " + x.getMessage(), x);
+            ModelPrice p = liteLlmEntry(key, n, name);
+            if (p != null) {
+                m.put(key, p);
             }
         }
-        return new PriceTable(m, new TreeMap<>(), notes);
+        return new PriceTable(new Entries(m), new TreeMap<>(), notes);
+    }
+
+    /**
+     * One LiteLLM entry's prices; null for an entry priced per something other than tokens in
+     * and out (embeddings, images, audio). The one rule for an entry, whether the table was read
+     * whole or its entries are built when first asked for ({@link Entries}).
+     */
+    static ModelPrice liteLlmEntry(String key, JsonNode n, String name) {
+        String p = "$[\"" + key + "\"]";
+        BigDecimal in = number(n, name, p, "input_cost_per_token");
+        BigDecimal out = number(n, name, p, "output_cost_per_token");
+        if (in == null || out == null) {
+            return null;
+        }
+        try {
+            ModelPrice.Builder b = ModelPrice.builder(key, name, in, out);
+            tiers(b, n, name, p, key, in, out);
+            return b.cacheRead(number(n, name, p, "cache_read_input_token_cost"))
+                    .cacheWrite(number(n, name, p, "cache_creation_input_token_cost"))
+                    .reasoning(number(n, name, p, "output_cost_per_reasoning_token"))
+                    .cacheWrite1h(number(n, name, p, "cache_creation_input_token_cost_above_1hr"),
+                            number(n, name, p, "cache_creation_input_token_cost_above_1hr_above_200k_tokens"))
+                    .provider(n.hasNonNull("litellm_provider") ? n.get("litellm_provider").asText() : null)
+                    .above200k(number(n, name, p, "input_cost_per_token_above_200k_tokens"), number(n, name, p, "output_cost_per_token_above_200k_tokens"),
+                            number(n, name, p, "cache_read_input_token_cost_above_200k_tokens"),
+                            number(n, name, p, "cache_creation_input_token_cost_above_200k_tokens"))
+                    .build();
+        } catch (IllegalArgumentException x) {
+            throw new InvalidPriceTableException(name + ": " + p + ": " + x.getMessage(), x);
+        }
     }
 
     /**
@@ -281,7 +335,7 @@ public final class PriceTable {
                 throw new InvalidPriceTableException(name + ": " + p + ": " + x.getMessage(), x);
             }
         }
-        return new PriceTable(m, new TreeMap<>());
+        return new PriceTable(new Entries(new TreeMap<String, Object>(m)), new TreeMap<>());
     }
 
     /** A price: a JSON number (LiteLLM: 3e-06, read exactly) or a decimal string (OpenRouter: "0.000003"); null when absent. */
@@ -322,8 +376,7 @@ public final class PriceTable {
      * @return both together
      */
     public PriceTable merge(PriceTable later) {
-        Map<String, ModelPrice> m = new TreeMap<>(entries);
-        m.putAll(later.entries);
+        Entries m = entries.merge(later.entries);
         Map<String, String> map = new TreeMap<>(mapped);
         map.putAll(later.mapped);
         List<String> n = new ArrayList<>(notes);
@@ -350,12 +403,14 @@ public final class PriceTable {
     }
 
     /**
-     * The entries by name.
+     * The entries by name. A LiteLLM table read from a file builds its entries when first asked
+     * for; this map builds (and checks) all of them.
      *
      * @return the entries
+     * @throws InvalidPriceTableException if an entry's prices are invalid
      */
     public Map<String, ModelPrice> entries() {
-        return entries;
+        return entries.all();
     }
 
     /**
@@ -469,11 +524,12 @@ public final class PriceTable {
         String n = normalize(model);
         List<String> same = new ArrayList<>();
         List<String> undated = new ArrayList<>();
-        for (String k : entries.keySet()) {
+        for (String k : entries.names()) {
             String nk = normalize(k);
-            if (nk.equals(n)) {
+            // an entry not priced by tokens is no candidate: built (and checked) only when its name fits
+            if (nk.equals(n) && entries.containsKey(k)) {
                 same.add(k);
-            } else if (undate(nk).equals(undate(n))) {
+            } else if (undate(nk).equals(undate(n)) && entries.containsKey(k)) {
                 undated.add(k);
             }
         }
@@ -496,16 +552,16 @@ public final class PriceTable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PriceTable && ((PriceTable) o).entries.equals(entries) && ((PriceTable) o).mapped.equals(mapped);
+        return o instanceof PriceTable && ((PriceTable) o).entries.all().equals(entries.all()) && ((PriceTable) o).mapped.equals(mapped);
     }
 
     @Override
     public int hashCode() {
-        return entries.hashCode() * 31 + mapped.hashCode();
+        return entries.all().hashCode() * 31 + mapped.hashCode();
     }
 
     @Override
     public String toString() {
-        return "PriceTable(" + entries.size() + " entries" + (mapped.isEmpty() ? "" : ", " + mapped.size() + " mapped") + ")";
+        return "PriceTable(" + entries.all().size() + " entries" + (mapped.isEmpty() ? "" : ", " + mapped.size() + " mapped") + ")";
     }
 }

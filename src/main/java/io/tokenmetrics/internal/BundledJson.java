@@ -8,11 +8,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * A JSON reader for the library's own resources (the bundled figures) only: the tree
- * {@link Json#readTree} gives, without loading Jackson's parser, which is a fifth of the
- * command line's {@code report}. It trusts its input (written by this project and checked by
- * {@code BundledJsonTest} against {@link Json#readTree}): anything unexpected is an
- * {@link IllegalStateException}, never a user's error. Files that users give go through Jackson.
+ * A JSON reader for text already known to be well-formed: the library's own resources (the
+ * bundled figures), and the entries of a price table whose whole document the cost package's
+ * index has checked as Jackson would. It gives the tree {@link Json#readTree} gives, without
+ * loading Jackson's parser, which is a fifth of the command line's {@code report}. It trusts its
+ * input (checked by {@code BundledJsonTest} against {@link Json#readTree}): anything unexpected is
+ * an {@link IllegalStateException}, never a user's error. Any other file users give goes through
+ * Jackson.
  */
 public final class BundledJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);

@@ -355,7 +355,11 @@ public final class UsagePartitions {
             return new ArrayList<>(json.records);
         }
 
-        /** Whether what of the last line {@link #jsonValues} read was not a record (an array's bad element, a repeated field). */
+        /**
+         * Whether some of the last line {@link #jsonValues} read was not a record.
+         *
+         * @return true for an array's bad element or a repeated field
+         */
         public boolean jsonProblems() {
             return json != null && !json.problems.isEmpty();
         }

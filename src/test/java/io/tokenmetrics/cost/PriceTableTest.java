@@ -252,16 +252,17 @@ class PriceTableTest {
     @Test
     @org.junit.jupiter.api.Tag("jackson-wording")
     void badTablesNameTheFileThePathAndTheValue() {
+        // a LiteLLM entry is checked when a run first needs it: entries() needs them all
         assertEquals("p.json: $[\"m\"].input_cost_per_token: \"cheap\" is not a decimal number",
-                assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": \"cheap\", \"output_cost_per_token\": 1}}"))
+                assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": \"cheap\", \"output_cost_per_token\": 1}}").entries())
                         .getMessage());
         // the path runs to the field, not only to its entry (a hostile corpus found it stopping at $["m"])
         assertEquals("p.json: $[\"m\"].input_cost_per_token: -0.1 is not a price: it must be >= 0",
-                assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": -0.1, \"output_cost_per_token\": 1}}"))
+                assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": -0.1, \"output_cost_per_token\": 1}}").entries())
                         .getMessage());
         assertEquals("p.json: $[\"m\"].cache_read_input_token_cost: \"-3e-7\" is not a price: it must be >= 0",
                 assertThrows(InvalidPriceTableException.class, () -> parse("{\"m\": {\"input_cost_per_token\": 1, \"output_cost_per_token\": 1,"
-                        + " \"cache_read_input_token_cost\": \"-3e-7\"}}")).getMessage());
+                        + " \"cache_read_input_token_cost\": \"-3e-7\"}}").entries()).getMessage());
         assertEquals("p.json: $.data[0].pricing: expected an object",
                 assertThrows(MalformedPriceTableException.class, () -> parse("{\"data\": [{\"id\": \"a/b\"}]}")).getMessage());
         assertEquals("p.json: $: expected an object: LiteLLM's model entries, or OpenRouter's {\"data\": [...]}",
