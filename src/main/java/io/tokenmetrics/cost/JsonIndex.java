@@ -29,10 +29,17 @@ final class JsonIndex {
         }
     }
 
-    /** Deeper than this the scanner leaves the document to Jackson (whose own limit is 1,000). */
-    private static final int MAX_DEPTH = 200;
-    /** Longer numbers are Jackson's to judge (its limit is 1,000 characters). */
-    private static final int MAX_NUMBER = 100;
+    /**
+     * The library's Jackson limits, which the scanner leaves a margin below: deeper, longer
+     * numbers, longer strings or names are Jackson's to judge (and to refuse, with its message).
+     */
+    private static final int MAX_DEPTH = io.tokenmetrics.internal.Json.LIMITS.getMaxNestingDepth() - 2;
+    private static final int MAX_NUMBER = io.tokenmetrics.internal.Json.LIMITS.getMaxNumberLength() - 1;
+    private static final int MAX_STRING = io.tokenmetrics.internal.Json.LIMITS.getMaxStringLength() / 4;
+    /** Jackson's document limit (256 MiB, set in Json where Jackson has it), with a margin. */
+    private static final int MAX_DOCUMENT = 128 << 20;
+    /** Jackson 2.16's default name limit is 50,000; Spark 3.5's Jackson has none. */
+    private static final int MAX_NAME = 1_000;
 
     private final byte[] b;
     private final int end;
@@ -60,6 +67,9 @@ final class JsonIndex {
      */
     static List<Member> members(byte[] b, int length) {
         int from = length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (length > MAX_DOCUMENT) {
+            return null;
+        }
         JsonIndex s = new JsonIndex(b, from, length);
         try {
             s.space();
@@ -146,6 +156,9 @@ final class JsonIndex {
             int nameStart = i + 1;
             StringBuilder name = top != null ? new StringBuilder() : null;
             string(name);
+            if (i - 1 - nameStart > MAX_NAME) {
+                throw Doubt.INSTANCE;
+            }
             if (top != null) {
                 if (!names.add(name.toString())) {
                     // a name given twice: Jackson (STRICT_DUPLICATE_DETECTION) names it
@@ -277,6 +290,9 @@ final class JsonIndex {
             }
         }
         i = j;
+        if (i - from > MAX_STRING) {
+            throw Doubt.INSTANCE;
+        }
         if (text != null) {
             if (!plain) {
                 // an escape or a non-ASCII name (not in LiteLLM's table): Jackson decodes it
@@ -359,7 +375,12 @@ final class JsonIndex {
             if (next() < '0' || next() > '9') {
                 throw Doubt.INSTANCE;
             }
+            int exponent = i;
             digits();
+            if (i - exponent > 4) {
+                // past BigDecimal's exponent range, or near it: Jackson's to refuse
+                throw Doubt.INSTANCE;
+            }
         }
         if (i - from > MAX_NUMBER || i < end && !delimiter(b[i])) {
             throw Doubt.INSTANCE;

@@ -133,6 +133,10 @@ public final class PriceTable {
             root = io.tokenmetrics.internal.Json.readTree(new java.io.ByteArrayInputStream(doc));
         } catch (JsonProcessingException e) {
             throw new MalformedPriceTableException(name + ": " + io.tokenmetrics.internal.Json.malformed(e), e);
+        } catch (NumberFormatException e) {
+            // a float whose exponent does not fit a BigDecimal escapes Jackson unwrapped (found by fuzzing the index)
+            String m = String.valueOf(e.getMessage());
+            throw new MalformedPriceTableException(name + ": a number is out of range: " + (m.indexOf('\n') >= 0 ? m.substring(0, m.indexOf('\n')) : m), e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedPriceTableException(name + ": $: expected an object: LiteLLM's model entries, or OpenRouter's {\"data\": [...]}", null);

@@ -165,6 +165,26 @@ class LazyPriceTableTest {
         assertTrue(malformed > 150, "malformed documents among the damaged: " + malformed);
     }
 
+    /** Jackson's limits (internal.Json: numbers of 40 digits, 64 levels): what it refuses, the index leaves to it (a fuzzer's finding). */
+    @Test
+    void whatJacksonsLimitsRefuseIsRefusedAsJacksonWordsIt() {
+        StringBuilder deep = new StringBuilder("{\"m\": {\"input_cost_per_token\": 1, \"output_cost_per_token\": 1, \"x\": ");
+        for (int k = 0; k < 70; k++) {
+            deep.append('[');
+        }
+        for (int k = 0; k < 70; k++) {
+            deep.append(']');
+        }
+        String[] docs = {"{\"m\": {\"input_cost_per_token\": 1" + new String(new char[45]).replace('\0', '0') + ", \"output_cost_per_token\": 1}}",
+            deep.append("}}").toString(), "{\"m\": {\"input_cost_per_token\": 15E39999999999999999999999999, \"output_cost_per_token\": 1}}"};
+        for (String d : docs) {
+            byte[] doc = d.getBytes(StandardCharsets.UTF_8);
+            List<Object> whole = outcome(doc, false);
+            assertTrue(whole.get(0).toString().startsWith("MalformedPriceTableException"), whole.toString());
+            assertEquals(whole, outcome(doc, true));
+        }
+    }
+
     @Test
     void anEntryIsCheckedWhenARunFirstNeedsIt() throws Exception {
         byte[] doc = ("{\"gpt-x\": {\"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 2e-06},"
