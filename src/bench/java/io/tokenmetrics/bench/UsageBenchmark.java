@@ -199,6 +199,15 @@ public final class UsageBenchmark {
             md.append(row(String.format(Locale.ROOT, "Claude Code tree %s: %,d files, %,d lines, %.0f MB, --by model --period day (other: %s)", t[0],
                     lines[0], lines[1], lines[2] / 1e6, ccusage == null ? "cat, ccusage not installed" : "ccusage 20.0.24 daily --offline"), r, 0,
                     ccusage == null ? Double.NaN : 1));
+            // the same command through the launcher the build writes (target/token-metrics: the quick compiler alone for a tree)
+            Cmd launched = tmLauncher(dir.resolve("projects"), "model");
+            Run[] l = alternate(launched, other);
+            long[] viaLauncher = sums(cliGroups(launched.stdout));
+            boolean launcherSame = Arrays.equals(viaLauncher, got);
+            say("%s through the launcher: %s", t[0], launcherSame ? "equal" : "DIFFER");
+            same &= launcherSame;
+            md.append(row(String.format(Locale.ROOT, "the same through target/token-metrics (the launcher) (other: %s)",
+                    ccusage == null ? "cat, ccusage not installed" : "ccusage 20.0.24 daily --offline"), l, 0, ccusage == null ? Double.NaN : 1));
         }
         return same;
     }
@@ -250,6 +259,13 @@ public final class UsageBenchmark {
         String name = "token-metrics " + input.getFileName();
         return new Cmd(name, Arrays.asList(java(), "-jar", JAR.toString(), "usage", input.toString(), "--by", dim, "--period", "day",
                 "--format", "csv"), DIR.resolve("out-cli-" + input.getParent().getFileName() + "-" + input.getFileName() + ".csv"));
+    }
+
+    /** {@link #tmDays} through the launcher the build writes beside the jar. */
+    private static Cmd tmLauncher(Path input, String dim) {
+        String name = "token-metrics (launcher) " + input.getFileName();
+        return new Cmd(name, Arrays.asList("sh", Paths.get("target", "token-metrics").toString(), "usage", input.toString(), "--by", dim, "--period",
+                "day", "--format", "csv"), DIR.resolve("out-launcher-" + input.getParent().getFileName() + "-" + input.getFileName() + ".csv"));
     }
 
     private static Cmd duckShape(Path input, String shape) {

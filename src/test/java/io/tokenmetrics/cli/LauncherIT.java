@@ -1,0 +1,97 @@
+package io.tokenmetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher the build writes beside the jar ({@code target/token-metrics}, from
+ * {@code src/cli/sh/token-metrics}), after {@code package}: it prints what {@code java -jar}
+ * prints, arguments with spaces included, and keeps the JVM's default compilers only for a
+ * single file larger than its limit.
+ */
+class LauncherIT {
+    private static final Path LAUNCHER = Paths.get("target", "token-metrics");
+    private static final Path JAR = Paths.get("target", "token-metrics.jar");
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, standard output and standard error of a command. */
+    private static String[] run(List<String> command, String... env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        for (String e : env) {
+            pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
+        }
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = readAll(p.getInputStream());
+        byte[] err = readAll(p.getErrorStream());
+        return new String[] {Integer.toString(p.waitFor()), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8)};
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        for (int n; (n = in.read(buf)) > 0;) {
+            b.write(buf, 0, n);
+        }
+        return b.toByteArray();
+    }
+
+    private static List<String> launcher(String... args) {
+        List<String> c = new ArrayList<>(Arrays.asList("sh", LAUNCHER.toString()));
+        c.addAll(Arrays.asList(args));
+        return c;
+    }
+
+    private static List<String> javaJar(String... args) {
+        List<String> c = new ArrayList<>(Arrays.asList(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        c.addAll(Arrays.asList(args));
+        return c;
+    }
+
+    @Test
+    void printsWhatJavaJarPrints() throws Exception {
+        assumeTrue(Files.isExecutable(Paths.get("/bin/sh")), "a POSIX shell (the launcher is a shell script)");
+        Path log = dir.resolve("a log with spaces.csv");
+        Files.write(log, "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m1,100,10\n".getBytes(StandardCharsets.UTF_8));
+        String home = "JAVA_HOME=" + System.getProperty("java.home");
+        String[][] cases = {{"report", "--format", "csv"}, {"usage", log.toString(), "--by", "model", "--format", "json"}, {"show", "no-such-series"}};
+        for (String[] c : cases) {
+            String[] viaLauncher = run(launcher(c), home);
+            String[] viaJar = run(javaJar(c));
+            assertEquals(Arrays.asList(viaJar), Arrays.asList(viaLauncher), String.join(" ", c));
+        }
+    }
+
+    @Test
+    void keepsBothCompilersOnlyForAFileLargerThanTheLimit() throws Exception {
+        assumeTrue(Files.isExecutable(Paths.get("/bin/sh")), "a POSIX shell (the launcher is a shell script)");
+        Path small = dir.resolve("small.jsonl");
+        Files.write(small, new byte[100]);
+        Path large = dir.resolve("large.jsonl");
+        Files.write(large, new byte[101]);
+        String[] env = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk"};
+        // 100 bytes is not more than the limit of 100: the quick compiler alone; a directory likewise
+        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -jar target/token-metrics.jar usage " + small + "\n",
+                run(launcher("usage", small.toString()), env)[1]);
+        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -jar target/token-metrics.jar usage " + dir + "\n",
+                run(launcher("usage", dir.toString()), env)[1]);
+        // 101 bytes: the JVM's default
+        assertEquals("/opt/jdk/bin/java -jar target/token-metrics.jar usage " + small + " " + large + "\n",
+                run(launcher("usage", small.toString(), large.toString()), env)[1]);
+    }
+}
