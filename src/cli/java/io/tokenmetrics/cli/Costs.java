@@ -54,6 +54,10 @@ final class Costs {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
+            if (e.getCause() instanceof Error) {
+                // as if thrown here (out of memory on a huge table, say)
+                throw (Error) e.getCause();
+            }
             throw new IllegalStateException(e.getCause());
         }
     }

@@ -79,6 +79,12 @@ final class QuickCommandLine {
 
     /** The command with its options set as picocli would set them, or Refused. */
     private static Commands.Base parse(CommandTable table, String[] args, UsageCommand.Engine engine) throws Refused {
+        for (String p : System.getProperties().stringPropertyNames()) {
+            if (p.startsWith("picocli.")) {
+                // picocli's parser settings (picocli.trimQuotes, picocli.useSimplifiedAtFiles…): its reading alone
+                throw new Refused();
+            }
+        }
         Commands.Base command = make(table, engine);
         List<String> positional = new ArrayList<>();
         Set<CommandTable.Arg> given = new HashSet<>();
@@ -89,6 +95,10 @@ final class QuickCommandLine {
                 throw new Refused();
             }
             if (!a.startsWith("-") || a.equals("-")) {
+                if (a.indexOf('"') >= 0) {
+                    // picocli.trimQuotes would read it otherwise
+                    throw new Refused();
+                }
                 positional.add(a);
                 continue;
             }

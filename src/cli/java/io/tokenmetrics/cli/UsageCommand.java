@@ -140,6 +140,19 @@ final class UsageCommand extends Commands.Base {
             t.setDaemon(true);
             t.start();
         }
+        try {
+            return build(table);
+        } catch (RuntimeException e) {
+            // a price table's error is reported first, as when the tables were read before anything else
+            if (table != null) {
+                Costs.await(table);
+            }
+            throw e;
+        }
+    }
+
+    /** The command with its price tables being read on another thread (null: none given). */
+    private Doc build(java.util.concurrent.FutureTask<io.tokenmetrics.cost.PriceTable> table) {
         // cost needs each row's model: group by it too, then add the models of a group up
         List<String> dims = new ArrayList<>(by);
         if (table != null && !dims.contains("model")) {
@@ -265,16 +278,7 @@ final class UsageCommand extends Commands.Base {
         if (blockPeriod) {
             return blocks(b.build(), inputs, found);
         }
-        UsageResult r;
-        try {
-            r = engine.aggregate(b.build(), inputs);
-        } catch (RuntimeException e) {
-            // a price table's error is reported first, as when the tables were read before the logs
-            if (pricesRead != null) {
-                Costs.await(pricesRead);
-            }
-            throw e;
-        }
+        UsageResult r = engine.aggregate(b.build(), inputs);
         io.tokenmetrics.cost.PriceTable table = pricesRead == null ? null : Costs.await(pricesRead);
         Doc doc = new Doc("usage");
         List<String> cols = new ArrayList<>();

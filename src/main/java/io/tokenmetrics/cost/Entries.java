@@ -102,6 +102,32 @@ final class Entries {
         return n;
     }
 
+    /** How many names the layers hold (nothing is built). */
+    int size() {
+        int n = 0;
+        for (String k : names()) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Every name with its price, null (not priced by tokens) or, for an invalid entry, its error's
+     * message: what two tables are compared by, which never throws.
+     */
+    Map<String, Object> comparable() {
+        Map<String, Object> m = new TreeMap<>();
+        for (String k : names()) {
+            try {
+                m.put(k, get(k));
+            } catch (PriceTableException e) {
+                m.put(k, e.getMessage());
+            }
+        }
+        m.values().removeIf(v -> v == null);
+        return m;
+    }
+
     /** Every entry priced by tokens, all built. */
     Map<String, ModelPrice> all() {
         Map<String, ModelPrice> a = all;

@@ -94,12 +94,40 @@ public final class PriceTable {
     public static PriceTable parse(InputStream in, String name) throws IOException {
         java.util.Objects.requireNonNull(in, "in");
         java.util.Objects.requireNonNull(name, "name");
+        // a LiteLLM table (a few MB) is read into memory and indexed; a document that does not start
+        // as an object, or is larger than INDEXED_MAX, goes to Jackson as a stream, which stops at its first fault
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
+        boolean object = false;
         for (int n; (n = in.read(buf)) > 0;) {
             all.write(buf, 0, n);
+            if (!object) {
+                int first = firstByte(all.toByteArray());
+                if (first >= 0 && first != '{') {
+                    break;
+                }
+                object = first == '{';
+            }
+            if (all.size() > INDEXED_MAX) {
+                break;
+            }
         }
-        return parse(all.toByteArray(), name, true);
+        if (object && all.size() <= INDEXED_MAX) {
+            return parse(all.toByteArray(), name, true);
+        }
+        return parseWhole(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(all.toByteArray()), in), name);
+    }
+
+    /** The largest document read into memory and indexed (LiteLLM's table is under 2 MB). */
+    private static final int INDEXED_MAX = 32 << 20;
+
+    /** The first byte of a document after a UTF-8 byte-order mark and white space; -1 if none yet. */
+    private static int firstByte(byte[] b) {
+        int i = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i < b.length ? b[i] & 0xFF : -1;
     }
 
     /**
@@ -128,9 +156,14 @@ public final class PriceTable {
             }
             return new PriceTable(new Entries(raw), new TreeMap<>(), notes);
         }
+        return parseWhole(new java.io.ByteArrayInputStream(doc), name);
+    }
+
+    /** A table read whole by Jackson: OpenRouter's list, or a document the index leaves to Jackson. */
+    private static PriceTable parseWhole(InputStream in, String name) throws IOException {
         JsonNode root;
         try {
-            root = io.tokenmetrics.internal.Json.readTree(new java.io.ByteArrayInputStream(doc));
+            root = io.tokenmetrics.internal.Json.readTree(in);
         } catch (JsonProcessingException e) {
             throw new MalformedPriceTableException(name + ": " + io.tokenmetrics.internal.Json.malformed(e), e);
         } catch (NumberFormatException e) {
@@ -556,16 +589,18 @@ public final class PriceTable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PriceTable && ((PriceTable) o).entries.all().equals(entries.all()) && ((PriceTable) o).mapped.equals(mapped);
+        // by every entry's prices, an invalid entry by its error, so that comparing never throws
+        return o instanceof PriceTable && ((PriceTable) o).entries.comparable().equals(entries.comparable()) && ((PriceTable) o).mapped.equals(mapped);
     }
 
     @Override
     public int hashCode() {
-        return entries.all().hashCode() * 31 + mapped.hashCode();
+        return entries.comparable().hashCode() * 31 + mapped.hashCode();
     }
 
     @Override
     public String toString() {
-        return "PriceTable(" + entries.all().size() + " entries" + (mapped.isEmpty() ? "" : ", " + mapped.size() + " mapped") + ")";
+        // the entries of the document, built or not: printing a table builds nothing
+        return "PriceTable(" + entries.size() + " entries" + (mapped.isEmpty() ? "" : ", " + mapped.size() + " mapped") + ")";
     }
 }

@@ -97,10 +97,39 @@ class QuickCommandLineTest {
             {"usage", "x.csv", "--skip-bad", "--skip-bad"}, {"usage", "x.csv", "--skip-bad=true"}, {"usage", "x.csv", "--map", "x"},
             {"usage", "x.csv", "--zone", "-05:00"}, {"usage", "x.csv", "--zone="}, {"usage", "x.csv", "--nosuch"},
             {"usage", "x.csv", "-x"}, {"report", "--lang", "fr"}, {"report", "extra"}, {"show"}, {"show", "a", "b"},
-            {"compare", "a"}, {"prices"}, {"nosuch"}, {"--help"}, {}};
+            {"compare", "a"}, {"prices"}, {"nosuch"}, {"--help"}, {"usage", "\"x.csv\""}, {"usage", "x.csv", "--zone", "\"UTC\""}, {}};
         for (String[] o : others) {
             assertNull(QuickCommandLine.run(o, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), UsageCommand.LOCAL),
                     String.join(" ", o));
+        }
+    }
+
+    /** picocli's parser settings as system properties (picocli.trimQuotes…): picocli reads every command line. */
+    @Test
+    void picocliSettingsLeaveEveryCommandLineToPicocli() {
+        System.setProperty("picocli.trimQuotes", "true");
+        try {
+            assertNull(QuickCommandLine.run(new String[] {"report"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                    UsageCommand.LOCAL));
+        } finally {
+            System.clearProperty("picocli.trimQuotes");
+        }
+        assertNotNull(QuickCommandLine.run(new String[] {"report"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                UsageCommand.LOCAL));
+    }
+
+    /** A price table's error comes before any other, as when the tables were read first (they are now read on another thread). */
+    @Test
+    void aPriceTablesErrorComesFirst() throws IOException {
+        Path csv = dir.resolve("u.csv");
+        Files.write(csv, "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m1,100,10\n".getBytes(StandardCharsets.UTF_8));
+        String missing = dir.resolve("no-such-prices.json").toString();
+        String[][] lines = {{"usage", csv.toString(), "--prices", missing, "--period", "fortnight"}, {"usage", "--prices", missing},
+            {"usage", dir.resolve("no-such-log.csv").toString(), "--prices", missing}};
+        for (String[] l : lines) {
+            CliRun r = CliRun.of(l);
+            assertEquals(1, r.code, r::toString);
+            assertEquals("token-metrics: " + missing + ": no such file or directory", r.err.trim(), String.join(" ", l));
         }
     }
 

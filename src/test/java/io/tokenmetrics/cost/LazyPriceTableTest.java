@@ -185,6 +185,25 @@ class LazyPriceTableTest {
         }
     }
 
+    /** A stream that is not a table (here /dev/zero's endless zeros) fails at its first byte, not after filling memory. */
+    @Test
+    void aStreamThatIsNotATableFailsAtItsStart() {
+        java.io.InputStream zeros = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                return len;
+            }
+        };
+        MalformedPriceTableException e = assertThrows(MalformedPriceTableException.class, () -> PriceTable.parse(zeros, "zeros"));
+        assertTrue(e.getMessage().startsWith("zeros: 1:2: malformed JSON: Illegal character ((CTRL-CHAR, code 0))"), e.getMessage());
+    }
+
     @Test
     void anEntryIsCheckedWhenARunFirstNeedsIt() throws Exception {
         byte[] doc = ("{\"gpt-x\": {\"input_cost_per_token\": 1e-06, \"output_cost_per_token\": 2e-06},"
