@@ -259,11 +259,6 @@ public final class UsagePartitions {
             }
         }
 
-        /** {@link #addJsonLine(String, String, long, long, int)}'s element for the whole line: every record and every problem. */
-        public static final int WHOLE_LINE = -1;
-        /** {@link #addJsonLine(String, String, long, long, int)}'s element for what of the line is not a record. */
-        public static final int PROBLEMS = -2;
-
         /**
          * Adds one line of a JSON Lines file, read as on one machine (the plan must come from
          * {@link #planJsonLines}): a blank line is counted as blank; a line that is not a record
@@ -277,23 +272,6 @@ public final class UsagePartitions {
          * @return this part
          */
         public Part addJsonLine(String text, String path, long fileRank, long seq) {
-            return addJsonLine(text, path, fileRank, seq, WHOLE_LINE);
-        }
-
-        /**
-         * Adds one record of a JSON line, for an engine that keeps each request id once and so
-         * takes a line holding an array record by record: {@code element} is the record's index
-         * among the line's ({@link #jsonValues}), {@link #PROBLEMS} for what of the line is not a
-         * record, {@link #WHOLE_LINE} for all of it.
-         *
-         * @param text the line, without its newline
-         * @param path the path of its file
-         * @param fileRank the rank of its file among the inputs
-         * @param seq its place within its file
-         * @param element which of the line's records, or {@link #WHOLE_LINE} or {@link #PROBLEMS}
-         * @return this part
-         */
-        public Part addJsonLine(String text, String path, long fileRank, long seq, int element) {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(path, "path");
             if (json == null) {
@@ -318,31 +296,24 @@ public final class UsagePartitions {
                 bad(line, null, json.kind, json.why);
                 return this;
             }
-            for (int k = 0; k < json.records.size(); k++) {
-                if (element == WHOLE_LINE || element == k) {
-                    add(json.records.get(k), fileRank, seq);
-                }
+            for (String[] v : json.records) {
+                add(v, fileRank, seq);
             }
-            if (element == WHOLE_LINE || element == PROBLEMS) {
-                for (String[] p : json.problems) {
-                    line++;
-                    bad(line, null, p[0], p[1]);
-                }
-            }
-            return this;
+            return addProblems(json.problems, fileRank, seq);
         }
 
         /**
-         * The values of the records of a JSON line, for the engine to keep the first record of each
-         * request id: one entry per record (a line holding an array holds several), each to be
-         * checked with {@link #check}; empty for a blank line, a line that is not JSON or one that
-         * holds no record.
+         * The records of a JSON line, read once where the line is, for an engine that keeps each
+         * request id once and so takes a line holding an array record by record: each record's
+         * values (to be checked with {@link #check} and added with {@link #add(String[], long, long)}),
+         * what of the line is not a record in {@link #jsonProblems()}; null for a blank line or one
+         * that is not JSON, which {@link #addJsonLine} takes whole.
          *
          * @param text the line, without its newline
          * @param path the path of its file
-         * @return the records' values in the plan's column order
+         * @return the records' values in the plan's column order, or null
          */
-        public List<String[]> jsonValues(String text, String path) {
+        public List<String[]> jsonRecords(String text, String path) {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(path, "path");
             if (json == null) {
@@ -350,18 +321,38 @@ public final class UsagePartitions {
             }
             String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
             if (t.trim().isEmpty() || !json.read(t, Records.project(path))) {
-                return java.util.Collections.emptyList();
+                return null;
             }
             return new ArrayList<>(json.records);
         }
 
         /**
-         * Whether some of the last line {@link #jsonValues} read was not a record.
+         * What of the last line {@link #jsonRecords} read was not a record.
          *
-         * @return true for an array's bad element or a repeated field
+         * @return {kind, message} of each: an array's bad element, a repeated field
          */
-        public boolean jsonProblems() {
-            return json != null && !json.problems.isEmpty();
+        public List<String[]> jsonProblems() {
+            return json == null ? Collections.<String[]>emptyList() : new ArrayList<>(json.problems);
+        }
+
+        /**
+         * Adds what of a JSON line was not a record ({@link #jsonProblems()}) as bad rows.
+         *
+         * @param problems {kind, message} of each
+         * @param fileRank the rank of its file among the inputs
+         * @param seq the line's place within its file
+         * @return this part
+         */
+        public Part addProblems(List<String[]> problems, long fileRank, long seq) {
+            Objects.requireNonNull(problems, "problems");
+            if (!problems.isEmpty()) {
+                seen(fileRank, seq);
+            }
+            for (String[] p : problems) {
+                line++;
+                bad(line, null, p[0], p[1]);
+            }
+            return this;
         }
 
         /** The messages of {@link #cut} lines, for when one is not its file's last after all. */
@@ -648,11 +639,29 @@ public final class UsagePartitions {
      *     or for a sum past the limit
      */
     public static UsageResult merge(Plan plan, List<Part> parts, long duplicates) {
+        return merge(plan, parts, duplicates, Collections.<Long, Long>emptyMap());
+    }
+
+    /**
+     * {@link #merge(Plan, List, long)} for an engine that dropped repeats of a request id before
+     * the parts saw them: {@code lastLines} gives, by file rank, the place of each file's last
+     * line that is not blank among all the lines, dropped ones included, so that a line cut short
+     * and followed only by repeats is not taken for its file's last (on one machine it is a bad row).
+     *
+     * @param plan the plan the parts were made from
+     * @param parts the parts (sealed here if they are not)
+     * @param duplicates rows the engine dropped as repeats of a request id
+     * @param lastLines by file rank, the place of its last line that is not blank
+     * @return the result
+     * @throws UsageLogException as {@link #merge(Plan, List, long)}
+     */
+    public static UsageResult merge(Plan plan, List<Part> parts, long duplicates, Map<Long, Long> lastLines) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(parts, "parts");
+        Objects.requireNonNull(lastLines, "lastLines");
         UsageAggregator aggregator = plan.aggregator();
         UsageAggregator.Run total = aggregator.newRun();
-        HashMap<Long, Long> last = new HashMap<>();
+        HashMap<Long, Long> last = new HashMap<>(lastLines);
         for (Part p : parts) {
             p.lastSeq.forEach((k, v) -> last.merge(k, v, Math::max));
         }

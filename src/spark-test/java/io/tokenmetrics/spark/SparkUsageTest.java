@@ -307,6 +307,24 @@ class SparkUsageTest {
     }
 
     @Test
+    void aLineCutShortBeforeOnlyRepeatedIdsIsABadRowAsOnOneMachine() throws IOException {
+        // the cut line is not the file's last: a repeat of an earlier id follows it, which the engine drops before the parts
+        // see it; one machine counts the cut line as a bad row (with --skip-bad) and the repeat as a duplicate
+        Path f = dir.resolve("cut-then-repeat.jsonl");
+        Files.write(f, Arrays.asList("{\"request_id\":\"a\",\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":5,\"output_tokens\":1}",
+                "{\"request_id\":\"b\",\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tok",
+                "{\"request_id\":\"a\",\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":5,\"output_tokens\":1}",
+                "[{\"request_id\":\"a\",\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":5,\"output_tokens\":1}]"),
+                StandardCharsets.UTF_8);
+        UsageAggregator a = agg(PeriodType.DAY, "model");
+        UsageResult one = a.aggregate(f);
+        assertEquals(1, one.skipped());
+        assertEquals(0, one.incompleteLastLines());
+        assertEquals(2, one.duplicates());
+        compare(a, f);
+    }
+
+    @Test
     void badJsonLinesAreBadRowsOfTheirOwn() throws IOException {
         Path f = dir.resolve("bad.jsonl");
         Files.write(f, Arrays.asList("{\"timestamp\":\"2026-04-13T10:00:00Z\",\"model\":\"m\",\"input_tokens\":5,\"output_tokens\":1}",

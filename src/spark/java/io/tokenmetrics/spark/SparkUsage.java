@@ -111,7 +111,7 @@ public final class SparkUsage {
             }
             String[] v = values(r, width, project);
             return probe.check(v) ? idKey(v, ids) : null;
-        }, !ids.isEmpty());
+        }, r -> true, !ids.isEmpty());
     }
 
     /** Whether a JSON line holds an array (after spaces and a byte-order mark): the records of its elements. */
@@ -135,6 +135,31 @@ public final class SparkUsage {
         void add(UsagePartitions.Part part, T record, long seq);
     }
 
+    /** Whether a record is a line the parts see (not blank): which line is a file's last. */
+    interface Visible<T> extends java.io.Serializable {
+        boolean test(T record);
+    }
+
+    /**
+     * A JSON line, or one record of a line holding an array, or that line's bad elements: a line
+     * holding an array is read once, where it is, and travels as its records.
+     */
+    static final class JsonUnit implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final String file;
+        /** The whole line, read where the unit is added; null for a record or problems. */
+        final String line;
+        final String[] values;
+        final String[][] problems;
+
+        JsonUnit(String file, String line, String[] values, String[][] problems) {
+            this.file = file;
+            this.line = line;
+            this.values = values;
+            this.problems = problems;
+        }
+    }
+
     /** A good record's request id (null: none, or a bad record), checked with a part that keeps nothing. */
     interface IdOf<T> extends java.io.Serializable {
         String id(UsagePartitions.Part probe, T record);
@@ -145,7 +170,7 @@ public final class SparkUsage {
      * once: among the good records, the first in the input's order (Spark's partition order).
      */
     private static <T> UsageResult run(UsagePartitions.Plan plan, JavaRDD<T> records, RankOf<T> rankOf, Adder<T> adder, IdOf<T> idOf,
-            boolean ids) {
+            Visible<T> visible, boolean ids) {
         if (!ids) {
             List<UsagePartitions.Part> parts = records.mapPartitionsWithIndex((index, it) -> {
                 UsagePartitions.Part p = plan.newPart("spark partition " + index);
@@ -185,8 +210,12 @@ public final class SparkUsage {
             return Collections.singletonList(p.seal()).iterator();
         }, true).collect();
         long duplicates = all - kept.count();
+        // each file's last line that is not blank, among all lines, repeats included: a line cut short
+        // and followed only by repeats of earlier ids is not its file's last (on one machine it is a bad row)
+        Map<Long, Long> lastLines = new java.util.HashMap<>(keyed.values().filter(t -> visible.test(t._2()))
+                .mapToPair(t -> new Tuple2<>(t._1() >> 40, t._1())).reduceByKey(Math::max).collectAsMap());
         keyed.unpersist(false);
-        return UsagePartitions.merge(plan, parts, duplicates);
+        return UsagePartitions.merge(plan, parts, duplicates, lastLines);
     }
 
     /**
@@ -233,40 +262,49 @@ public final class SparkUsage {
             if (ids.isEmpty()) {
                 return run(plan, lines, r -> rank(ranks, r.getString(1)), (part, r, seq) -> {
                     part.addJsonLine(r.getString(0), java.net.URI.create(r.getString(1)).getPath(), rank(ranks, r.getString(1)), seq);
-                }, (probe, r) -> null, false);
+                }, (probe, r) -> null, r -> true, false);
             }
-            // with ids, a line holding an array of records stands for each of them (and for its bad
-            // elements), so that each record's id is kept once as on one machine; other lines stand for themselves
-            JavaRDD<Tuple2<Row, Integer>> units = lines.mapPartitions(it -> {
+            // with ids, a line holding an array of records is read once, here, into a unit per record
+            // (and one for its bad elements), so that each record's id is kept once as on one machine;
+            // other lines are units of their own, read where their unit is
+            JavaRDD<JsonUnit> units = lines.mapPartitions(it -> {
                 UsagePartitions.Part probe = plan.newPart("check");
-                List<Tuple2<Row, Integer>> out = new ArrayList<>();
+                List<JsonUnit> out = new ArrayList<>();
                 while (it.hasNext()) {
                     Row r = it.next();
-                    if (!holdsArray(r.getString(0))) {
-                        out.add(new Tuple2<>(r, UsagePartitions.Part.WHOLE_LINE));
+                    String text = r.getString(0);
+                    List<String[]> records = holdsArray(text) ? probe.jsonRecords(text, java.net.URI.create(r.getString(1)).getPath()) : null;
+                    if (records == null) {
+                        out.add(new JsonUnit(r.getString(1), text, null, null));
                         continue;
                     }
-                    int n = probe.jsonValues(r.getString(0), java.net.URI.create(r.getString(1)).getPath()).size();
-                    for (int k = 0; k < n; k++) {
-                        out.add(new Tuple2<>(r, k));
+                    for (String[] v : records) {
+                        out.add(new JsonUnit(r.getString(1), null, v, null));
                     }
-                    if (probe.jsonProblems() || n == 0) {
-                        out.add(new Tuple2<>(r, UsagePartitions.Part.PROBLEMS));
+                    List<String[]> problems = probe.jsonProblems();
+                    if (!problems.isEmpty()) {
+                        out.add(new JsonUnit(r.getString(1), null, null, problems.toArray(new String[0][])));
                     }
                 }
                 return out.iterator();
             });
-            return run(plan, units, u -> rank(ranks, u._1().getString(1)), (part, u, seq) -> {
-                Row r = u._1();
-                part.addJsonLine(r.getString(0), java.net.URI.create(r.getString(1)).getPath(), rank(ranks, r.getString(1)), seq, u._2());
-            }, (probe, u) -> {
-                if (u._2() == UsagePartitions.Part.PROBLEMS) {
-                    return null;
+            return run(plan, units, u -> rank(ranks, u.file), (part, u, seq) -> {
+                long rank = rank(ranks, u.file);
+                if (u.line != null) {
+                    part.addJsonLine(u.line, java.net.URI.create(u.file).getPath(), rank, seq);
+                } else if (u.values != null) {
+                    part.add(u.values, rank, seq);
+                } else {
+                    part.addProblems(Arrays.asList(u.problems), rank, seq);
                 }
-                List<String[]> v = probe.jsonValues(u._1().getString(0), java.net.URI.create(u._1().getString(1)).getPath());
-                String[] record = u._2() >= 0 ? (u._2() < v.size() ? v.get(u._2()) : null) : v.size() == 1 && !probe.jsonProblems() ? v.get(0) : null;
+            }, (probe, u) -> {
+                String[] record = u.values;
+                if (u.line != null) {
+                    List<String[]> v = probe.jsonRecords(u.line, java.net.URI.create(u.file).getPath());
+                    record = v != null && v.size() == 1 && probe.jsonProblems().isEmpty() ? v.get(0) : null;
+                }
                 return record != null && probe.check(record) ? idKey(record, ids) : null;
-            }, true);
+            }, u -> u.line == null || !u.line.trim().isEmpty(), true);
         }
         // CSV as lines split by our own rules: Spark's CSV reader fills a short row with nulls and
         // drops a long row's extra fields, where a row of the wrong width is a bad row
@@ -295,7 +333,7 @@ public final class SparkUsage {
             }
             String[] v = f.toArray(new String[0]);
             return probe.check(v) ? idKey(v, ids) : null;
-        }, !ids.isEmpty());
+        }, r -> true, !ids.isEmpty());
     }
 
     /**

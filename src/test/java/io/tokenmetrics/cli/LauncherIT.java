@@ -75,6 +75,12 @@ class LauncherIT {
             String[] viaJar = run(javaJar(c));
             assertEquals(Arrays.asList(viaJar), Arrays.asList(viaLauncher), String.join(" ", c));
         }
+        // through a symbolic link elsewhere (/usr/local/bin/token-metrics, say), the jar beside the script itself
+        Path link = dir.resolve("bin").resolve("token-metrics");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, LAUNCHER.toAbsolutePath());
+        assertEquals(Arrays.asList(run(javaJar("report", "--format", "csv"))), Arrays.asList(run(Arrays.asList("sh", link.toString(), "report", "--format",
+                "csv"), home)));
     }
 
     @Test
@@ -90,6 +96,12 @@ class LauncherIT {
                 run(launcher("usage", small.toString()), env)[1]);
         assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -jar target/token-metrics.jar usage " + dir + "\n",
                 run(launcher("usage", dir.toString()), env)[1]);
+        // many files, one find: the quick compiler alone; a file named like an option is still a file
+        Path odd = dir.resolve("-odd.jsonl");
+        Files.write(odd, new byte[101]);
+        assertEquals("/opt/jdk/bin/java -jar target/token-metrics.jar usage --by model -odd.jsonl\n",
+                run(Arrays.asList("sh", "-c", "cd '" + dir + "' && sh '" + LAUNCHER.toAbsolutePath() + "' usage --by model -odd.jsonl"), env)[1]
+                        .replace(LAUNCHER.toAbsolutePath().getParent().resolve("token-metrics.jar").toString(), "target/token-metrics.jar"));
         // 101 bytes: the JVM's default
         assertEquals("/opt/jdk/bin/java -jar target/token-metrics.jar usage " + small + " " + large + "\n",
                 run(launcher("usage", small.toString(), large.toString()), env)[1]);
