@@ -92,9 +92,9 @@ class LauncherIT {
         Files.write(large, new byte[101]);
         String[] env = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk"};
         // 100 bytes is not more than the limit of 100: the quick compiler alone; a directory likewise
-        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -jar target/token-metrics.jar usage " + small + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -jar target/token-metrics.jar usage " + small + "\n",
                 run(launcher("usage", small.toString()), env)[1]);
-        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -jar target/token-metrics.jar usage " + dir + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -jar target/token-metrics.jar usage " + dir + "\n",
                 run(launcher("usage", dir.toString()), env)[1]);
         // many files, one find: the quick compiler alone; a file named like an option is still a file
         Path odd = dir.resolve("-odd.jsonl");
@@ -102,6 +102,9 @@ class LauncherIT {
         assertEquals("/opt/jdk/bin/java -jar target/token-metrics.jar usage --by model -odd.jsonl\n",
                 run(Arrays.asList("sh", "-c", "cd '" + dir + "' && sh '" + LAUNCHER.toAbsolutePath() + "' usage --by model -odd.jsonl"), env)[1]
                         .replace(LAUNCHER.toAbsolutePath().getParent().resolve("token-metrics.jar").toString(), "target/token-metrics.jar"));
+        // a collector named in JAVA_OPTS: the quick compiler alone, the collector the user's
+        String[] g1 = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-XX:+UseG1GC"};
+        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseG1GC -jar target/token-metrics.jar report\n", run(launcher("report"), g1)[1]);
         // 101 bytes: the JVM's default
         assertEquals("/opt/jdk/bin/java -jar target/token-metrics.jar usage " + small + " " + large + "\n",
                 run(launcher("usage", small.toString(), large.toString()), env)[1]);
