@@ -1,6 +1,7 @@
 package io.tokenmetrics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -84,6 +85,29 @@ class LauncherIT {
     }
 
     @Test
+    void usesTheClassDataArchiveOnlyWithTheJvmThatWroteIt() throws Exception {
+        assumeTrue(Files.isExecutable(Paths.get("/bin/sh")), "a POSIX shell (the launcher is a shell script)");
+        Path archive = Paths.get("target", "token-metrics.jsa");
+        assumeTrue(Files.isRegularFile(archive), "the build wrote the archive (a JVM of JDK 13 or later builds)");
+        String home = System.getProperty("java.home");
+        String[] same = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=" + home};
+        // the JVM that wrote it (the one running this test, which the build ran): the archive
+        assertEquals(Paths.get(home, "bin", "java").toRealPath() + "\n",
+                new String(Files.readAllBytes(Paths.get("target", "token-metrics.jsa.java")), StandardCharsets.UTF_8));
+        assertEquals(home + "/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -XX:SharedArchiveFile=target/token-metrics.jsa -jar target/token-metrics.jar report\n",
+                run(launcher("report"), same)[1]);
+        // and the JVM takes it: the classes of a usage run come from it ("shared objects file (top)")
+        Path log = dir.resolve("log.csv");
+        Files.write(log, "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m1,100,10\n".getBytes(StandardCharsets.UTF_8));
+        String[] loaded = run(launcher("usage", log.toString()), "JAVA_HOME=" + home, "JAVA_OPTS=-Xlog:class+load=info");
+        assertEquals("0", loaded[0], loaded[2]);
+        assertTrue(loaded[1].contains("io.tokenmetrics.usage.UsageAggregator source: shared objects file (top)"), "UsageAggregator from the archive");
+        // another JVM (the PATH's java, which a JAVA_HOME of /opt/jdk names): no archive
+        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar report\n",
+                run(launcher("report"), "TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk")[1]);
+    }
+
+    @Test
     void keepsBothCompilersOnlyForAFileLargerThanTheLimit() throws Exception {
         assumeTrue(Files.isExecutable(Paths.get("/bin/sh")), "a POSIX shell (the launcher is a shell script)");
         Path small = dir.resolve("small.jsonl");
@@ -92,9 +116,9 @@ class LauncherIT {
         Files.write(large, new byte[101]);
         String[] env = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk"};
         // 100 bytes is not more than the limit of 100: the quick compiler alone; a directory likewise
-        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -jar target/token-metrics.jar usage " + small + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + small + "\n",
                 run(launcher("usage", small.toString()), env)[1]);
-        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -jar target/token-metrics.jar usage " + dir + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + dir + "\n",
                 run(launcher("usage", dir.toString()), env)[1]);
         // many files, one find: the quick compiler alone; a file named like an option is still a file
         Path odd = dir.resolve("-odd.jsonl");
