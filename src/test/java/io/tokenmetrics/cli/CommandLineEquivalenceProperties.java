@@ -160,16 +160,48 @@ class CommandLineEquivalenceProperties {
         return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
+    /**
+     * Standard input for one run: a generated {@code -} reads it. Each way gets its own copy of one
+     * log, never the test JVM's own input (surefire's channel, which would block the run for good).
+     */
+    private static final byte[] STDIN = "timestamp,model,input_tokens,output_tokens\n2026-04-13T10:00:00Z,m3,5,2\n".getBytes(StandardCharsets.UTF_8);
+
     private static void same(List<String> line) throws UnsupportedEncodingException {
         String[] args = line.toArray(new String[0]);
-        String[] quick = withQuickPaths(args);
-        String[] slow = picocliAlone(args);
+        java.io.InputStream in = System.in;
+        String[] quick;
+        String[] slow;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(STDIN));
+            quick = withQuickPaths(args);
+            System.setIn(new java.io.ByteArrayInputStream(STDIN));
+            slow = picocliAlone(args);
+        } finally {
+            System.setIn(in);
+        }
         String shown = String.join(" ", line);
         // how many lines the quick path took: a property whose lines all went to picocli would prove nothing
         net.jqwik.api.statistics.Statistics.label("read by").collect(QuickCommandLine.reads(args) ? "the quick path" : "picocli");
         assertEquals(slow[0], quick[0], "exit code of " + shown);
         assertEquals(withoutFrames(slow[2]), withoutFrames(quick[2]), "standard error of " + shown);
         assertEquals(slow[1], quick[1], "standard output of " + shown);
+    }
+
+    /** {@code -} among the generated words: both ways read the same standard input, the test's own, not the JVM's. */
+    @net.jqwik.api.Example
+    void standardInputIsReadTheSameBothWays() throws UnsupportedEncodingException {
+        same(java.util.Arrays.asList("usage", "-", "--by", "model", "--format", "csv"));
+        String[] quick;
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(STDIN));
+            quick = withQuickPaths(new String[] {"usage", "-", "--by", "model", "--format", "csv"});
+        } finally {
+            System.setIn(in);
+        }
+        // the log given as standard input: m3, one request, 5 in and 2 out
+        assertEquals("0", quick[0], quick[2]);
+        org.junit.jupiter.api.Assertions.assertTrue(quick[1].contains(",m3,1,5,2,7,"), quick[1]);
     }
 
     @Property(tries = 300)
