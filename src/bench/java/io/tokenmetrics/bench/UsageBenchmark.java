@@ -84,9 +84,16 @@ public final class UsageBenchmark {
         Run[] csvRuns = alternate(tmUsage(csv, "model", 2), duckChild(csv, "model", "csv"));
         same &= sameGroups(csvRuns, "csv");
         md.append(row(n + " csv --by model --period week, 2 threads (other: DuckDB JDBC)", csvRuns, rows, 3));
+        // the same through the launcher (a file over 256 MiB: both compilers, with the class-data archive)
+        Run[] csvLauncher = alternate(tmUsageLauncher(csv, "model", 2), duckChild(csv, "model", "csv"));
+        same &= sameGroups(csvLauncher, "csv through the launcher");
+        md.append(row(n + " csv, the same through target/token-metrics (the launcher)", csvLauncher, rows, 3));
         Run[] jsonRuns = alternate(tmUsage(jsonl, "model", 2), duckChild(jsonl, "model", "jsonl"));
         same &= sameGroups(jsonRuns, "jsonl");
         md.append(row(n + " jsonl --by model --period week, 2 threads (other: DuckDB read_json)", jsonRuns, rows, 2));
+        Run[] jsonLauncher = alternate(tmUsageLauncher(jsonl, "model", 2), duckChild(jsonl, "model", "jsonl"));
+        same &= sameGroups(jsonLauncher, "jsonl through the launcher");
+        md.append(row(n + " jsonl, the same through target/token-metrics (the launcher)", jsonLauncher, rows, 2));
         Run[] gzRuns = alternate(tmUsage(gz, "model", 2), new Cmd("zcat", Arrays.asList("gzip", "-dc", gz.toString()), null));
         md.append(row(n + " csv.gz --by model (other: gzip -dc alone)", gzRuns, rows, 1 / 1.2));
         Run[] threads = alternate(tmUsage(csv, "model", 1), tmUsage(csv, "model", 2));
@@ -166,6 +173,9 @@ public final class UsageBenchmark {
         same &= sameGroups(c, "openai chat");
         md.append(row(String.format(Locale.ROOT, "1M OpenAI chat responses with ids and choices (%.0f MB), --by model --period day"
                 + " (other: DuckDB read_json)", Files.size(chat) / 1e6), c, 1_000_000, 2));
+        Run[] cl = alternate(tmLauncher(chat, "model"), duckShape(chat, "openai"));
+        same &= sameGroups(cl, "openai chat through the launcher");
+        md.append(row("the same through target/token-metrics (the launcher) (other: DuckDB read_json)", cl, 1_000_000, 2));
         Path messages = DIR.resolve("anthropic-messages-1M.jsonl");
         if (!Files.exists(messages)) {
             say("generated %s: %s", messages, RealShapes.anthropicMessages(messages, 1_000_000, 19));
@@ -174,6 +184,9 @@ public final class UsageBenchmark {
         same &= sameGroups(a, "anthropic messages");
         md.append(row(String.format(Locale.ROOT, "1M Anthropic messages with ids and content (%.0f MB), --by model --period day"
                 + " (other: DuckDB read_json)", Files.size(messages) / 1e6), a, 1_000_000, 2));
+        Run[] al = alternate(tmLauncher(messages, "model"), duckShape(messages, "anthropic"));
+        same &= sameGroups(al, "anthropic messages through the launcher");
+        md.append(row("the same through target/token-metrics (the launcher) (other: DuckDB read_json)", al, 1_000_000, 2));
         Path ccusage = ccusage();
         Object[][] trees = {{"claude-2k", 21, 95, 1500}, {"claude-100k", 700, 143, 1500}, {"claude-380mb", 1488, 70, 7000}};
         for (Object[] t : trees) {
@@ -292,6 +305,13 @@ public final class UsageBenchmark {
         String name = "token-metrics " + input.getFileName() + " --threads " + threads;
         return new Cmd(name, Arrays.asList(java(), "-jar", JAR.toString(), "usage", input.toString(), "--by", dim, "--period", "week", "--threads",
                 Integer.toString(threads), "--format", "csv"), DIR.resolve("out-cli-" + input.getFileName() + "-" + threads + ".csv"));
+    }
+
+    /** {@link #tmUsage} through the launcher the build writes beside the jar. */
+    private static Cmd tmUsageLauncher(Path input, String dim, int threads) {
+        String name = "token-metrics (launcher) " + input.getFileName() + " --threads " + threads;
+        return new Cmd(name, Arrays.asList("sh", Paths.get("target", "token-metrics").toString(), "usage", input.toString(), "--by", dim, "--period",
+                "week", "--threads", Integer.toString(threads), "--format", "csv"), DIR.resolve("out-launcher-" + input.getFileName() + "-" + threads + ".csv"));
     }
 
     private static Cmd duckChild(Path input, String dim, String format) {

@@ -94,7 +94,7 @@ class LauncherIT {
         // the JVM that wrote it (the one running this test, which the build ran): the archive
         assertEquals(Paths.get(home, "bin", "java").toRealPath() + "\n",
                 new String(Files.readAllBytes(Paths.get("target", "token-metrics.jsa.java")), StandardCharsets.UTF_8));
-        assertEquals(home + "/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -XX:SharedArchiveFile=target/token-metrics.jsa -jar target/token-metrics.jar report\n",
+        assertEquals(home + "/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -XX:SharedArchiveFile=target/token-metrics.jsa -jar target/token-metrics.jar report\n",
                 run(launcher("report"), same)[1]);
         // and the JVM takes it: the classes of a usage run come from it ("shared objects file (top)")
         Path log = dir.resolve("log.csv");
@@ -103,7 +103,7 @@ class LauncherIT {
         assertEquals("0", loaded[0], loaded[2]);
         assertTrue(loaded[1].contains("io.tokenmetrics.usage.UsageAggregator source: shared objects file (top)"), "UsageAggregator from the archive");
         // another JVM (the PATH's java, which a JAVA_HOME of /opt/jdk names): no archive
-        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar report\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar report\n",
                 run(launcher("report"), "TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk")[1]);
     }
 
@@ -116,21 +116,34 @@ class LauncherIT {
         Files.write(large, new byte[101]);
         String[] env = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk"};
         // 100 bytes is not more than the limit of 100: the quick compiler alone; a directory likewise
-        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + small + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + small + "\n",
                 run(launcher("usage", small.toString()), env)[1]);
-        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + dir + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + dir + "\n",
                 run(launcher("usage", dir.toString()), env)[1]);
         // many files, one find: the quick compiler alone; a file named like an option is still a file
         Path odd = dir.resolve("-odd.jsonl");
         Files.write(odd, new byte[101]);
-        assertEquals("/opt/jdk/bin/java -jar target/token-metrics.jar usage --by model -odd.jsonl\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -jar target/token-metrics.jar usage --by model -odd.jsonl\n",
                 run(Arrays.asList("sh", "-c", "cd '" + dir + "' && sh '" + LAUNCHER.toAbsolutePath() + "' usage --by model -odd.jsonl"), env)[1]
                         .replace(LAUNCHER.toAbsolutePath().getParent().resolve("token-metrics.jar").toString(), "target/token-metrics.jar"));
         // a collector named in JAVA_OPTS: the quick compiler alone, the collector the user's
         String[] g1 = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-XX:+UseG1GC"};
-        assertEquals("/opt/jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseG1GC -jar target/token-metrics.jar report\n", run(launcher("report"), g1)[1]);
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseG1GC -jar target/token-metrics.jar report\n", run(launcher("report"), g1)[1]);
+        // the default limit, 256 MiB, on sparse files (no disk used): at it the quick compiler, one byte past it both
+        Path at = dir.resolve("at.csv");
+        Path past = dir.resolve("past.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(at.toFile(), "rw")) {
+            f.setLength(256L << 20);
+        }
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(past.toFile(), "rw")) {
+            f.setLength((256L << 20) + 1);
+        }
+        String[] byDefault = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk"};
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + at + "\n",
+                run(launcher("usage", at.toString()), byDefault)[1]);
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -jar target/token-metrics.jar usage " + past + "\n", run(launcher("usage", past.toString()), byDefault)[1]);
         // 101 bytes: the JVM's default
-        assertEquals("/opt/jdk/bin/java -jar target/token-metrics.jar usage " + small + " " + large + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -jar target/token-metrics.jar usage " + small + " " + large + "\n",
                 run(launcher("usage", small.toString(), large.toString()), env)[1]);
     }
 }
