@@ -91,10 +91,23 @@ class LauncherIT {
         assumeTrue(Files.isRegularFile(archive), "the build wrote the archive (a JVM of JDK 13 or later builds)");
         String home = System.getProperty("java.home");
         String[] same = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=" + home};
+        // an archive that no longer fits its jar (the folder copied elsewhere, then the jar changed): not used, and
+        // nothing of it printed (the JVM's warning goes to standard output)
+        Path moved = dir.resolve("moved");
+        Files.createDirectories(moved);
+        for (String f : new String[] {"token-metrics", "token-metrics.jar", "token-metrics.jsa", "token-metrics.jsa.java"}) {
+            Files.copy(Paths.get("target", f), moved.resolve(f), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        String[] viaJar = run(javaJar("report", "--format", "json"));
+        assertEquals(Arrays.asList(viaJar), Arrays.asList(run(Arrays.asList("sh", moved.resolve("token-metrics").toString(), "report", "--format", "json"),
+                "JAVA_HOME=" + home)), "the archive of another folder");
+        Files.setLastModifiedTime(moved.resolve("token-metrics.jar"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertEquals(Arrays.asList(viaJar), Arrays.asList(run(Arrays.asList("sh", moved.resolve("token-metrics").toString(), "report", "--format", "json"),
+                "JAVA_HOME=" + home)), "a jar changed since the archive");
         // the JVM that wrote it (the one running this test, which the build ran): the archive
         assertEquals(Paths.get(home, "bin", "java").toRealPath() + "\n",
                 new String(Files.readAllBytes(Paths.get("target", "token-metrics.jsa.java")), StandardCharsets.UTF_8));
-        assertEquals(home + "/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -XX:SharedArchiveFile=target/token-metrics.jsa -jar target/token-metrics.jar report\n",
+        assertEquals(home + "/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Xlog:cds*=off -XX:SharedArchiveFile=target/token-metrics.jsa -jar target/token-metrics.jar report\n",
                 run(launcher("report"), same)[1]);
         // and the JVM takes it: the classes of a usage run come from it ("shared objects file (top)")
         Path log = dir.resolve("log.csv");
