@@ -344,6 +344,12 @@ public final class UsageBenchmark {
             // java -version writes to standard error: discarded, as standard output is without a file
             ProcessBuilder pb = new ProcessBuilder(argv).redirectError(argv.contains("-version")
                     ? ProcessBuilder.Redirect.to(new File("/dev/null")) : ProcessBuilder.Redirect.INHERIT);
+            if (argv.get(0).equals("sh") && argv.get(1).endsWith("token-metrics")) {
+                // the launcher runs the JVM this benchmark's java -jar rows run, with its own options only
+                pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                pb.environment().remove("JAVA_OPTS");
+                pb.environment().remove("TOKEN_METRICS_C2_BYTES");
+            }
             if (env != null) {
                 pb.environment().put(env.substring(0, env.indexOf('=')), env.substring(env.indexOf('=') + 1));
             }

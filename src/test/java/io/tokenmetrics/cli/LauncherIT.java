@@ -33,6 +33,10 @@ class LauncherIT {
     /** Exit code, standard output and standard error of a command. */
     private static String[] run(List<String> command, String... env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
+        // the launcher's own settings come from each case, never from the shell that runs the build
+        for (String own : new String[] {"JAVA_HOME", "JAVA_OPTS", "TOKEN_METRICS_C2_BYTES", "TOKEN_METRICS_DRY_RUN"}) {
+            pb.environment().remove(own);
+        }
         for (String e : env) {
             pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
         }
@@ -87,8 +91,11 @@ class LauncherIT {
     @Test
     void usesTheClassDataArchiveOnlyWithTheJvmThatWroteIt() throws Exception {
         assumeTrue(Files.isExecutable(Paths.get("/bin/sh")), "a POSIX shell (the launcher is a shell script)");
+        // the build's JVM (this one) writes the archive from JDK 13 on; a failed dump must not pass unseen
+        assumeTrue(!System.getProperty("java.specification.version").startsWith("1.")
+                && Integer.parseInt(System.getProperty("java.specification.version")) >= 13, "a JVM of JDK 13 or later (-XX:ArchiveClassesAtExit)");
         Path archive = Paths.get("target", "token-metrics.jsa");
-        assumeTrue(Files.isRegularFile(archive), "the build wrote the archive (a JVM of JDK 13 or later builds)");
+        assertTrue(Files.isRegularFile(archive), "the build wrote " + archive);
         String home = System.getProperty("java.home");
         String[] same = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=" + home};
         // an archive that no longer fits its jar (the folder copied elsewhere, then the jar changed): not used, and
@@ -115,7 +122,19 @@ class LauncherIT {
         String[] loaded = run(launcher("usage", log.toString()), "JAVA_HOME=" + home, "JAVA_OPTS=-Xlog:class+load=info");
         assertEquals("0", loaded[0], loaded[2]);
         assertTrue(loaded[1].contains("io.tokenmetrics.usage.UsageAggregator source: shared objects file (top)"), "UsageAggregator from the archive");
-        // another JVM (the PATH's java, which a JAVA_HOME of /opt/jdk names): no archive
+        // another JVM that runs (a java of its own: a script that runs this one): no archive, and java -jar's output
+        Path other = dir.resolve("other-jdk");
+        Files.createDirectories(other.resolve("bin"));
+        Path wrapper = other.resolve("bin").resolve("java");
+        Files.write(wrapper, ("#!/bin/sh\nexec '" + Paths.get(home, "bin", "java") + "' \"$@\"\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(wrapper.toFile().setExecutable(true));
+        assertEquals(wrapper + " -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar report\n",
+                run(launcher("report"), "TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=" + other)[1]);
+        assertEquals(Arrays.asList(viaJar), Arrays.asList(run(launcher("report", "--format", "json"), "JAVA_HOME=" + other)), "another JVM");
+        // class-data sharing named in JAVA_OPTS: the user's (-Xshare:on with an archive that no longer fits would stop the JVM)
+        assertEquals(home + "/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Xshare:on -jar target/token-metrics.jar report\n",
+                run(launcher("report"), "TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=" + home, "JAVA_OPTS=-Xshare:on")[1]);
+        // a JVM that is not there (a JAVA_HOME of /opt/jdk): no archive
         assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar report\n",
                 run(launcher("report"), "TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk")[1]);
     }
@@ -136,9 +155,20 @@ class LauncherIT {
         // many files, one find: the quick compiler alone; a file named like an option is still a file
         Path odd = dir.resolve("-odd.jsonl");
         Files.write(odd, new byte[101]);
-        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -jar target/token-metrics.jar usage --by model -odd.jsonl\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -jar target/token-metrics.jar usage --by model -odd.jsonl\n",
                 run(Arrays.asList("sh", "-c", "cd '" + dir + "' && sh '" + LAUNCHER.toAbsolutePath() + "' usage --by model -odd.jsonl"), env)[1]
                         .replace(LAUNCHER.toAbsolutePath().getParent().resolve("token-metrics.jar").toString(), "target/token-metrics.jar"));
+        // what JAVA_OPTS names is the user's: a collector (and then no young generation of ours), a heap size (then
+        // no -Xmn, which a smaller heap would warn of on standard output); an option that only mentions GC changes nothing
+        String[] heap = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-Xms4m"};
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms4m -jar target/token-metrics.jar report\n",
+                run(launcher("report"), heap)[1]);
+        String[] threads = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-XX:ParallelGCThreads=2"};
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -XX:ParallelGCThreads=2 -jar target/token-metrics.jar report\n",
+                run(launcher("report"), threads)[1]);
+        String[] g1past = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-XX:+UseG1GC"};
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseG1GC -jar target/token-metrics.jar usage " + large + "\n",
+                run(launcher("usage", large.toString()), g1past)[1]);
         // a collector named in JAVA_OPTS: the quick compiler alone, the collector the user's
         String[] g1 = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-XX:+UseG1GC"};
         assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseG1GC -jar target/token-metrics.jar report\n", run(launcher("report"), g1)[1]);
@@ -154,9 +184,9 @@ class LauncherIT {
         String[] byDefault = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk"};
         assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + at + "\n",
                 run(launcher("usage", at.toString()), byDefault)[1]);
-        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -jar target/token-metrics.jar usage " + past + "\n", run(launcher("usage", past.toString()), byDefault)[1]);
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -jar target/token-metrics.jar usage " + past + "\n", run(launcher("usage", past.toString()), byDefault)[1]);
         // 101 bytes: the JVM's default
-        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -jar target/token-metrics.jar usage " + small + " " + large + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -jar target/token-metrics.jar usage " + small + " " + large + "\n",
                 run(launcher("usage", small.toString(), large.toString()), env)[1]);
     }
 }
