@@ -155,7 +155,7 @@ class LauncherIT {
         // many files, one find: the quick compiler alone; a file named like an option is still a file
         Path odd = dir.resolve("-odd.jsonl");
         Files.write(odd, new byte[101]);
-        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -jar target/token-metrics.jar usage --by model -odd.jsonl\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -Xmn32m -jar target/token-metrics.jar usage --by model -odd.jsonl\n",
                 run(Arrays.asList("sh", "-c", "cd '" + dir + "' && sh '" + LAUNCHER.toAbsolutePath() + "' usage --by model -odd.jsonl"), env)[1]
                         .replace(LAUNCHER.toAbsolutePath().getParent().resolve("token-metrics.jar").toString(), "target/token-metrics.jar"));
         // what JAVA_OPTS names is the user's: a collector (and then no young generation of ours), a heap size (then
@@ -166,6 +166,9 @@ class LauncherIT {
         String[] threads = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-XX:ParallelGCThreads=2"};
         assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -XX:ParallelGCThreads=2 -jar target/token-metrics.jar report\n",
                 run(launcher("report"), threads)[1]);
+        String[] heapPast = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-Xmx2g"};
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -Xmx2g -jar target/token-metrics.jar usage " + large + "\n",
+                run(launcher("usage", large.toString()), heapPast)[1]);
         String[] g1past = {"TOKEN_METRICS_DRY_RUN=1", "TOKEN_METRICS_C2_BYTES=100", "JAVA_HOME=/opt/jdk", "JAVA_OPTS=-XX:+UseG1GC"};
         assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseG1GC -jar target/token-metrics.jar usage " + large + "\n",
                 run(launcher("usage", large.toString()), g1past)[1]);
@@ -184,9 +187,9 @@ class LauncherIT {
         String[] byDefault = {"TOKEN_METRICS_DRY_RUN=1", "JAVA_HOME=/opt/jdk"};
         assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -jar target/token-metrics.jar usage " + at + "\n",
                 run(launcher("usage", at.toString()), byDefault)[1]);
-        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -jar target/token-metrics.jar usage " + past + "\n", run(launcher("usage", past.toString()), byDefault)[1]);
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -Xmn32m -jar target/token-metrics.jar usage " + past + "\n", run(launcher("usage", past.toString()), byDefault)[1]);
         // 101 bytes: the JVM's default
-        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -jar target/token-metrics.jar usage " + small + " " + large + "\n",
+        assertEquals("/opt/jdk/bin/java -XX:-UsePerfData -XX:+UseParallelGC -Xmn32m -jar target/token-metrics.jar usage " + small + " " + large + "\n",
                 run(launcher("usage", small.toString(), large.toString()), env)[1]);
     }
 }
