@@ -337,17 +337,28 @@ final class UsageCommand extends Commands.Base {
         return doc;
     }
 
+    /**
+     * The message {@code key} for a count {@code n} (its first argument): {@code key.one} when
+     * {@code n} is 1, since English says "1 row" (each bundle has both keys; Chinese says the same twice).
+     */
+    private static String counted(Language l, String key, long n, Object... more) {
+        Object[] args = new Object[1 + more.length];
+        args[0] = n;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return Messages.get(l, n == 1 ? key + ".one" : key, args);
+    }
+
     /** The summary of what was read, the sources, the directories an agent's logs came from, and the result's notes. */
     private void notes(Doc doc, UsageResult r, int groups, List<String> found) {
         Language l = common.lang;
-        String summary = Messages.get(l, "usage.summary", r.rows(), groups)
-                + (r.blankLines() > 0 ? Messages.get(l, "usage.blank", r.blankLines()) : "")
-                + (r.duplicates() > 0 ? Messages.get(l, "usage.duplicates", r.duplicates()) : "")
-                + (r.recordsWithoutUsage() > 0 ? Messages.get(l, "usage.withoutusage", r.recordsWithoutUsage()) : "")
-                + (r.placeholders() > 0 ? Messages.get(l, "usage.placeholders", r.placeholders()) : "")
-                + (r.outsideDates() > 0 ? Messages.get(l, "usage.outside", r.outsideDates()) : "")
-                + (r.incompleteLastLines() > 0 ? Messages.get(l, r.incompleteLastLines() == 1 ? "usage.incomplete.one" : "usage.incomplete", r.incompleteLastLines()) : "")
-                + (r.skipped() > 0 ? Messages.get(l, "usage.skipped", r.skipped(), r.skippedByReason(), String.join("; ", r.firstSkipped())) : "");
+        String summary = Messages.get(l, "usage.summary", counted(l, "usage.rows", r.rows()), counted(l, "usage.groups", groups))
+                + (r.blankLines() > 0 ? counted(l, "usage.blank", r.blankLines()) : "")
+                + (r.duplicates() > 0 ? counted(l, "usage.duplicates", r.duplicates()) : "")
+                + (r.recordsWithoutUsage() > 0 ? counted(l, "usage.withoutusage", r.recordsWithoutUsage()) : "")
+                + (r.placeholders() > 0 ? counted(l, "usage.placeholders", r.placeholders()) : "")
+                + (r.outsideDates() > 0 ? counted(l, "usage.outside", r.outsideDates()) : "")
+                + (r.incompleteLastLines() > 0 ? counted(l, "usage.incomplete", r.incompleteLastLines()) : "")
+                + (r.skipped() > 0 ? counted(l, "usage.skipped", r.skipped(), r.skippedByReason(), String.join("; ", r.firstSkipped())) : "");
         doc.notes.add(summary);
         doc.notes.add(Messages.get(l, "usage.sources", common.format == Format.JSON ? String.join("; ", r.sources()) : shortSources(r.sources(), l)));
         doc.notes.addAll(found);

@@ -320,7 +320,7 @@ class CliDataCommandsTest {
         assertEquals("token-metrics: " + bad + ":2: input_tokens (\"1x\") is not a whole number of tokens\n", strict.err);
         CliRun skip = CliRun.of("usage", bad.toString(), "--by", "model", "--skip-bad", "--format", "csv");
         assertEquals(0, skip.code);
-        assertEquals("token-metrics: 1 rows in 1 groups; skipped 1 bad rows {bad token count=1}, first: " + bad
+        assertEquals("token-metrics: 1 row in 1 group; skipped 1 bad row {bad token count=1}, first: " + bad
                 + ":2: input_tokens (\"1x\") is not a whole number of tokens\n", skip.err);
         CliRun zone = CliRun.of("usage", bad.toString(), "--zone", "Mars/Olympus");
         assertEquals(2, zone.code);
@@ -439,7 +439,7 @@ class CliDataCommandsTest {
         assertEquals(0, since.code, since::toString);
         // only msg_C; A and B (2 responses) left out
         assertTrue(since.out.matches("(?s).*\\n2026-04-20 +2026-04-20 +1 +20007 +50 +20057 .*"), since.out);
-        assertTrue(since.out.contains("1 rows in 1 groups, 2 repeated records (same request id) counted once, 2 records without usage (not requests),"
+        assertTrue(since.out.contains("1 row in 1 group, 2 repeated records (same request id) counted once, 2 records without usage (not requests),"
                 + " 2 records outside --since/--until left out"), since.out);
         CliRun until = CliRun.of("usage", projects, "--period", "day", "--until", "20260413", "--format", "csv");
         assertTrue(until.out.endsWith("\n2026-04-13,2026-04-13,2,26506,920,27426,23000,3500,0,0\n"), until.out);
