@@ -33,7 +33,10 @@ import java.util.zip.GZIPOutputStream;
  * writes them to {@code target/bench/results.md}.
  *
  * <p>Whole-process runs alternate the engines and report the median of {@link #RUNS}; peak memory
- * is the child's {@code VmHWM}, polled from {@code /proc} while it runs.
+ * is that of the child's whole process tree, polled from {@code /proc} while it runs: the largest
+ * sum of its processes' resident sets, or any one process's {@code VmHWM} if larger. (The tree
+ * matters: the {@code ccusage} command npm installs is a Node.js script that starts ccusage's
+ * native binary as a child and waits for it; the script alone holds 40 MB.)
  */
 public final class UsageBenchmark {
     private static final int RUNS = 4;
@@ -221,6 +224,15 @@ public final class UsageBenchmark {
             same &= launcherSame;
             md.append(row(String.format(Locale.ROOT, "the same through target/token-metrics (the launcher) (other: %s)",
                     ccusage == null ? "cat, ccusage not installed" : "ccusage 20.0.24 daily --offline"), l, 0, ccusage == null ? Double.NaN : 1));
+            Path binary = ccusage == null ? null : ccusageBinary();
+            if (binary != null) {
+                // the Rust binary alone, without the Node.js script that npm's ccusage command is
+                Cmd rust = new Cmd("ccusage binary " + t[0], Arrays.asList(binary.toString(), "daily", "--json", "--offline"),
+                        DIR.resolve("out-ccusage-binary-" + t[0] + ".json"));
+                rust.env = other.env;
+                Run[] lb = alternate(launched, rust);
+                md.append(row("the launcher against ccusage's native binary alone (" + DIR.relativize(binary) + ", no Node.js)", lb, 0, 1));
+            }
         }
         return same;
     }
@@ -251,6 +263,17 @@ public final class UsageBenchmark {
             }
         }
         return n;
+    }
+
+    /** ccusage's native binary for this machine, which npm installed beside its script; null if there is none. */
+    private static Path ccusageBinary() throws IOException {
+        Path scope = DIR.resolve("npm").resolve("node_modules").resolve("@ccusage");
+        if (!Files.isDirectory(scope)) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(scope)) {
+            return s.filter(f -> f.getFileName().toString().equals("ccusage") && Files.isRegularFile(f) && Files.isExecutable(f)).findFirst().orElse(null);
+        }
     }
 
     /** ccusage 20.0.24 from npm, installed under target/bench/npm once; null without npm. */
@@ -357,10 +380,9 @@ public final class UsageBenchmark {
             long t0 = System.nanoTime();
             Process p = pb.start();
             long pid = (Long) Process.class.getMethod("pid").invoke(p);
-            Path status = Paths.get("/proc", Long.toString(pid), "status");
             long peak = 0;
             while (p.isAlive()) {
-                peak = Math.max(peak, hwm(status));
+                peak = Math.max(peak, treeMemory(pid));
                 Thread.sleep(2);
             }
             int code = p.waitFor();
@@ -385,18 +407,60 @@ public final class UsageBenchmark {
         }
     }
 
-    /** VmHWM of a running process in KB; 0 once it is gone. */
-    private static long hwm(Path status) {
+    /**
+     * The memory of a process and its descendants now, in KB: the sum of their resident sets, or the
+     * largest {@code VmHWM} of any one of them if that is more (a peak between two looks).
+     */
+    private static long treeMemory(long pid) {
+        long rss = 0;
+        long hwm = 0;
+        List<Long> pids = new ArrayList<>();
+        pids.add(pid);
+        for (int i = 0; i < pids.size(); i++) {
+            long[] m = status(pids.get(i));
+            rss += m[0];
+            hwm = Math.max(hwm, m[1]);
+            pids.addAll(children(pids.get(i)));
+        }
+        return Math.max(rss, hwm);
+    }
+
+    /** VmRSS and VmHWM of a running process in KB; zeros once it is gone. */
+    private static long[] status(long pid) {
+        return status(Paths.get("/proc", Long.toString(pid), "status"));
+    }
+
+    /** VmRSS and VmHWM from a {@code /proc/…/status} file in KB; zeros once its process is gone. */
+    private static long[] status(Path file) {
+        long[] m = new long[2];
         try {
-            for (String l : Files.readAllLines(status)) {
-                if (l.startsWith("VmHWM:")) {
-                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            for (String l : Files.readAllLines(file)) {
+                if (l.startsWith("VmRSS:")) {
+                    m[0] = Long.parseLong(l.replaceAll("[^0-9]", ""));
+                } else if (l.startsWith("VmHWM:")) {
+                    m[1] = Long.parseLong(l.replaceAll("[^0-9]", ""));
                 }
             }
         } catch (IOException | RuntimeException e) {
             // the process ended between two looks
         }
-        return 0;
+        return m;
+    }
+
+    /** The children of every thread of a running process; none once it is gone. */
+    private static List<Long> children(long pid) {
+        List<Long> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Paths.get("/proc", Long.toString(pid), "task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                String c = new String(Files.readAllBytes(t.resolve("children")), StandardCharsets.US_ASCII).trim();
+                for (String x : c.isEmpty() ? new String[0] : c.split("\\s+")) {
+                    out.add(Long.parseLong(x));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process or a thread ended between two looks
+        }
+        return out;
     }
 
     private static Run[] alternate(Cmd a, Cmd b) throws Exception {
@@ -568,7 +632,7 @@ public final class UsageBenchmark {
 
     /** VmHWM of this process: the peak resident set, heap and native alike. */
     private static long selfPeakKb() {
-        return hwm(Paths.get("/proc/self/status"));
+        return status(Paths.get("/proc/self/status"))[1];
     }
 
     private static void say(String format, Object... args) {
