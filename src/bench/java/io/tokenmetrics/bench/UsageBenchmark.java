@@ -166,6 +166,11 @@ public final class UsageBenchmark {
      */
     private static boolean shapes(StringBuilder md) throws Exception {
         boolean same = true;
+        if (!Files.exists(Paths.get("/proc/thread-self/children"))) {
+            // without it a process tree's children are not seen: a command that starts another counts as itself alone
+            say("WARNING: this kernel has no /proc/<pid>/task/<tid>/children: peak memory is each command's own process, not its tree");
+            md.append("\n(This kernel has no `/proc/<pid>/task/<tid>/children`: peak memory below is each command's own process, not its tree.)\n");
+        }
         md.append("\n| the shapes people have, whole process (median of ").append(RUNS).append(") | token-metrics | other | other ÷ token-metrics | goal |"
                 + " token-metrics peak RSS | other peak RSS |\n").append("|---|---|---|---|---|---|---|\n");
         Path chat = DIR.resolve("openai-chat-1M.jsonl");
@@ -231,6 +236,10 @@ public final class UsageBenchmark {
                         DIR.resolve("out-ccusage-binary-" + t[0] + ".json"));
                 rust.env = other.env;
                 Run[] lb = alternate(launched, rust);
+                // the binary answers as the command does (the command is only its script)
+                boolean sameAnswer = Arrays.equals(Files.readAllBytes(rust.stdout), Files.readAllBytes(other.stdout));
+                say("%s: ccusage's binary alone printed %s the ccusage command", t[0], sameAnswer ? "what" : "NOT what");
+                same &= sameAnswer;
                 md.append(row("the launcher against ccusage's native binary alone (" + DIR.relativize(binary) + ", no Node.js)", lb, 0, 1));
             }
         }
@@ -450,15 +459,21 @@ public final class UsageBenchmark {
     /** The children of every thread of a running process; none once it is gone. */
     private static List<Long> children(long pid) {
         List<Long> out = new ArrayList<>();
-        try (java.util.stream.Stream<Path> tasks = Files.list(Paths.get("/proc", Long.toString(pid), "task"))) {
-            for (Path t : (Iterable<Path>) tasks::iterator) {
+        List<Path> tasks = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(Paths.get("/proc", Long.toString(pid), "task"))) {
+            s.forEach(tasks::add);
+        } catch (IOException | RuntimeException e) {
+            // the process ended between two looks
+        }
+        for (Path t : tasks) {
+            try {
                 String c = new String(Files.readAllBytes(t.resolve("children")), StandardCharsets.US_ASCII).trim();
                 for (String x : c.isEmpty() ? new String[0] : c.split("\\s+")) {
                     out.add(Long.parseLong(x));
                 }
+            } catch (IOException | RuntimeException e) {
+                // this thread ended between two looks; the others' children still count
             }
-        } catch (IOException | RuntimeException e) {
-            // the process or a thread ended between two looks
         }
         return out;
     }
