@@ -44,6 +44,18 @@ final class QuickCommandLine {
         if (args.length == 0) {
             return null;
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")) && !picocliSettings()) {
+            // the version alone, which picocli answers only after reading all twelve commands' annotations
+            try {
+                for (String line : new Commands.Version().getVersion()) {
+                    out.println(line);
+                }
+            } catch (java.io.IOException e) {
+                return null;
+            }
+            out.flush();
+            return Main.OK;
+        }
         CommandTable table = CommandTable.of(args[0]);
         if (table == null) {
             return null;
@@ -77,13 +89,20 @@ final class QuickCommandLine {
         }
     }
 
-    /** The command with its options set as picocli would set them, or Refused. */
-    private static Commands.Base parse(CommandTable table, String[] args, UsageCommand.Engine engine) throws Refused {
+    /** Whether picocli's parser settings are given (picocli.trimQuotes, picocli.useSimplifiedAtFiles…): its reading alone then. */
+    private static boolean picocliSettings() {
         for (String p : System.getProperties().stringPropertyNames()) {
             if (p.startsWith("picocli.")) {
-                // picocli's parser settings (picocli.trimQuotes, picocli.useSimplifiedAtFiles…): its reading alone
-                throw new Refused();
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** The command with its options set as picocli would set them, or Refused. */
+    private static Commands.Base parse(CommandTable table, String[] args, UsageCommand.Engine engine) throws Refused {
+        if (picocliSettings()) {
+            throw new Refused();
         }
         Commands.Base command = make(table, engine);
         List<String> positional = new ArrayList<>();

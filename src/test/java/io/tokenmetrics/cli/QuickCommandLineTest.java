@@ -69,6 +69,14 @@ class QuickCommandLineTest {
     }
 
     @Test
+    void theVersionAloneIsPrintedAsPicocliPrintsIt() {
+        same("--version");
+        same("-V");
+        assertEquals("0", run(true, "--version")[0]);
+        assertEquals(true, run(true, "-V")[1].matches("token-metrics \\S+\\R"), () -> run(true, "-V")[1]);
+    }
+
+    @Test
     void everyCommandPrintsAsPicocliDoes() {
         same("report");
         same("report", "--lang", "zh");
@@ -97,7 +105,7 @@ class QuickCommandLineTest {
             {"usage", "x.csv", "--skip-bad", "--skip-bad"}, {"usage", "x.csv", "--skip-bad=true"}, {"usage", "x.csv", "--map", "x"},
             {"usage", "x.csv", "--zone", "-05:00"}, {"usage", "x.csv", "--zone="}, {"usage", "x.csv", "--nosuch"},
             {"usage", "x.csv", "-x"}, {"report", "--lang", "fr"}, {"report", "extra"}, {"show"}, {"show", "a", "b"},
-            {"compare", "a"}, {"prices"}, {"nosuch"}, {"--help"}, {"usage", "\"x.csv\""}, {"usage", "x.csv", "--zone", "\"UTC\""}, {}};
+            {"compare", "a"}, {"prices"}, {"nosuch"}, {"--help"}, {"--version", "report"}, {"-V", "-V"}, {"--version=x"}, {"usage", "\"x.csv\""}, {"usage", "x.csv", "--zone", "\"UTC\""}, {}};
         for (String[] o : others) {
             assertNull(QuickCommandLine.run(o, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), UsageCommand.LOCAL),
                     String.join(" ", o));
@@ -110,6 +118,8 @@ class QuickCommandLineTest {
         System.setProperty("picocli.trimQuotes", "true");
         try {
             assertNull(QuickCommandLine.run(new String[] {"report"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                    UsageCommand.LOCAL));
+            assertNull(QuickCommandLine.run(new String[] {"--version"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                     UsageCommand.LOCAL));
         } finally {
             System.clearProperty("picocli.trimQuotes");
