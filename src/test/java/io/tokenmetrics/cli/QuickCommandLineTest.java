@@ -3,6 +3,7 @@ package io.tokenmetrics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ class QuickCommandLineTest {
         same("--version");
         same("-V");
         assertEquals("0", run(true, "--version")[0]);
-        assertEquals(true, run(true, "-V")[1].matches("token-metrics \\S+\\R"), () -> run(true, "-V")[1]);
+        assertTrue(run(true, "-V")[1].matches("token-metrics \\S+\\R"), () -> run(true, "-V")[1]);
     }
 
     @Test
